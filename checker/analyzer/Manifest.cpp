@@ -1,0 +1,288 @@
+//===- Manifest.cpp - Reading the boundary manifest -------------*- C++ -*-===//
+//
+// The manifest is JSON (docs/manifest.md). It is read with LLVM's JSON
+// library; every error names what is wrong so that the plugin can print one
+// line and carry on without the manifest's facts.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Manifest.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+using namespace llvm;
+
+namespace cgo {
+
+const char *effectName(ParamEffect E) {
+  switch (E) {
+  case ParamEffect::Unknown:
+    return "unknown";
+  case ParamEffect::Borrow:
+    return "borrow";
+  case ParamEffect::Retain:
+    return "retain";
+  case ParamEffect::Release:
+    return "release";
+  }
+  return "unknown";
+}
+
+static Error fail(const Twine &Msg) {
+  return createStringError(inconvertibleErrorCode(), Msg);
+}
+
+/// Returns the array member \p Key of \p Obj, null if absent.
+static Expected<const json::Array *> optionalArray(const json::Object &Obj,
+                                                   StringRef Key) {
+  const json::Value *V = Obj.get(Key);
+  if (!V)
+    return nullptr;
+  if (const json::Array *A = V->getAsArray())
+    return A;
+  return fail("member '" + Key + "' must be an array");
+}
+
+static Expected<std::string> requiredString(const json::Object &Obj,
+                                            StringRef Where, StringRef Key) {
+  const json::Value *V = Obj.get(Key);
+  if (!V)
+    return fail(Where + " lacks member '" + Key + "'");
+  std::optional<StringRef> S = V->getAsString();
+  if (!S || S->empty())
+    return fail(Where + "." + Key + " must be a non-empty string");
+  return S->str();
+}
+
+static Expected<std::string> optionalString(const json::Object &Obj,
+                                            StringRef Where, StringRef Key) {
+  const json::Value *V = Obj.get(Key);
+  if (!V)
+    return std::string();
+  std::optional<StringRef> S = V->getAsString();
+  if (!S)
+    return fail(Where + "." + Key + " must be a string");
+  return S->str();
+}
+
+static Expected<unsigned> position(const json::Object &Obj, StringRef Where,
+                                   StringRef Key, bool Required) {
+  const json::Value *V = Obj.get(Key);
+  if (!V) {
+    if (Required)
+      return fail(Where + " lacks member '" + Key + "'");
+    return 1u;
+  }
+  std::optional<int64_t> I = V->getAsInteger();
+  if (!I || *I < 1 || *I > 1024)
+    return fail(Where + "." + Key + " must be an integer from 1 to 1024");
+  return static_cast<unsigned>(*I);
+}
+
+static Expected<ParamEffect> parseEffect(StringRef S, StringRef Where) {
+  if (S == "retain")
+    return ParamEffect::Retain;
+  if (S == "release")
+    return ParamEffect::Release;
+  if (S == "borrow")
+    return ParamEffect::Borrow;
+  if (S == "unknown")
+    return ParamEffect::Unknown;
+  return fail(Where + ".effect must be one of retain, release, borrow, "
+                      "unknown (got '" +
+              S + "')");
+}
+
+static Error readParams(const json::Object &Export, StringRef Where,
+                        ExportFacts &Out) {
+  Expected<const json::Array *> Params = optionalArray(Export, "params");
+  if (!Params)
+    return Params.takeError();
+  if (!*Params)
+    return Error::success();
+  unsigned N = 0;
+  for (const json::Value &PV : **Params) {
+    std::string PW = (Where + ".params[" + Twine(N++) + "]").str();
+    const json::Object *P = PV.getAsObject();
+    if (!P)
+      return fail(PW + " must be an object");
+    Expected<unsigned> Index = position(*P, PW, "index", /*Required=*/true);
+    if (!Index)
+      return Index.takeError();
+    Expected<std::string> EffectText = requiredString(*P, PW, "effect");
+    if (!EffectText)
+      return EffectText.takeError();
+    Expected<ParamEffect> Effect = parseEffect(*EffectText, PW);
+    if (!Effect)
+      return Effect.takeError();
+    Expected<std::string> Name = optionalString(*P, PW, "name");
+    if (!Name)
+      return Name.takeError();
+    Expected<std::string> Evidence = optionalString(*P, PW, "evidence");
+    if (!Evidence)
+      return Evidence.takeError();
+    ParamFact &F = Out.Params[*Index];
+    F.Effect = *Effect;
+    F.GoName = std::move(*Name);
+    F.Evidence = std::move(*Evidence);
+  }
+  return Error::success();
+}
+
+static Error readExports(const json::Object &Root, BoundaryFacts &Facts) {
+  Expected<const json::Array *> Exports = optionalArray(Root, "exports");
+  if (!Exports)
+    return Exports.takeError();
+  if (!*Exports)
+    return Error::success();
+  unsigned N = 0;
+  for (const json::Value &EV : **Exports) {
+    std::string Where = ("exports[" + Twine(N++) + "]").str();
+    const json::Object *E = EV.getAsObject();
+    if (!E)
+      return fail(Where + " must be an object");
+    Expected<std::string> Name = requiredString(*E, Where, "name");
+    if (!Name)
+      return Name.takeError();
+    Expected<std::string> Location = optionalString(*E, Where, "location");
+    if (!Location)
+      return Location.takeError();
+    ExportFacts &Out = Facts.Exports[*Name];
+    Out.Evidence = Location->empty()
+                       ? std::string("listed as a Go export in the manifest")
+                       : "exported from Go at " + *Location;
+    if (Error Err = readParams(*E, Where, Out))
+      return Err;
+  }
+  return Error::success();
+}
+
+/// Reads a list of {"name": ..., "evidence": ...} objects into \p Out.
+static Error readNamed(const json::Object &Root, StringRef Key,
+                       StringRef DefaultEvidence,
+                       StringMap<std::string> &Out) {
+  Expected<const json::Array *> List = optionalArray(Root, Key);
+  if (!List)
+    return List.takeError();
+  if (!*List)
+    return Error::success();
+  unsigned N = 0;
+  for (const json::Value &V : **List) {
+    std::string Where = (Key + "[" + Twine(N++) + "]").str();
+    const json::Object *O = V.getAsObject();
+    if (!O)
+      return fail(Where + " must be an object");
+    Expected<std::string> Name = requiredString(*O, Where, "name");
+    if (!Name)
+      return Name.takeError();
+    Expected<std::string> Evidence = optionalString(*O, Where, "evidence");
+    if (!Evidence)
+      return Evidence.takeError();
+    Out[*Name] = Evidence->empty() ? DefaultEvidence.str() : *Evidence;
+  }
+  return Error::success();
+}
+
+/// Reads a list of {"name": ..., "arg": N} objects into \p Out.
+static Error readPositions(const json::Object &Root, StringRef Key,
+                           StringMap<SmallVector<unsigned, 2>> &Out) {
+  Expected<const json::Array *> List = optionalArray(Root, Key);
+  if (!List)
+    return List.takeError();
+  if (!*List)
+    return Error::success();
+  unsigned N = 0;
+  for (const json::Value &V : **List) {
+    std::string Where = (Key + "[" + Twine(N++) + "]").str();
+    const json::Object *O = V.getAsObject();
+    if (!O)
+      return fail(Where + " must be an object");
+    Expected<std::string> Name = requiredString(*O, Where, "name");
+    if (!Name)
+      return Name.takeError();
+    Expected<unsigned> Arg = position(*O, Where, "arg", /*Required=*/false);
+    if (!Arg)
+      return Arg.takeError();
+    Out[*Name].push_back(*Arg);
+  }
+  return Error::success();
+}
+
+Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
+  Expected<json::Value> Parsed = json::parse(Text);
+  if (!Parsed)
+    return fail("not valid JSON: " + toString(Parsed.takeError()));
+  const json::Object *Root = Parsed->getAsObject();
+  if (!Root)
+    return fail("the top level must be a JSON object");
+  const json::Value *Version = Root->get("version");
+  if (!Version)
+    return fail("no 'version' member (this plugin reads version " +
+                Twine(ManifestVersion) + ")");
+  std::optional<int64_t> V = Version->getAsInteger();
+  if (!V)
+    return fail("'version' must be an integer");
+  if (*V != ManifestVersion)
+    return fail("unsupported schema version " + Twine(*V) +
+                " (this plugin reads version " + Twine(ManifestVersion) + ")");
+
+  // Parse into a scratch copy so that a bad manifest adds no facts at all.
+  BoundaryFacts Scratch = Facts;
+  if (Error E = readExports(*Root, Scratch))
+    return E;
+  if (Error E = readNamed(*Root, "go_called", "listed as Go-called in the manifest",
+                          Scratch.GoCalled))
+    return E;
+  if (Error E = readNamed(*Root, "go_globals",
+                          "listed as read by Go in the manifest",
+                          Scratch.GoGlobals))
+    return E;
+  if (Error E = readNamed(*Root, "allocators",
+                          "listed as an allocator in the manifest",
+                          Scratch.Allocators))
+    return E;
+  if (Error E = readPositions(*Root, "deallocators", Scratch.Deallocators))
+    return E;
+  if (Error E = readPositions(*Root, "takes_ownership", Scratch.TakesOwnership))
+    return E;
+  Facts = std::move(Scratch);
+  return Error::success();
+}
+
+Error readManifest(StringRef Path, BoundaryFacts &Facts) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
+      MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buf)
+    return fail("cannot read it: " + Buf.getError().message());
+  return parseManifest((*Buf)->getBuffer(), Facts);
+}
+
+SmallVector<std::string, 4> splitNameList(StringRef List) {
+  SmallVector<StringRef, 8> Parts;
+  List.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  SmallVector<std::string, 4> Out;
+  for (StringRef P : Parts) {
+    P = P.trim();
+    if (!P.empty())
+      Out.push_back(P.str());
+  }
+  return Out;
+}
+
+Expected<SmallVector<std::pair<std::string, unsigned>, 4>>
+splitPositionList(StringRef List) {
+  SmallVector<std::pair<std::string, unsigned>, 4> Out;
+  for (const std::string &Item : splitNameList(List)) {
+    StringRef Name, Pos;
+    std::tie(Name, Pos) = StringRef(Item).split(':');
+    unsigned N = 1;
+    if (!Pos.empty() && (Pos.trim().getAsInteger(10, N) || N < 1))
+      return fail("'" + Item + "' is not NAME or NAME:POSITION (1-based)");
+    Out.push_back({Name.trim().str(), N});
+  }
+  return Out;
+}
+
+} // namespace cgo

@@ -1,0 +1,180 @@
+//===- Plugin.cpp - Registering the cgo checkers with Clang ------*- C++ -*-===//
+//
+// Entry points that clang looks up when it loads CgoLifetime.so:
+// clang_registerCheckers and clang_analyzerAPIVersionString. The plugin API is
+// matched by exact clang version, so the plugin is rebuilt per clang release.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CgoLifetimeChecker.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/CommonBugCategories.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+
+using namespace clang;
+using namespace ento;
+using namespace llvm;
+
+namespace cgo {
+
+static constexpr llvm::StringLiteral Package = "cgo";
+static constexpr llvm::StringLiteral ModelName = "cgo.BoundaryModel";
+// Where each checker's documentation page lives; set by CMake
+// (CGO_DOCS_BASE_URL), by default the installed docs directory.
+#ifndef CGO_DOCS_BASE_URL
+#define CGO_DOCS_BASE_URL "file:///usr/local/share/doc/cgo-lifetime/checkers/"
+#endif
+static constexpr llvm::StringLiteral DocsBase = CGO_DOCS_BASE_URL;
+
+namespace {
+/// A checker option of the cgo package: name, description.
+struct OptionSpec {
+  llvm::StringLiteral Name;
+  llvm::StringLiteral Description;
+};
+} // namespace
+
+static const OptionSpec StringOptions[] = {
+    {"Manifest", "Path of the boundary manifest written by cgo-boundary "
+                 "(docs/manifest.md). Empty: no manifest."},
+    {"Exports", "Extra Go exports (//export functions declared by hand), "
+                "separated by ';'."},
+    {"RetainingParams",
+     "Go export parameters that Go keeps after the call, as NAME:POSITION "
+     "(1-based), separated by ';'."},
+    {"ReleasingParams",
+     "Go export parameters whose reference Go drops (for example delete(m, "
+     "p)), as NAME:POSITION, separated by ';'."},
+    {"GoCalled", "C functions that Go calls, separated by ';'."},
+    {"GoGlobals", "C globals that Go reads, separated by ';'."},
+    {"Allocators", "Extra allocation functions, separated by ';'."},
+    {"Deallocators", "Extra deallocation functions, as NAME or NAME:POSITION "
+                     "(1-based), separated by ';'."},
+    {"TakesOwnership",
+     "Go-called functions that take ownership of an argument, as "
+     "NAME:POSITION (1-based), separated by ';'."},
+};
+
+static void reportSetupError(CheckerManager &Mgr, const Twine &Msg) {
+  DiagnosticsEngine &Diags = Mgr.getASTContext().getDiagnostics();
+  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+  Diags.Report(ID) << ("cgo-lifetime: " + Msg).str();
+}
+
+static StringRef option(CheckerManager &Mgr, StringRef Name) {
+  return Mgr.getAnalyzerOptions().getCheckerStringOption(Package, Name);
+}
+
+static void addParams(CheckerManager &Mgr, StringRef OptName, ParamEffect E,
+                      BoundaryFacts &Facts) {
+  auto List = splitPositionList(option(Mgr, OptName));
+  if (!List) {
+    reportSetupError(Mgr, "invalid value for option 'cgo:" + OptName +
+                              "': " + toString(List.takeError()));
+    return;
+  }
+  for (auto &[Name, Pos] : *List) {
+    ParamFact &F = Facts.Exports[Name].Params[Pos];
+    F.Effect = E;
+    F.Evidence = ("named in checker option 'cgo:" + OptName + "'").str();
+    if (Facts.Exports[Name].Evidence.empty())
+      Facts.Exports[Name].Evidence = F.Evidence;
+  }
+}
+
+static void addPositions(CheckerManager &Mgr, StringRef OptName,
+                         StringMap<SmallVector<unsigned, 2>> &Out) {
+  auto List = splitPositionList(option(Mgr, OptName));
+  if (!List) {
+    reportSetupError(Mgr, "invalid value for option 'cgo:" + OptName +
+                              "': " + toString(List.takeError()));
+    return;
+  }
+  for (auto &[Name, Pos] : *List)
+    Out[Name].push_back(Pos);
+}
+
+static void addNames(CheckerManager &Mgr, StringRef OptName,
+                     StringMap<std::string> &Out) {
+  for (const std::string &Name : splitNameList(option(Mgr, OptName)))
+    Out[Name] = ("named in checker option 'cgo:" + OptName + "'").str();
+}
+
+/// Options first, then the manifest, which overrides them.
+static BoundaryFacts readFacts(CheckerManager &Mgr) {
+  BoundaryFacts Facts;
+  for (const std::string &Name : splitNameList(option(Mgr, "Exports")))
+    Facts.Exports[Name].Evidence = "named in checker option 'cgo:Exports'";
+  addParams(Mgr, "RetainingParams", ParamEffect::Retain, Facts);
+  addParams(Mgr, "ReleasingParams", ParamEffect::Release, Facts);
+  addNames(Mgr, "GoCalled", Facts.GoCalled);
+  addNames(Mgr, "GoGlobals", Facts.GoGlobals);
+  addNames(Mgr, "Allocators", Facts.Allocators);
+  addPositions(Mgr, "Deallocators", Facts.Deallocators);
+  addPositions(Mgr, "TakesOwnership", Facts.TakesOwnership);
+
+  StringRef Path = option(Mgr, "Manifest");
+  if (!Path.empty())
+    if (Error E = readManifest(Path, Facts))
+      reportSetupError(Mgr, "cannot use manifest '" + Path +
+                                "': " + toString(std::move(E)));
+  return Facts;
+}
+
+static void registerBoundaryModel(CheckerManager &Mgr) {
+  auto *Chk = Mgr.registerChecker<CgoLifetimeChecker>();
+  Chk->Model.setFacts(readFacts(Mgr));
+}
+
+static bool shouldRegister(const CheckerManager &) { return true; }
+
+template <CgoLifetimeChecker::CheckKind K>
+static void registerKind(CheckerManager &Mgr) {
+  static constexpr llvm::StringLiteral Descriptions[] = {
+      "Freed C memory reaches Go", "C frees memory that Go still holds",
+      "Go-called C function keeps a pointer Go owns"};
+  auto *Chk = Mgr.getChecker<CgoLifetimeChecker>();
+  Chk->ChecksEnabled[K] = true;
+  Chk->BugTypes[K] = std::make_unique<BugType>(
+      Mgr.getCurrentCheckerName(), Descriptions[K], categories::MemoryError);
+}
+
+} // namespace cgo
+
+using namespace cgo;
+
+extern "C" const char clang_analyzerAPIVersionString[] =
+    CLANG_ANALYZER_API_VERSION_STRING;
+
+extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
+  Registry.addPackage(Package);
+  Registry.addChecker(registerBoundaryModel, shouldRegister, ModelName,
+                      "Models the cgo boundary: Go exports, Go-called C "
+                      "functions, Go-read globals, retention",
+                      "", /*IsHidden=*/true);
+  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_FreedToGo>,
+                      shouldRegister, "cgo.FreedToGo",
+                      "Freed C memory reaches Go: as an argument of a Go "
+                      "export, the result or out-parameter of a Go-called C "
+                      "function, or a Go-read global",
+                      (DocsBase + "FreedToGo.md").str(), false);
+  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_FreeWhileGoHolds>,
+                      shouldRegister, "cgo.FreeWhileGoHolds",
+                      "C frees, reallocates or pops memory that a Go export "
+                      "kept (Go still holds the pointer)",
+                      (DocsBase + "FreeWhileGoHolds.md").str(), false);
+  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_KeepsGoArgument>,
+                      shouldRegister, "cgo.KeepsGoArgument",
+                      "A C function that Go calls keeps a pointer argument "
+                      "(Go's memory) after it returns",
+                      (DocsBase + "KeepsGoArgument.md").str(), false);
+  for (const char *Name :
+       {"cgo.FreedToGo", "cgo.FreeWhileGoHolds", "cgo.KeepsGoArgument"})
+    Registry.addDependency(Name, ModelName);
+  for (const OptionSpec &O : StringOptions)
+    Registry.addPackageOption("string", Package, O.Name, "", O.Description,
+                              "released");
+}

@@ -1,0 +1,57 @@
+# lit configuration for the cgo-lifetime suite.
+import os
+import subprocess
+
+import lit.formats
+import lit.util
+
+config.name = "cgo-lifetime"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".test", ".sh"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.cgo_obj_root, "test")
+
+# Tools: LLVM 19's FileCheck/not/count first, then the project's own binaries.
+path = [os.path.join(config.cgo_obj_root, "bin"), config.cgo_tools_dir]
+if config.cgo_go:
+    path.append(os.path.dirname(config.cgo_go))
+path.append(config.environment.get("PATH", os.environ.get("PATH", "")))
+config.environment["PATH"] = os.pathsep.join(path)
+for var in ("HOME", "GOPATH", "GOROOT", "GOFLAGS", "GOPROXY", "GOTOOLCHAIN", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+# Go needs a writable cache; keep it inside the build tree so tests are hermetic.
+config.environment["GOCACHE"] = os.path.join(config.cgo_obj_root, "test", "gocache")
+config.environment["GOTOOLCHAIN"] = "local"
+config.environment["GOFLAGS"] = "-mod=mod"
+config.environment["GOPROXY"] = "off"
+
+plugin = os.path.join(config.cgo_obj_root, "lib", "CgoLifetime.so")
+resource_dir = subprocess.check_output([config.cgo_clang, "-print-resource-dir"], text=True).strip()
+
+config.substitutions.append(("%cgo_plugin", plugin))
+config.substitutions.append(("%clang_analyze_cgo",
+    "%s -cc1 -internal-isystem %s/include -internal-externc-isystem /usr/include "
+    "-internal-externc-isystem /usr/include/x86_64-linux-gnu -analyze -load %s"
+    % (config.cgo_clang, resource_dir, plugin)))
+config.substitutions.append(("%clang_cc1", "%s -cc1 -internal-isystem %s/include" % (config.cgo_clang, resource_dir)))
+config.substitutions.append(("%clang", config.cgo_clang))
+config.substitutions.append(("%resource_dir", resource_dir))
+config.substitutions.append(("%src_root", config.cgo_src_root))
+config.substitutions.append(("%obj_root", config.cgo_obj_root))
+config.substitutions.append(("%tools_dir", config.cgo_tools_dir))
+config.substitutions.append(("%python", config.cgo_python))
+
+if config.cgo_go and os.path.exists(config.cgo_go):
+    config.available_features.add("go")
+    try:
+        ver = subprocess.check_output([config.cgo_go, "env", "GOVERSION"], text=True,
+                                      env=dict(os.environ, GOTOOLCHAIN="local")).strip()
+        config.go_version = ver
+        # go1.24+ knows '#cgo noescape' and '#cgo nocallback'.
+        parts = ver[2:].split(".")
+        if len(parts) >= 2 and (int(parts[0]), int(parts[1].split("rc")[0].split("beta")[0])) >= (1, 24):
+            config.available_features.add("go1.24")
+    except Exception:
+        pass

@@ -900,6 +900,15 @@ void CgoLifetimeChecker::checkKeptArgs(const StackFrameContext *SFC,
     C.addTransition(St, Pred);
 }
 
+/// What a Go-called frame's pointer parameters point to is Go's memory: Go
+/// reads it after the call, so the analyzer must not forget what C stored
+/// there (`*out = p`) just because the parameter is no longer used.
+void CgoLifetimeChecker::checkLiveSymbols(ProgramStateRef St,
+                                          SymbolReaper &SR) const {
+  for (const auto &Entry : St->get<CgoGoArgs>())
+    SR.markLive(Entry.first);
+}
+
 void CgoLifetimeChecker::checkDeadSymbols(SymbolReaper &SR,
                                           CheckerContext &C) const {
   ProgramStateRef St = C.getState();

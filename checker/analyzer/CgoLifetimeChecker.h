@@ -28,7 +28,8 @@ class CgoLifetimeChecker
           clang::ento::check::BeginFunction, clang::ento::check::PreCall,
           clang::ento::check::PostCall, clang::ento::check::Bind,
           clang::ento::check::PreStmt<clang::ReturnStmt>,
-          clang::ento::check::EndFunction, clang::ento::check::DeadSymbols> {
+          clang::ento::check::EndFunction, clang::ento::check::LiveSymbols,
+          clang::ento::check::DeadSymbols> {
 public:
   enum CheckKind {
     CK_FreedToGo,
@@ -56,6 +57,8 @@ public:
                  const clang::Stmt *S, CheckerContext &C) const;
   void checkPreStmt(const clang::ReturnStmt *RS, CheckerContext &C) const;
   void checkEndFunction(const clang::ReturnStmt *RS, CheckerContext &C) const;
+  void checkLiveSymbols(clang::ento::ProgramStateRef St,
+                        clang::ento::SymbolReaper &SR) const;
   void checkDeadSymbols(clang::ento::SymbolReaper &SR,
                         CheckerContext &C) const;
   void printState(llvm::raw_ostream &Out, clang::ento::ProgramStateRef St,

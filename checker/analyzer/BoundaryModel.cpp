@@ -212,6 +212,12 @@ bool BoundaryModel::takesOwnership(const FunctionDecl *FD,
   return holdsAttr(FD, Index, OwnershipAttr::Takes).has_value();
 }
 
+bool BoundaryModel::isConfiguredMemoryFunction(const FunctionDecl *FD) const {
+  StringRef Name = nameOf(FD);
+  return !Name.empty() &&
+         (Facts.Allocators.count(Name) || Facts.Deallocators.count(Name));
+}
+
 bool BoundaryModel::isExtraAllocator(const FunctionDecl *FD) const {
   if (Facts.Allocators.count(nameOf(FD)))
     return true;

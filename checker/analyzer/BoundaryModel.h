@@ -79,6 +79,10 @@ public:
   /// \p Index (0-based)?
   bool takesOwnership(const clang::FunctionDecl *FD, unsigned Index) const;
 
+  /// Is \p FD named as an allocator or deallocator by the manifest or an
+  /// option (not by an attribute, which unix.Malloc may model itself)?
+  bool isConfiguredMemoryFunction(const clang::FunctionDecl *FD) const;
+
   /// Is \p FD a configured allocator (manifest, option, ownership_returns)?
   bool isExtraAllocator(const clang::FunctionDecl *FD) const;
 

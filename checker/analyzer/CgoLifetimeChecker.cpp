@@ -900,6 +900,35 @@ void CgoLifetimeChecker::checkKeptArgs(const StackFrameContext *SFC,
     C.addTransition(St, Pred);
 }
 
+/// Allocators and deallocators named by the manifest or an option, when
+/// their bodies are not available: they touch only the block they return or
+/// release. Without this the analyzer would assume they may change every
+/// global, and forget what Go-read globals hold.
+bool CgoLifetimeChecker::evalCall(const CallEvent &Call,
+                                  CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || FD->hasBody() || !Model.isConfiguredMemoryFunction(FD))
+    return false;
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+  if (!CE)
+    return false;
+  ProgramStateRef St = C.getState();
+  SValBuilder &SVB = C.getSValBuilder();
+  const LocationContext *LC = C.getLocationContext();
+  QualType RT = FD->getReturnType();
+  if (!RT->isVoidType()) {
+    SVal Ret = RT->isAnyPointerType()
+                   ? SVal(SVB.getConjuredHeapSymbolVal(CE, LC, C.blockCount()))
+                   : SVal(SVB.conjureSymbolVal(nullptr, CE, LC, RT,
+                                               C.blockCount()));
+    if (!Model.isExtraAllocator(FD) && RT->isAnyPointerType())
+      Ret = SVB.conjureSymbolVal(nullptr, CE, LC, RT, C.blockCount());
+    St = St->BindExpr(CE, LC, Ret);
+  }
+  C.addTransition(St);
+  return true;
+}
+
 /// What a Go-called frame's pointer parameters point to is Go's memory: Go
 /// reads it after the call, so the analyzer must not forget what C stored
 /// there (`*out = p`) just because the parameter is no longer used.

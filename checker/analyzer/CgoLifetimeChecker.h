@@ -29,6 +29,7 @@ class CgoLifetimeChecker
           clang::ento::check::PostCall, clang::ento::check::Bind,
           clang::ento::check::PreStmt<clang::ReturnStmt>,
           clang::ento::check::EndFunction, clang::ento::check::LiveSymbols,
+          clang::ento::eval::Call,
           clang::ento::check::DeadSymbols> {
 public:
   enum CheckKind {
@@ -57,6 +58,7 @@ public:
                  const clang::Stmt *S, CheckerContext &C) const;
   void checkPreStmt(const clang::ReturnStmt *RS, CheckerContext &C) const;
   void checkEndFunction(const clang::ReturnStmt *RS, CheckerContext &C) const;
+  bool evalCall(const clang::ento::CallEvent &Call, CheckerContext &C) const;
   void checkLiveSymbols(clang::ento::ProgramStateRef St,
                         clang::ento::SymbolReaper &SR) const;
   void checkDeadSymbols(clang::ento::SymbolReaper &SR,

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Configure and build cgo-lifetime into $BUILD_DIR (default: build/).
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/setup.sh"
+build=${BUILD_DIR:-$root/build}
+if [ ! -f "$build/build.ninja" ]; then
+    # clang++-19 compiles the checker faster and in less memory than g++.
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+        -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
+fi
+ninja -C "$build" -j "${JOBS:-2}" >&2

@@ -1,0 +1,302 @@
+#define _POSIX_C_SOURCE 200809L
+#include "cdecls.h"
+
+#include <clang-c/Index.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char export_prolog[] = "cgo-gcc-export-header-prolog";
+
+void cb_c_flags(const cb_package *pkg, cb_strlist *out) {
+  cb_strlist_push(out, "-I");
+  cb_strlist_push(out, pkg->dir);
+  cb_strlist_push(out, "-I");
+  cb_strlist_push(out, pkg->objdir);
+  cb_strlist_extend(out, &pkg->cflags);
+}
+
+/* Parses path as C with the package's flags; NULL on failure. */
+static CXTranslationUnit parse_c(CXIndex index, const cb_package *pkg, const char *path,
+                                 bool verbose) {
+  cb_strlist flags = {0};
+  cb_strlist_push(&flags, "-x");
+  cb_strlist_push(&flags, "c");
+  cb_c_flags(pkg, &flags);
+  CXTranslationUnit tu = NULL;
+  enum CXErrorCode rc = clang_parseTranslationUnit2(
+      index, path, (const char *const *)flags.items, (int)flags.len, NULL, 0,
+      CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing, &tu);
+  cb_strlist_free(&flags);
+  if (rc != CXError_Success)
+    return NULL;
+  unsigned n = clang_getNumDiagnostics(tu);
+  for (unsigned i = 0; verbose && i < n; i++) {
+    CXDiagnostic d = clang_getDiagnostic(tu, i);
+    if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+      CXString s = clang_formatDiagnostic(d, clang_defaultDiagnosticDisplayOptions());
+      fprintf(stderr, "cgo-boundary: note: %s\n", clang_getCString(s));
+      clang_disposeString(s);
+    }
+    clang_disposeDiagnostic(d);
+  }
+  return tu;
+}
+
+static char *cursor_name(CXCursor c) {
+  CXString s = clang_getCursorSpelling(c);
+  char *name = cb_xstrdup(clang_getCString(s));
+  clang_disposeString(s);
+  return name;
+}
+
+/* The presumed file name (after #line) of a cursor. */
+static char *presumed_file(CXCursor c, unsigned *line) {
+  CXString file;
+  unsigned col;
+  clang_getPresumedLocation(clang_getCursorLocation(c), &file, line, &col);
+  char *name = cb_xstrdup(clang_getCString(file));
+  clang_disposeString(file);
+  return name;
+}
+
+/* The physical file of a cursor (NULL when it has none) and its line. */
+static char *physical_file(CXCursor c, unsigned *line) {
+  CXFile file;
+  unsigned col, offset;
+  clang_getSpellingLocation(clang_getCursorLocation(c), &file, line, &col, &offset);
+  if (!file)
+    return NULL;
+  CXString s = clang_getFileName(file);
+  char *name = cb_xstrdup(clang_getCString(s));
+  clang_disposeString(s);
+  return name;
+}
+
+static void set_param_types(cb_export *ex, CXCursor fn) {
+  int n = clang_Cursor_getNumArguments(fn);
+  for (int i = 0; i < n; i++) {
+    cb_param *p = cb_export_find_param(ex, i + 1);
+    if (!p)
+      continue;
+    CXType t = clang_getCursorType(clang_Cursor_getArgument(fn, (unsigned)i));
+    CXType canonical = clang_getCanonicalType(t);
+    p->is_pointer = canonical.kind == CXType_Pointer;
+    CXString s = clang_getTypeSpelling(t);
+    free(p->c_type);
+    p->c_type = cb_xstrdup(clang_getCString(s));
+    clang_disposeString(s);
+  }
+}
+
+static enum CXChildVisitResult visit_export(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  cb_package *pkg = data;
+  if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
+    return CXChildVisit_Continue;
+  unsigned line;
+  char *presumed = presumed_file(c, &line);
+  char *physical = physical_file(c, &line);
+  bool is_export = strcmp(presumed, export_prolog) == 0 && physical &&
+                   strcmp(cb_basename(physical), "_cgo_export.h") == 0;
+  if (is_export) {
+    char *name = cursor_name(c);
+    cb_export *ex = cb_package_find_export(pkg, name);
+    if (ex)
+      set_param_types(ex, c);
+    free(name);
+  }
+  free(presumed);
+  free(physical);
+  return CXChildVisit_Continue;
+}
+
+bool cb_cdecls_export_types(cb_package *pkg, bool verbose, cb_error *err) {
+  if (pkg->nexports == 0)
+    return true;
+  char *header = cb_path_join(pkg->objdir, "_cgo_export.h");
+  CXIndex index = clang_createIndex(0, 0);
+  CXTranslationUnit tu = parse_c(index, pkg, header, verbose);
+  bool ok = tu != NULL;
+  if (ok) {
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_export, pkg);
+    clang_disposeTranslationUnit(tu);
+  } else {
+    cb_fail(err, "libclang cannot parse '%s'", header);
+  }
+  clang_disposeIndex(index);
+  free(header);
+  return ok;
+}
+
+/* cgo's own functions, which _cgo_gotypes.go declares as _Cfunc_NAME too. */
+static bool is_cgo_helper(const char *name) {
+  static const char *const helpers[] = {"CString", "CBytes", "GoString", "GoStringN", "GoBytes"};
+  if (name[0] == '_')
+    return true; /* _CMalloc and future internals */
+  for (size_t i = 0; i < sizeof helpers / sizeof helpers[0]; i++)
+    if (strcmp(name, helpers[i]) == 0)
+      return true;
+  return false;
+}
+
+/* Appends NAME for each line "PREFIXNAME<stop>" of text. */
+static void scan_names(const char *text, const char *prefix, const char *stops, cb_strlist *out) {
+  size_t n = strlen(prefix);
+  for (const char *p = text; *p; p += strcspn(p, "\n"), p += *p == '\n') {
+    if (strncmp(p, prefix, n) != 0)
+      continue;
+    size_t len = strcspn(p + n, stops);
+    char *name = cb_xstrndup(p + n, len);
+    if (len && !cb_strlist_contains(out, name))
+      cb_strlist_push_owned(out, name);
+    else
+      free(name);
+  }
+}
+
+/* Names declared in some file: library (system-header-only) or package-owned. */
+typedef struct decl_scan {
+  cb_strlist system_only; /* every declaration seen is in a system header */
+  cb_strlist own;         /* at least one declaration outside system headers */
+} decl_scan;
+
+static enum CXChildVisitResult visit_decl(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  decl_scan *scan = data;
+  enum CXCursorKind kind = clang_getCursorKind(c);
+  if (kind != CXCursor_FunctionDecl && kind != CXCursor_VarDecl)
+    return CXChildVisit_Continue;
+  char *name = cursor_name(c);
+  if (clang_Location_isInSystemHeader(clang_getCursorLocation(c))) {
+    if (!cb_strlist_contains(&scan->system_only, name))
+      cb_strlist_push(&scan->system_only, name);
+  } else if (!cb_strlist_contains(&scan->own, name)) {
+    cb_strlist_push(&scan->own, name);
+  }
+  free(name);
+  return CXChildVisit_Continue;
+}
+
+static bool is_library_name(const decl_scan *scan, const char *name) {
+  return cb_strlist_contains(&scan->system_only, name) && !cb_strlist_contains(&scan->own, name);
+}
+
+static cb_cref *make_crefs(const cb_package *pkg, const cb_strlist *names, const decl_scan *scan,
+                           const char *verb, size_t *count, bool verbose) {
+  cb_cref *refs = cb_xcalloc(names->len, sizeof *refs);
+  *count = 0;
+  for (size_t i = 0; i < names->len; i++) {
+    const char *name = names->items[i];
+    if (is_cgo_helper(name) || is_library_name(scan, name)) {
+      if (verbose)
+        fprintf(stderr, "cgo-boundary: %s C.%s left out (%s)\n", pkg->import_path, name,
+                is_cgo_helper(name) ? "cgo helper" : "declared in a system header");
+      continue;
+    }
+    const char *where = cb_package_c_ref(pkg, name);
+    refs[*count].name = cb_xstrdup(name);
+    refs[*count].evidence = where ? cb_xasprintf("Go %s C.%s at %s", verb, name, where) : NULL;
+    (*count)++;
+  }
+  return refs;
+}
+
+bool cb_cdecls_go_uses(cb_package *pkg, bool verbose, cb_error *err) {
+  char *gotypes = cb_path_join(pkg->objdir, "_cgo_gotypes.go");
+  char *text;
+  bool ok = cb_read_file(gotypes, &text, NULL, err);
+  free(gotypes);
+  if (!ok)
+    return false;
+  cb_strlist funcs = {0}, vars = {0};
+  scan_names(text, "func _Cfunc_", "(", &funcs);
+  scan_names(text, "var _Cvar_", " ", &vars);
+  free(text);
+  cb_strlist_sort(&funcs);
+  cb_strlist_sort(&vars);
+
+  decl_scan scan = {{0}, {0}};
+  CXIndex index = clang_createIndex(0, 0);
+  for (size_t i = 0; i < pkg->cgo_files.len; i++) {
+    const char *go_file = cb_basename(pkg->cgo_files.items[i]);
+    char *base = cb_xstrndup(go_file, strlen(go_file) - 3);
+    char *c_name = cb_xasprintf("%s.cgo2.c", base);
+    char *path = cb_path_join(pkg->objdir, c_name);
+    CXTranslationUnit tu = parse_c(index, pkg, path, verbose);
+    if (tu) {
+      clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_decl, &scan);
+      clang_disposeTranslationUnit(tu);
+    }
+    free(path);
+    free(c_name);
+    free(base);
+  }
+  clang_disposeIndex(index);
+
+  pkg->go_called = make_crefs(pkg, &funcs, &scan, "calls", &pkg->ngo_called, verbose);
+  pkg->go_globals = make_crefs(pkg, &vars, &scan, "reads", &pkg->ngo_globals, verbose);
+  cb_strlist_free(&scan.system_only);
+  cb_strlist_free(&scan.own);
+  cb_strlist_free(&funcs);
+  cb_strlist_free(&vars);
+  return true;
+}
+
+typedef struct hand_scan {
+  cb_package *pkg;
+} hand_scan;
+
+static enum CXChildVisitResult visit_hand_decl(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  cb_package *pkg = ((hand_scan *)data)->pkg;
+  if (clang_getCursorKind(c) != CXCursor_FunctionDecl || clang_isCursorDefinition(c))
+    return CXChildVisit_Continue;
+  char *name = cursor_name(c);
+  cb_export *ex = cb_package_find_export(pkg, name);
+  free(name);
+  if (!ex)
+    return CXChildVisit_Continue;
+  unsigned line = 0;
+  char *file = physical_file(c, &line);
+  if (file && strcmp(cb_basename(file), "_cgo_export.h") != 0) {
+    char *rel = cb_path_relative(file, pkg->dir);
+    if (rel[0] != '/') {
+      char *where = cb_xasprintf("%s:%u", rel, line);
+      if (!cb_strlist_contains(&ex->hand_decls, where))
+        cb_strlist_push(&ex->hand_decls, where);
+      free(where);
+    }
+    free(rel);
+  }
+  free(file);
+  return CXChildVisit_Continue;
+}
+
+bool cb_cdecls_hand_declared(cb_package *pkg, bool verbose, cb_error *err) {
+  (void)err;
+  if (pkg->nexports == 0)
+    return true;
+  cb_strlist files = {0};
+  cb_strlist_extend(&files, &pkg->c_files);
+  cb_strlist_extend(&files, &pkg->h_files);
+  CXIndex index = clang_createIndex(0, 0);
+  hand_scan scan = {pkg};
+  for (size_t i = 0; i < files.len; i++) {
+    char *path = cb_path_join(pkg->dir, files.items[i]);
+    CXTranslationUnit tu = parse_c(index, pkg, path, verbose);
+    if (tu) {
+      clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_hand_decl, &scan);
+      clang_disposeTranslationUnit(tu);
+    } else if (verbose) {
+      fprintf(stderr, "cgo-boundary: note: libclang cannot parse '%s'\n", path);
+    }
+    free(path);
+  }
+  clang_disposeIndex(index);
+  cb_strlist_free(&files);
+  for (size_t i = 0; i < pkg->nexports; i++)
+    cb_strlist_sort(&pkg->exports[i].hand_decls);
+  return true;
+}

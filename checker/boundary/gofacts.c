@@ -1,0 +1,178 @@
+#define _POSIX_C_SOURCE 200809L
+#include "gofacts.h"
+
+#include "gofacts_source.h" /* generated: gofacts_source[] */
+#include "json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char helper_go_mod[] = "module cgo-lifetime/gofacts\n\ngo 1.19\n";
+
+bool cb_gofacts_build(const cb_go *go, const char *cache_dir, char **path, cb_error *err) {
+  uint64_t key = cb_hash(gofacts_source, strlen(gofacts_source), CB_HASH_SEED);
+  key = cb_hash(go->version, strlen(go->version), key);
+  char *dir = cb_xasprintf("%s/helper/gofacts-%016llx", cache_dir, (unsigned long long)key);
+  char *exe = cb_path_join(dir, "gofacts");
+  if (cb_file_exists(exe)) {
+    free(dir);
+    *path = exe;
+    return true;
+  }
+  char *src = cb_path_join(dir, "gofacts.go"), *mod = cb_path_join(dir, "go.mod");
+  char *tmp_src = NULL, *tmp_mod = NULL;
+  char *tmp_exe = cb_xasprintf("gofacts.tmp.%ld", (long)getpid());
+  bool ok = cb_mkdir_p(dir, err) &&
+            cb_write_temp(src, gofacts_source, strlen(gofacts_source), &tmp_src, err) &&
+            cb_commit_temp(tmp_src, src, err) &&
+            cb_write_temp(mod, helper_go_mod, strlen(helper_go_mod), &tmp_mod, err) &&
+            cb_commit_temp(tmp_mod, mod, err);
+  if (ok) {
+    /* The helper uses the standard library only: no module settings of the
+     * user's may change how it builds. */
+    const char *argv[] = {go->binary, "build", "-o", tmp_exe, ".", NULL};
+    const char *env[] = {"CGO_ENABLED=0", "GOFLAGS=", "GOWORK=off", "GO111MODULE=on", NULL};
+    cb_command cmd = {argv, dir, env};
+    cb_proc_result res;
+    if (go->verbose)
+      fprintf(stderr, "cgo-boundary: building the Go helper in %s\n", dir);
+    ok = cb_run(&cmd, &res, err);
+    if (ok && res.exit_code != 0) {
+      char *line = cb_first_line(res.err_text);
+      ok = cb_fail(err, "cannot build the Go helper with %s: %s", go->version, line);
+      free(line);
+    }
+    if (res.out)
+      cb_proc_result_free(&res);
+  }
+  if (ok) {
+    char *built = cb_path_join(dir, tmp_exe);
+    ok = cb_commit_temp(built, exe, err);
+    free(built);
+  }
+  free(tmp_src);
+  free(tmp_mod);
+  free(tmp_exe);
+  free(src);
+  free(mod);
+  free(dir);
+  if (!ok) {
+    free(exe);
+    return false;
+  }
+  *path = exe;
+  return true;
+}
+
+/* The helper's evidence for one parameter, in the words the plugin quotes. */
+static char *fact_evidence(const char *func, const json_value *fact) {
+  const char *effect = json_get_string(fact, "effect");
+  const char *param = json_get_string(fact, "param");
+  const char *target = json_get_string(fact, "target");
+  const char *file = json_get_string(fact, "file");
+  long line = 0;
+  json_get_int(fact, "line", &line);
+  if (!effect || !param || !target || !file)
+    return NULL;
+  if (strcmp(effect, "release") == 0)
+    return cb_xasprintf("'%s' deletes %s from %s at %s:%ld", func, param, target, file, line);
+  return cb_xasprintf("'%s' stores uintptr(%s) in %s at %s:%ld", func, param, target, file, line);
+}
+
+/* Applies the helper's facts: a release wins over a retain for one parameter
+ * (a function that deletes p's entry is the release function), and the first
+ * fact of a kind in source order gives the evidence. */
+static void apply_facts(cb_export *ex, const json_value *facts) {
+  for (int pass = 0; pass < 2; pass++) {
+    const char *wanted = pass == 0 ? "release" : "retain";
+    for (size_t i = 0; facts && i < facts->len; i++) {
+      const json_value *fact = facts->items[i];
+      const char *effect = json_get_string(fact, "effect");
+      long index = 0;
+      if (!effect || strcmp(effect, wanted) != 0 || !json_get_int(fact, "index", &index))
+        continue;
+      cb_param *param = cb_export_find_param(ex, (int)index);
+      if (!param || param->effect != CB_EFFECT_UNKNOWN)
+        continue;
+      param->effect = pass == 0 ? CB_EFFECT_RELEASE : CB_EFFECT_RETAIN;
+      param->evidence = fact_evidence(ex->name, fact);
+    }
+  }
+}
+
+static void read_export(const json_value *obj, cb_export *ex) {
+  memset(ex, 0, sizeof *ex);
+  const char *name = json_get_string(obj, "name"), *file = json_get_string(obj, "file");
+  long line = 0;
+  json_get_int(obj, "line", &line);
+  ex->name = cb_xstrdup(name ? name : "");
+  ex->file = cb_xstrdup(file ? file : "");
+  ex->line = (int)line;
+  json_value *params = json_get_array(obj, "params");
+  ex->params = cb_xcalloc(params ? params->len : 0, sizeof *ex->params);
+  for (size_t i = 0; params && i < params->len; i++) {
+    long index = 0, pline = 0;
+    const char *pname = json_get_string(params->items[i], "name");
+    json_get_int(params->items[i], "index", &index);
+    json_get_int(params->items[i], "line", &pline);
+    cb_param *p = &ex->params[ex->nparams++];
+    p->index = (int)index;
+    p->name = cb_xstrdup(pname ? pname : "");
+    p->line = (int)pline;
+  }
+  apply_facts(ex, json_get_array(obj, "facts"));
+}
+
+static void read_crefs(const json_value *arr, cb_package *pkg) {
+  pkg->c_refs = cb_xcalloc(arr ? arr->len : 0, sizeof *pkg->c_refs);
+  for (size_t i = 0; arr && i < arr->len; i++) {
+    const char *name = json_get_string(arr->items[i], "name");
+    const char *file = json_get_string(arr->items[i], "file");
+    long line = 0;
+    json_get_int(arr->items[i], "line", &line);
+    if (!name || !file)
+      continue;
+    cb_cref *ref = &pkg->c_refs[pkg->nc_refs++];
+    ref->name = cb_xstrdup(name);
+    ref->evidence = cb_xasprintf("%s:%ld", file, line);
+  }
+}
+
+bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cb_error *err) {
+  size_t n = 0;
+  const char **argv = cb_xcalloc(pkg->go_files.len + pkg->cgo_files.len + 3, sizeof *argv);
+  argv[n++] = helper;
+  argv[n++] = pkg->dir;
+  for (size_t i = 0; i < pkg->go_files.len; i++)
+    argv[n++] = pkg->go_files.items[i];
+  for (size_t i = 0; i < pkg->cgo_files.len; i++)
+    argv[n++] = pkg->cgo_files.items[i];
+  if (go->verbose)
+    fprintf(stderr, "cgo-boundary: reading the Go source of %s\n", pkg->import_path);
+  cb_command cmd = {argv, pkg->dir, NULL};
+  cb_proc_result res;
+  bool ok = cb_run(&cmd, &res, err);
+  free(argv);
+  if (!ok)
+    return false;
+  if (res.exit_code != 0) {
+    char *line = cb_first_line(res.err_text);
+    cb_fail(err, "cannot parse the Go files of %s: %s", pkg->import_path, line);
+    free(line);
+    cb_proc_result_free(&res);
+    return false;
+  }
+  json_value *doc = json_parse(res.out, res.out_len, err);
+  cb_proc_result_free(&res);
+  if (!doc)
+    return false;
+  json_value *exports = json_get_array(doc, "exports");
+  pkg->exports = cb_xcalloc(exports ? exports->len : 0, sizeof *pkg->exports);
+  for (size_t i = 0; exports && i < exports->len; i++)
+    read_export(exports->items[i], &pkg->exports[pkg->nexports++]);
+  read_crefs(json_get_array(doc, "crefs"), pkg);
+  json_free(doc);
+  return true;
+}

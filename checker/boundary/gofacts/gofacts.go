@@ -1,0 +1,432 @@
+// gofacts reads the Go side of one cgo package with the standard library's
+// parser and prints, as JSON on stdout, the facts that cgo-boundary cannot get
+// from the Go toolchain's own output:
+//
+//   - the //export functions: name, position, parameters (1-based index, name,
+//     line, so that escape-analysis lines can be matched to them);
+//   - per exported parameter, what escape analysis cannot see: the pointer
+//     converted to uintptr and stored in a package-level map, slice or variable
+//     ("retain"), or deleted from a package-level map ("release");
+//   - the first reference to each C.name, for evidence strings.
+//
+// Usage: gofacts DIR FILE.go...   (FILE relative to DIR)
+//
+// It is built by cgo-boundary into its cache with the user's Go and uses the
+// standard library only, so it builds with every Go from 1.19 on.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+type param struct {
+	Index int    `json:"index"`
+	Name  string `json:"name"`
+	Line  int    `json:"line"`
+}
+
+type fact struct {
+	Index  int    `json:"index"`
+	Effect string `json:"effect"` // "retain" or "release"
+	Param  string `json:"param"`
+	Target string `json:"target"` // "map 'handles'", "slice 'keep'", "'reg.m'"
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+}
+
+type export struct {
+	Name   string  `json:"name"`
+	File   string  `json:"file"`
+	Line   int     `json:"line"`
+	Params []param `json:"params"`
+	Facts  []fact  `json:"facts"`
+}
+
+type cref struct {
+	Name string `json:"name"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+type output struct {
+	Exports []export `json:"exports"`
+	CRefs   []cref   `json:"crefs"`
+}
+
+// pkgVars maps each package-level variable to a word for its kind: "map",
+// "slice", "array" or "global".
+type pkgVars map[string]string
+
+func main() {
+	if len(os.Args) < 3 {
+		fmt.Fprintln(os.Stderr, "usage: gofacts DIR FILE.go...")
+		os.Exit(2)
+	}
+	dir := os.Args[1]
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range os.Args[2:] {
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		files = append(files, f)
+	}
+	vars := collectVars(files)
+	out := output{Exports: []export{}, CRefs: []cref{}}
+	seen := map[string]bool{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if ok && fn.Recv == nil && fn.Body != nil && isExported(fn) {
+				out.Exports = append(out.Exports, exportFacts(fset, dir, fn, vars))
+			}
+		}
+		out.CRefs = append(out.CRefs, cRefs(fset, dir, f, seen)...)
+	}
+	sort.Slice(out.Exports, func(i, j int) bool { return out.Exports[i].Name < out.Exports[j].Name })
+	sort.Slice(out.CRefs, func(i, j int) bool { return out.CRefs[i].Name < out.CRefs[j].Name })
+	enc := json.NewEncoder(os.Stdout)
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func isExported(fn *ast.FuncDecl) bool {
+	if fn.Doc == nil {
+		return false
+	}
+	for _, c := range fn.Doc.List {
+		if strings.HasPrefix(c.Text, "//export ") {
+			return true
+		}
+	}
+	return false
+}
+
+func relPos(fset *token.FileSet, dir string, p token.Pos) (string, int) {
+	pos := fset.Position(p)
+	rel, err := filepath.Rel(dir, pos.Filename)
+	if err != nil {
+		rel = filepath.Base(pos.Filename)
+	}
+	return filepath.ToSlash(rel), pos.Line
+}
+
+func collectVars(files []*ast.File) pkgVars {
+	vars := pkgVars{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, s := range gd.Specs {
+				vs := s.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					var val ast.Expr
+					if i < len(vs.Values) {
+						val = vs.Values[i]
+					}
+					vars[n.Name] = kindOf(vs.Type, val)
+				}
+			}
+		}
+	}
+	return vars
+}
+
+func kindOf(typ, val ast.Expr) string {
+	if typ == nil && val != nil {
+		switch v := val.(type) {
+		case *ast.CompositeLit:
+			typ = v.Type
+		case *ast.CallExpr:
+			if id, ok := v.Fun.(*ast.Ident); ok && id.Name == "make" && len(v.Args) > 0 {
+				typ = v.Args[0]
+			}
+		}
+	}
+	switch t := typ.(type) {
+	case *ast.MapType:
+		return "map"
+	case *ast.ArrayType:
+		if t.Len == nil {
+			return "slice"
+		}
+		return "array"
+	}
+	return "global"
+}
+
+// unconvert strips parentheses and the conversions uintptr(x) and
+// unsafe.Pointer(x) around x.
+func unconvert(e ast.Expr) ast.Expr {
+	for {
+		switch v := e.(type) {
+		case *ast.ParenExpr:
+			e = v.X
+			continue
+		case *ast.CallExpr:
+			if len(v.Args) == 1 && isConversion(v.Fun) {
+				e = v.Args[0]
+				continue
+			}
+		}
+		return e
+	}
+}
+
+func isConversion(fun ast.Expr) bool {
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return f.Name == "uintptr"
+	case *ast.SelectorExpr:
+		x, ok := f.X.(*ast.Ident)
+		return ok && x.Name == "unsafe" && f.Sel.Name == "Pointer"
+	}
+	return false
+}
+
+func isUintptrCall(e ast.Expr) bool {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	c, ok := e.(*ast.CallExpr)
+	if !ok || len(c.Args) != 1 {
+		return false
+	}
+	id, ok := c.Fun.(*ast.Ident)
+	return ok && id.Name == "uintptr"
+}
+
+// funcState tracks, inside one exported function, which identifiers hold a
+// parameter's value as uintptr.
+type funcState struct {
+	params  map[string]int    // parameter name -> index
+	aliases map[string]string // local name -> parameter it holds as uintptr
+	locals  map[string]bool   // names declared in the function (shadowing)
+}
+
+// uintptrParam reports which parameter e is uintptr(p) of, if any.
+func (st *funcState) uintptrParam(e ast.Expr) string {
+	if isUintptrCall(e) {
+		if id, ok := unconvert(e).(*ast.Ident); ok {
+			if _, isParam := st.params[id.Name]; isParam {
+				return id.Name
+			}
+		}
+		return ""
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		return st.aliases[id.Name]
+	}
+	return ""
+}
+
+// keyParam reports which parameter e is, possibly converted.
+func (st *funcState) keyParam(e ast.Expr) string {
+	if p := st.uintptrParam(e); p != "" {
+		return p
+	}
+	if id, ok := unconvert(e).(*ast.Ident); ok {
+		if _, isParam := st.params[id.Name]; isParam {
+			return id.Name
+		}
+		return st.aliases[id.Name]
+	}
+	return ""
+}
+
+// findUintptr returns the parameter held as uintptr somewhere inside e.
+func (st *funcState) findUintptr(e ast.Expr) string {
+	found := ""
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found != "" {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if x, ok := n.(ast.Expr); ok {
+			found = st.uintptrParam(x)
+		}
+		return found == ""
+	})
+	return found
+}
+
+// target describes the package-level storage that e (an assignment's left
+// side or delete's map) lives in, or "" when it is local.
+func (st *funcState) target(e ast.Expr, vars pkgVars) string {
+	for {
+		if ix, ok := e.(*ast.IndexExpr); ok {
+			e = ix.X
+			continue
+		}
+		if p, ok := e.(*ast.ParenExpr); ok {
+			e = p.X
+			continue
+		}
+		break
+	}
+	name := exprString(e)
+	root := e
+	for {
+		sel, ok := root.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		root = sel.X
+	}
+	id, ok := root.(*ast.Ident)
+	if !ok || st.locals[id.Name] {
+		return ""
+	}
+	kind, isVar := vars[id.Name]
+	if !isVar || name == "" {
+		return ""
+	}
+	if id == e {
+		if kind == "global" {
+			return "variable '" + name + "'"
+		}
+		return kind + " '" + name + "'"
+	}
+	return "'" + name + "'"
+}
+
+func exprString(e ast.Expr) string {
+	switch v := e.(type) {
+	case *ast.Ident:
+		return v.Name
+	case *ast.SelectorExpr:
+		x := exprString(v.X)
+		if x == "" {
+			return ""
+		}
+		return x + "." + v.Sel.Name
+	}
+	return ""
+}
+
+func exportFacts(fset *token.FileSet, dir string, fn *ast.FuncDecl, vars pkgVars) export {
+	file, line := relPos(fset, dir, fn.Pos())
+	ex := export{Name: fn.Name.Name, File: file, Line: line, Params: []param{}, Facts: []fact{}}
+	st := &funcState{params: map[string]int{}, aliases: map[string]string{}, locals: map[string]bool{}}
+	index := 0
+	for _, field := range fn.Type.Params.List {
+		if len(field.Names) == 0 {
+			index++
+			continue
+		}
+		for _, n := range field.Names {
+			index++
+			_, pline := relPos(fset, dir, n.Pos())
+			ex.Params = append(ex.Params, param{Index: index, Name: n.Name, Line: pline})
+			st.params[n.Name] = index
+		}
+	}
+	add := func(effect, p, target string, pos token.Pos) {
+		f, l := relPos(fset, dir, pos)
+		ex.Facts = append(ex.Facts, fact{Index: st.params[p], Effect: effect, Param: p, Target: target, File: f, Line: l})
+	}
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ValueSpec:
+			for i, name := range s.Names {
+				st.locals[name.Name] = true
+				if i < len(s.Values) {
+					if p := st.uintptrParam(s.Values[i]); p != "" {
+						st.aliases[name.Name] = p
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			st.assign(s, vars, add)
+		case *ast.CallExpr:
+			if id, ok := s.Fun.(*ast.Ident); ok && id.Name == "delete" && len(s.Args) == 2 {
+				if p := st.keyParam(s.Args[1]); p != "" {
+					if t := st.target(s.Args[0], vars); t != "" {
+						add("release", p, t, s.Pos())
+					}
+				}
+			}
+		}
+		return true
+	})
+	return ex
+}
+
+func (st *funcState) assign(s *ast.AssignStmt, vars pkgVars, add func(effect, p, target string, pos token.Pos)) {
+	for i, lhs := range s.Lhs {
+		var rhs ast.Expr
+		if len(s.Lhs) == len(s.Rhs) {
+			rhs = s.Rhs[i]
+		}
+		if id, ok := lhs.(*ast.Ident); ok && s.Tok == token.DEFINE {
+			st.locals[id.Name] = true
+			if rhs != nil {
+				if p := st.uintptrParam(rhs); p != "" {
+					st.aliases[id.Name] = p
+				}
+			}
+			continue
+		}
+		p := ""
+		if ix, ok := lhs.(*ast.IndexExpr); ok {
+			p = st.findUintptr(ix.Index)
+		}
+		if p == "" && rhs != nil {
+			p = st.findUintptr(rhs)
+		}
+		if p == "" {
+			continue
+		}
+		if t := st.target(lhs, vars); t != "" {
+			add("retain", p, t, s.Pos())
+		}
+	}
+}
+
+func cRefs(fset *token.FileSet, dir string, f *ast.File, seen map[string]bool) []cref {
+	imported := false
+	for _, im := range f.Imports {
+		if im.Path.Value == `"C"` {
+			imported = true
+		}
+	}
+	if !imported {
+		return nil
+	}
+	var refs []cref
+	ast.Inspect(f, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if x, ok := sel.X.(*ast.Ident); ok && x.Name == "C" && !seen[sel.Sel.Name] {
+			seen[sel.Sel.Name] = true
+			file, line := relPos(fset, dir, sel.Pos())
+			refs = append(refs, cref{Name: sel.Sel.Name, File: file, Line: line})
+		}
+		return true
+	})
+	return refs
+}

@@ -1,0 +1,37 @@
+/* Everything cgo-boundary asks the Go toolchain: its version, `go list`,
+ * `go tool cgo` and the escape analysis of `go build -gcflags=-m`. */
+#ifndef CGO_BOUNDARY_GOTOOL_H
+#define CGO_BOUNDARY_GOTOOL_H
+
+#include "package.h"
+#include "proc.h"
+
+typedef struct cb_go {
+  const char *binary; /* the go command (PATH lookup when it has no '/') */
+  char *version;      /* `go env GOVERSION`, e.g. "go1.26.8" */
+  bool verbose;       /* -v: say each step on stderr */
+} cb_go;
+
+/* Checks that the go command runs and records its version. */
+bool cb_go_init(cb_go *go, const char *binary, bool verbose, cb_error *err);
+void cb_go_free(cb_go *go);
+/* Runs `go ARGS...` (args NULL-terminated) in cwd with CGO_ENABLED=1. */
+bool cb_go_run(const cb_go *go, const char *const *args, const char *cwd, cb_proc_result *res,
+               cb_error *err);
+
+/* Resolves the command-line arguments (directories, DIR/... patterns, import
+ * paths) with `go list -json` into packages that use cgo. Packages without cgo
+ * files are skipped; none at all is an error. */
+bool cb_go_list(const cb_go *go, const cb_strlist *args, cb_package **pkgs, size_t *npkgs,
+                cb_error *err);
+
+/* Runs `go tool cgo` on the package's cgo files into pkg->objdir. */
+bool cb_go_cgo(const cb_go *go, const cb_package *pkg, cb_error *err);
+
+/* Runs `go build -gcflags=-m` on the package and returns the escape facts for
+ * parameters. A failed build is not fatal: *warning gets a message (owned). */
+bool cb_go_escape(const cb_go *go, const cb_package *pkg, cb_escape_fact **facts, size_t *nfacts,
+                  char **warning, cb_error *err);
+void cb_escape_facts_free(cb_escape_fact *facts, size_t n);
+
+#endif

@@ -1,0 +1,259 @@
+/* cgo-boundary: from Go packages that use cgo to the boundary manifest that the
+ * CgoLifetime analyzer plugin reads, plus cgo's generated headers (in a cache
+ * directory) and a compile_commands.json. See docs/companion.md. */
+#define _POSIX_C_SOURCE 200809L
+#include "cdecls.h"
+#include "gofacts.h"
+#include "gotool.h"
+#include "json.h"
+#include "manifest.h"
+#include "retention.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef CGO_BOUNDARY_VERSION
+#define CGO_BOUNDARY_VERSION "0.0.0"
+#endif
+#ifndef CGO_BOUNDARY_CC
+#define CGO_BOUNDARY_CC "clang-19"
+#endif
+
+enum { EXIT_OK = 0, EXIT_ERROR = 2 };
+
+typedef struct options {
+  const char *output;    /* -o; NULL: CACHE/<key>/manifest.json; "-": stdout */
+  const char *compdb;    /* --compdb; NULL: CACHE/<key>/compile_commands.json */
+  const char *cache_dir; /* --cache-dir; NULL: $XDG_CACHE_HOME or ~/.cache, /cgo-lifetime */
+  const char *go;        /* --go; NULL: $GO, else "go" */
+  bool verbose;
+  cb_strlist packages;
+} options;
+
+static void usage(FILE *to) {
+  fputs(
+      "usage: cgo-boundary [options] PACKAGE...\n"
+      "\n"
+      "Reads Go packages that use cgo (directories, DIR/... patterns or import paths)\n"
+      "and writes the boundary manifest for the CgoLifetime analyzer plugin, cgo's\n"
+      "generated files and a compile_commands.json.\n"
+      "\n"
+      "options:\n"
+      "  -o FILE           write the manifest to FILE ('-': standard output);\n"
+      "                    default: CACHE/<key>/manifest.json, whose path is printed\n"
+      "  --compdb FILE     write compile_commands.json to FILE;\n"
+      "                    default: CACHE/<key>/compile_commands.json\n"
+      "  --cache-dir DIR   cache directory (default: $XDG_CACHE_HOME/cgo-lifetime,\n"
+      "                    else ~/.cache/cgo-lifetime)\n"
+      "  --go PATH         the go command to use (default: $GO, else go on PATH)\n"
+      "  -v                say what runs, and why names are left out\n"
+      "  --help            show this help\n"
+      "  --version         show the version\n"
+      "\n"
+      "Exit status: 0 written, 2 usage or tool error (nothing written).\n",
+      to);
+}
+
+static int usage_error(const char *fmt, const char *arg) {
+  fputs("cgo-boundary: error: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs(" (see --help)\n", stderr);
+  return EXIT_ERROR;
+}
+
+/* "-o FILE", "-oFILE", "--opt FILE", "--opt=FILE": the value, or NULL. */
+static const char *option_value(const char *name, int argc, char **argv, int *i) {
+  const char *arg = argv[*i];
+  size_t n = strlen(name);
+  if (strncmp(arg, name, n) != 0)
+    return NULL;
+  if (arg[n] == '=')
+    return arg + n + 1;
+  if (arg[n] == '\0' && *i + 1 < argc)
+    return argv[++*i];
+  if (arg[n] != '\0' && name[1] != '-')
+    return arg + n; /* -oFILE */
+  return NULL;
+}
+
+/* Returns -1 to go on, else the exit status. */
+static int parse_options(int argc, char **argv, options *opts) {
+  bool only_packages = false;
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i];
+    const char *value;
+    if (only_packages || arg[0] != '-' || strcmp(arg, "-") == 0) {
+      cb_strlist_push(&opts->packages, arg);
+    } else if (strcmp(arg, "--") == 0) {
+      only_packages = true;
+    } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+      usage(stdout);
+      return EXIT_OK;
+    } else if (strcmp(arg, "--version") == 0) {
+      printf("cgo-boundary %s\n", CGO_BOUNDARY_VERSION);
+      return EXIT_OK;
+    } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
+      opts->verbose = true;
+    } else if ((value = option_value("-o", argc, argv, &i)) != NULL) {
+      opts->output = value;
+    } else if ((value = option_value("--compdb", argc, argv, &i)) != NULL) {
+      opts->compdb = value;
+    } else if ((value = option_value("--cache-dir", argc, argv, &i)) != NULL) {
+      opts->cache_dir = value;
+    } else if ((value = option_value("--go", argc, argv, &i)) != NULL) {
+      opts->go = value;
+    } else {
+      return usage_error("unknown option or missing value: '%s'", arg);
+    }
+  }
+  if (opts->packages.len == 0)
+    return usage_error("%s", "no package given");
+  return -1;
+}
+
+static char *default_cache_dir(void) {
+  const char *xdg = getenv("XDG_CACHE_HOME");
+  if (xdg && xdg[0] == '/')
+    return cb_path_join(xdg, "cgo-lifetime");
+  const char *home = getenv("HOME");
+  char *base = cb_path_join(home && home[0] ? home : "/tmp", ".cache");
+  char *dir = cb_path_join(base, "cgo-lifetime");
+  free(base);
+  return dir;
+}
+
+/* CACHE/<last element of dir>-<hash of dir>: one per package directory. */
+static char *package_cache_dir(const char *cache, const char *pkg_dir) {
+  uint64_t h = cb_hash(pkg_dir, strlen(pkg_dir), CB_HASH_SEED);
+  return cb_xasprintf("%s/%s-%016llx", cache, cb_basename(pkg_dir), (unsigned long long)h);
+}
+
+/* Where the outputs of this run go by default: the package's cache dir, or
+ * for several packages CACHE/set-<hash of their dirs>. */
+static char *run_dir(const char *cache, const cb_package *pkgs, size_t npkgs) {
+  if (npkgs == 1)
+    return package_cache_dir(cache, pkgs[0].dir);
+  uint64_t h = CB_HASH_SEED;
+  for (size_t i = 0; i < npkgs; i++)
+    h = cb_hash(pkgs[i].dir, strlen(pkgs[i].dir) + 1, h);
+  return cb_xasprintf("%s/set-%016llx", cache, (unsigned long long)h);
+}
+
+/* All facts about one package, stage by stage. */
+static bool analyse_package(const cb_go *go, const char *cache, const char *helper,
+                            cb_package *pkg, cb_error *err) {
+  char *dir = package_cache_dir(cache, pkg->dir);
+  pkg->objdir = cb_path_join(dir, "cgo");
+  free(dir);
+  if (!cb_mkdir_p(pkg->objdir, err) || !cb_clear_dir(pkg->objdir, err) || !cb_go_cgo(go, pkg, err))
+    return false;
+  if (!cb_gofacts_run(go, helper, pkg, err) || !cb_cdecls_export_types(pkg, go->verbose, err) ||
+      !cb_cdecls_hand_declared(pkg, go->verbose, err) || !cb_cdecls_go_uses(pkg, go->verbose, err))
+    return false;
+  cb_escape_fact *facts;
+  size_t nfacts;
+  char *warning;
+  if (!cb_go_escape(go, pkg, &facts, &nfacts, &warning, err))
+    return false;
+  if (warning)
+    fprintf(stderr, "cgo-boundary: warning: %s\n", warning);
+  free(warning);
+  cb_apply_escape(pkg, facts, nfacts);
+  cb_escape_facts_free(facts, nfacts);
+  return true;
+}
+
+static char *render(const json_value *doc) {
+  cb_buf b = {0};
+  json_write(doc, &b);
+  return cb_buf_take(&b);
+}
+
+/* Writes both files to temporaries, then renames both: on any failure
+ * neither is left behind half-written. */
+static bool write_outputs(const char *manifest_path, const char *manifest,
+                          const char *compdb_path, const char *compdb, cb_error *err) {
+  char *tmp_manifest = NULL, *tmp_compdb = NULL;
+  bool to_stdout = strcmp(manifest_path, "-") == 0;
+  char *dir = cb_dirname(compdb_path);
+  bool ok = cb_mkdir_p(dir, err);
+  free(dir);
+  if (ok && !to_stdout)
+    ok = cb_write_temp(manifest_path, manifest, strlen(manifest), &tmp_manifest, err);
+  if (ok)
+    ok = cb_write_temp(compdb_path, compdb, strlen(compdb), &tmp_compdb, err);
+  if (!ok && tmp_manifest)
+    remove(tmp_manifest);
+  if (ok && tmp_manifest)
+    ok = cb_commit_temp(tmp_manifest, manifest_path, err);
+  if (ok)
+    ok = cb_commit_temp(tmp_compdb, compdb_path, err);
+  else if (tmp_compdb)
+    remove(tmp_compdb);
+  if (ok && to_stdout)
+    ok = fputs(manifest, stdout) >= 0 && fflush(stdout) == 0;
+  free(tmp_manifest);
+  free(tmp_compdb);
+  return ok;
+}
+
+static bool run(const options *opts, cb_error *err) {
+  if (opts->output && strcmp(opts->output, "-") != 0 &&
+      !cb_manifest_check_overwrite(opts->output, err))
+    return false;
+  const char *go_binary = opts->go ? opts->go : (getenv("GO") && *getenv("GO") ? getenv("GO") : "go");
+  cb_go go;
+  if (!cb_go_init(&go, go_binary, opts->verbose, err))
+    return false;
+  char *cache = opts->cache_dir ? cb_absolute_path(opts->cache_dir) : default_cache_dir();
+  cb_package *pkgs = NULL;
+  size_t npkgs = 0;
+  char *helper = NULL, *out_dir = NULL, *manifest_path = NULL, *compdb_path = NULL;
+  bool ok = cb_go_list(&go, &opts->packages, &pkgs, &npkgs, err) && cb_mkdir_p(cache, err) &&
+            cb_gofacts_build(&go, cache, &helper, err);
+  for (size_t i = 0; ok && i < npkgs; i++)
+    ok = analyse_package(&go, cache, helper, &pkgs[i], err);
+  if (ok) {
+    out_dir = run_dir(cache, pkgs, npkgs);
+    manifest_path = opts->output ? cb_xstrdup(opts->output) : cb_path_join(out_dir, "manifest.json");
+    compdb_path = opts->compdb ? cb_xstrdup(opts->compdb) : cb_path_join(out_dir, "compile_commands.json");
+    char *generator = cb_xasprintf("cgo-boundary %s (%s)", CGO_BOUNDARY_VERSION, go.version);
+    json_value *manifest = cb_manifest_build(pkgs, npkgs, generator);
+    json_value *compdb = cb_compdb_build(pkgs, npkgs, CGO_BOUNDARY_CC);
+    char *manifest_text = render(manifest), *compdb_text = render(compdb);
+    ok = write_outputs(manifest_path, manifest_text, compdb_path, compdb_text, err);
+    if (ok && !opts->output)
+      printf("%s\n", manifest_path);
+    if (ok && opts->verbose)
+      fprintf(stderr, "cgo-boundary: wrote %s and %s\n", manifest_path, compdb_path);
+    free(manifest_text);
+    free(compdb_text);
+    json_free(manifest);
+    json_free(compdb);
+    free(generator);
+  }
+  for (size_t i = 0; i < npkgs; i++)
+    cb_package_free(&pkgs[i]);
+  free(pkgs);
+  free(helper);
+  free(out_dir);
+  free(manifest_path);
+  free(compdb_path);
+  free(cache);
+  cb_go_free(&go);
+  return ok;
+}
+
+int main(int argc, char **argv) {
+  options opts = {0};
+  int status = parse_options(argc, argv, &opts);
+  if (status < 0) {
+    cb_error err = {{0}};
+    status = run(&opts, &err) ? EXIT_OK : EXIT_ERROR;
+    if (status != EXIT_OK)
+      fprintf(stderr, "cgo-boundary: error: %s\n", err.msg[0] ? err.msg : "failed");
+  }
+  cb_strlist_free(&opts.packages);
+  return status;
+}

@@ -1,0 +1,196 @@
+#include "manifest.h"
+
+#include "cdecls.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct export_ref {
+  const cb_export *ex;
+} export_ref;
+
+static int compare_exports(const void *a, const void *b) {
+  return strcmp(((const export_ref *)a)->ex->name, ((const export_ref *)b)->ex->name);
+}
+
+static json_value *param_json(const cb_param *p) {
+  json_value *obj = json_new_object();
+  json_object_add(obj, "index", json_new_int(p->index));
+  json_object_add(obj, "name", json_new_string(p->name));
+  json_object_add(obj, "effect", json_new_string(cb_effect_name(p->effect)));
+  if (p->evidence)
+    json_object_add(obj, "evidence", json_new_string(p->evidence));
+  return obj;
+}
+
+/* Only pointer parameters with some knowledge are listed: an unlisted
+ * parameter is "unknown", and integers (uintptr_t handles) never retain. */
+static json_value *export_json(const cb_export *ex) {
+  json_value *obj = json_new_object();
+  json_object_add(obj, "name", json_new_string(ex->name));
+  char *where = cb_xasprintf("%s:%d", ex->file, ex->line);
+  json_object_add(obj, "location", json_new_string(where));
+  free(where);
+  json_value *params = json_new_array();
+  for (size_t i = 0; i < ex->nparams; i++)
+    if (ex->params[i].is_pointer && ex->params[i].effect != CB_EFFECT_UNKNOWN)
+      json_array_add(params, param_json(&ex->params[i]));
+  json_object_add(obj, "params", params);
+  if (ex->hand_decls.len) {
+    json_value *decls = json_new_array();
+    for (size_t i = 0; i < ex->hand_decls.len; i++)
+      json_array_add(decls, json_new_string(ex->hand_decls.items[i]));
+    json_object_add(obj, "c_declarations", decls);
+  }
+  return obj;
+}
+
+static json_value *exports_json(const cb_package *pkgs, size_t npkgs) {
+  size_t total = 0;
+  for (size_t i = 0; i < npkgs; i++)
+    total += pkgs[i].nexports;
+  export_ref *refs = cb_xcalloc(total, sizeof *refs);
+  size_t n = 0;
+  for (size_t i = 0; i < npkgs; i++)
+    for (size_t j = 0; j < pkgs[i].nexports; j++)
+      refs[n++].ex = &pkgs[i].exports[j];
+  qsort(refs, n, sizeof *refs, compare_exports);
+  json_value *arr = json_new_array();
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || strcmp(refs[i].ex->name, refs[i - 1].ex->name) != 0)
+      json_array_add(arr, export_json(refs[i].ex));
+  free(refs);
+  return arr;
+}
+
+typedef struct cref_ref {
+  const cb_cref *ref;
+} cref_ref;
+
+static int compare_crefs(const void *a, const void *b) {
+  return strcmp(((const cref_ref *)a)->ref->name, ((const cref_ref *)b)->ref->name);
+}
+
+/* One list across packages, sorted by name; a name used by several packages
+ * keeps the evidence of the first package (import path order). */
+static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, bool globals) {
+  size_t total = 0;
+  for (size_t i = 0; i < npkgs; i++)
+    total += globals ? pkgs[i].ngo_globals : pkgs[i].ngo_called;
+  cref_ref *refs = cb_xcalloc(total, sizeof *refs);
+  size_t n = 0;
+  for (size_t i = 0; i < npkgs; i++) {
+    size_t count = globals ? pkgs[i].ngo_globals : pkgs[i].ngo_called;
+    for (size_t j = 0; j < count; j++)
+      refs[n++].ref = globals ? &pkgs[i].go_globals[j] : &pkgs[i].go_called[j];
+  }
+  /* Stable order for equal names: sort by name, ties keep package order. */
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && compare_crefs(&refs[j - 1], &refs[j]) > 0; j--) {
+      cref_ref t = refs[j];
+      refs[j] = refs[j - 1];
+      refs[j - 1] = t;
+    }
+  json_value *arr = json_new_array();
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && strcmp(refs[i].ref->name, refs[i - 1].ref->name) == 0)
+      continue;
+    json_value *obj = json_new_object();
+    json_object_add(obj, "name", json_new_string(refs[i].ref->name));
+    if (refs[i].ref->evidence)
+      json_object_add(obj, "evidence", json_new_string(refs[i].ref->evidence));
+    json_array_add(arr, obj);
+  }
+  free(refs);
+  return arr;
+}
+
+json_value *cb_manifest_build(const cb_package *pkgs, size_t npkgs, const char *generator) {
+  json_value *doc = json_new_object();
+  json_object_add(doc, "version", json_new_int(CB_MANIFEST_VERSION));
+  json_object_add(doc, "generator", json_new_string(generator));
+  json_value *paths = json_new_array();
+  for (size_t i = 0; i < npkgs; i++)
+    json_array_add(paths, json_new_string(pkgs[i].import_path));
+  json_object_add(doc, "packages", paths);
+  json_object_add(doc, "exports", exports_json(pkgs, npkgs));
+  json_object_add(doc, "go_called", crefs_json(pkgs, npkgs, false));
+  json_object_add(doc, "go_globals", crefs_json(pkgs, npkgs, true));
+  return doc;
+}
+
+static void add_compile_command(json_value *arr, const cb_package *pkg, const char *file,
+                                const char *compiler) {
+  json_value *entry = json_new_object();
+  json_object_add(entry, "directory", json_new_string(pkg->dir));
+  json_value *args = json_new_array();
+  json_array_add(args, json_new_string(compiler));
+  json_array_add(args, json_new_string("-x"));
+  json_array_add(args, json_new_string("c"));
+  cb_strlist flags = {0};
+  cb_c_flags(pkg, &flags);
+  for (size_t i = 0; i < flags.len; i++)
+    json_array_add(args, json_new_string(flags.items[i]));
+  cb_strlist_free(&flags);
+  json_array_add(args, json_new_string("-c"));
+  json_array_add(args, json_new_string(file));
+  json_object_add(entry, "arguments", args);
+  json_object_add(entry, "file", json_new_string(file));
+  json_array_add(arr, entry);
+}
+
+json_value *cb_compdb_build(const cb_package *pkgs, size_t npkgs, const char *compiler) {
+  json_value *arr = json_new_array();
+  for (size_t i = 0; i < npkgs; i++) {
+    const cb_package *pkg = &pkgs[i];
+    cb_strlist files = {0};
+    for (size_t j = 0; j < pkg->c_files.len; j++)
+      cb_strlist_push_owned(&files, cb_path_join(pkg->dir, pkg->c_files.items[j]));
+    cb_strlist generated = {0};
+    for (size_t j = 0; j < pkg->cgo_files.len; j++) {
+      const char *go = cb_basename(pkg->cgo_files.items[j]);
+      char *c = cb_xasprintf("%.*s.cgo2.c", (int)(strlen(go) - 3), go);
+      cb_strlist_push_owned(&generated, cb_path_join(pkg->objdir, c));
+      free(c);
+    }
+    cb_strlist_sort(&generated);
+    cb_strlist_push_owned(&files, cb_path_join(pkg->objdir, "_cgo_export.c"));
+    cb_strlist_extend(&files, &generated);
+    for (size_t j = 0; j < files.len; j++)
+      add_compile_command(arr, pkg, files.items[j], compiler);
+    cb_strlist_free(&generated);
+    cb_strlist_free(&files);
+  }
+  return arr;
+}
+
+bool cb_manifest_read_version(const char *path, long *version, cb_error *err) {
+  char *text;
+  size_t len;
+  if (!cb_read_file(path, &text, &len, err))
+    return false;
+  json_value *doc = json_parse(text, len, err);
+  free(text);
+  if (!doc)
+    return false;
+  bool ok = true;
+  if (doc->kind != JSON_OBJECT)
+    ok = cb_fail(err, "'%s' is not a manifest: not a JSON object", path);
+  else if (!json_get_int(doc, "version", version))
+    ok = cb_fail(err, "'%s' is not a manifest: no integer \"version\"", path);
+  json_free(doc);
+  return ok;
+}
+
+bool cb_manifest_check_overwrite(const char *path, cb_error *err) {
+  long version;
+  cb_error ignored = {{0}};
+  if (!cb_file_exists(path) || !cb_manifest_read_version(path, &version, &ignored))
+    return true;
+  if (version > CB_MANIFEST_VERSION)
+    return cb_fail(err,
+                   "'%s' is a manifest of schema version %ld, newer than this cgo-boundary "
+                   "writes (%d); not overwriting it",
+                   path, version, CB_MANIFEST_VERSION);
+  return true;
+}

@@ -1,0 +1,74 @@
+#include "package.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *cb_effect_name(cb_effect e) {
+  switch (e) {
+  case CB_EFFECT_BORROW: return "borrow";
+  case CB_EFFECT_RETAIN: return "retain";
+  case CB_EFFECT_RELEASE: return "release";
+  case CB_EFFECT_UNKNOWN: break;
+  }
+  return "unknown";
+}
+
+static void free_crefs(cb_cref *refs, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(refs[i].name);
+    free(refs[i].evidence);
+  }
+  free(refs);
+}
+
+static void free_export(cb_export *ex) {
+  for (size_t i = 0; i < ex->nparams; i++) {
+    free(ex->params[i].name);
+    free(ex->params[i].c_type);
+    free(ex->params[i].evidence);
+  }
+  free(ex->params);
+  free(ex->name);
+  free(ex->file);
+  cb_strlist_free(&ex->hand_decls);
+}
+
+void cb_package_free(cb_package *pkg) {
+  free(pkg->dir);
+  free(pkg->import_path);
+  free(pkg->name);
+  cb_strlist_free(&pkg->go_files);
+  cb_strlist_free(&pkg->cgo_files);
+  cb_strlist_free(&pkg->c_files);
+  cb_strlist_free(&pkg->h_files);
+  cb_strlist_free(&pkg->cflags);
+  free(pkg->objdir);
+  for (size_t i = 0; i < pkg->nexports; i++)
+    free_export(&pkg->exports[i]);
+  free(pkg->exports);
+  free_crefs(pkg->go_called, pkg->ngo_called);
+  free_crefs(pkg->go_globals, pkg->ngo_globals);
+  free_crefs(pkg->c_refs, pkg->nc_refs);
+  memset(pkg, 0, sizeof *pkg);
+}
+
+cb_export *cb_package_find_export(cb_package *pkg, const char *name) {
+  for (size_t i = 0; i < pkg->nexports; i++)
+    if (strcmp(pkg->exports[i].name, name) == 0)
+      return &pkg->exports[i];
+  return NULL;
+}
+
+cb_param *cb_export_find_param(cb_export *ex, int index) {
+  for (size_t i = 0; i < ex->nparams; i++)
+    if (ex->params[i].index == index)
+      return &ex->params[i];
+  return NULL;
+}
+
+const char *cb_package_c_ref(const cb_package *pkg, const char *name) {
+  for (size_t i = 0; i < pkg->nc_refs; i++)
+    if (strcmp(pkg->c_refs[i].name, name) == 0)
+      return pkg->c_refs[i].evidence;
+  return NULL;
+}

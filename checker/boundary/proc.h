@@ -1,0 +1,28 @@
+/* Running a tool (go, pkg-config) and capturing what it prints. */
+#ifndef CGO_BOUNDARY_PROC_H
+#define CGO_BOUNDARY_PROC_H
+
+#include "util.h"
+
+typedef struct cb_proc_result {
+  int exit_code;  /* the tool's exit status; 128+N when killed by signal N */
+  char *out;      /* all of stdout, NUL-terminated (owned) */
+  size_t out_len;
+  char *err_text; /* all of stderr, NUL-terminated (owned) */
+} cb_proc_result;
+
+typedef struct cb_command {
+  const char *const *argv; /* argv[0] is looked up on PATH when it has no '/' */
+  const char *cwd;         /* NULL: the current directory */
+  const char *const *env;  /* NULL-terminated "NAME=VALUE" overrides, or NULL */
+} cb_command;
+
+/* Runs cmd to completion. Returns false (and fills err) only when the tool
+ * could not be started at all; a tool that ran and failed returns true with a
+ * nonzero exit_code. */
+bool cb_run(const cb_command *cmd, cb_proc_result *res, cb_error *err);
+void cb_proc_result_free(cb_proc_result *res);
+/* The first non-empty line of text, trimmed, as a new string ("" if none). */
+char *cb_first_line(const char *text);
+
+#endif

@@ -148,13 +148,17 @@ static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t
   resolve_argument(arg, &cwd, &pattern);
   const char *args[] = {"list", "-json", "--", pattern, NULL};
   cb_proc_result res;
+  bool is_dir = cwd != NULL;
   bool ok = cb_go_run(go, args, cwd, &res, err);
   free(cwd);
   if (!ok)
     return false;
   if (res.exit_code != 0) {
     char *line = cb_first_line(res.err_text);
-    cb_fail(err, "'%s' is not a Go package: %s", arg, line);
+    if (is_dir)
+      cb_fail(err, "'%s' is not a Go package: %s", arg, line);
+    else
+      cb_fail(err, "go list failed for '%s': %s", arg, line);
     free(line);
     cb_proc_result_free(&res);
     return false;

@@ -1,0 +1,3 @@
+module example.com/badcgo
+
+go 1.19

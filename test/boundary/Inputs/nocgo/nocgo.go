@@ -1,0 +1,5 @@
+// Package nocgo has no cgo at all.
+package nocgo
+
+// F does nothing.
+func F() {}

@@ -1,0 +1,2 @@
+/* The C side of example.com/retain. */
+void bridge_run(void);

@@ -55,3 +55,7 @@ if config.cgo_go and os.path.exists(config.cgo_go):
             config.available_features.add("go1.24")
     except Exception:
         pass
+
+# Debian's Go 1.19 beside the current Go: cgo-boundary's cross-version test.
+if os.path.exists("/usr/lib/go-1.19/bin/go"):
+    config.available_features.add("go119")

@@ -297,6 +297,9 @@ func (st *funcState) target(e ast.Expr, vars pkgVars) string {
 	if !ok || st.locals[id.Name] {
 		return ""
 	}
+	if _, isParam := st.params[id.Name]; isParam {
+		return ""
+	}
 	kind, isVar := vars[id.Name]
 	if !isVar || name == "" {
 		return ""

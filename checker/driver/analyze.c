@@ -1,0 +1,409 @@
+#define _GNU_SOURCE
+#include "analyze.h"
+
+#include "json.h"
+#include "proc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static bool is_boilerplate(const char *file) {
+  const char *base = cb_basename(file);
+  return strcmp(base, "_cgo_export.c") == 0 || strcmp(base, "_cgo_main.c") == 0;
+}
+
+/* Flags whose value is a path that may be relative to the unit's directory. */
+static bool takes_path(const char *flag) {
+  static const char *const flags[] = {"-I", "-isystem", "-iquote", "-idirafter", "-include", NULL};
+  for (size_t i = 0; flags[i]; i++)
+    if (strcmp(flag, flags[i]) == 0)
+      return true;
+  return false;
+}
+
+static char *absolute_in(const char *path, const char *dir) {
+  return path[0] == '/' ? cb_xstrdup(path) : cb_path_join(dir, path);
+}
+
+/* Splits a "command" string on blanks, honouring simple quotes. */
+static void split_command(const char *cmd, cb_strlist *out) {
+  cb_buf word = {0};
+  bool in_word = false;
+  char quote = 0;
+  for (const char *p = cmd;; p++) {
+    char c = *p;
+    if (c == 0 || (!quote && (c == ' ' || c == '\t'))) {
+      if (in_word)
+        cb_strlist_push_owned(out, cb_buf_take(&word));
+      in_word = false;
+      if (c == 0)
+        break;
+      continue;
+    }
+    in_word = true;
+    if (quote && c == quote) {
+      quote = 0;
+    } else if (!quote && (c == '"' || c == '\'')) {
+      quote = c;
+    } else if (c == '\\' && p[1] && quote != '\'') {
+      cb_buf_putc(&word, *++p);
+    } else {
+      cb_buf_putc(&word, c);
+    }
+  }
+  cb_buf_free(&word);
+}
+
+/* Keeps the flags of argv that matter to the analyzer. */
+static void keep_flags(const cb_strlist *argv, const char *file, const char *dir, cb_strlist *out) {
+  for (size_t i = 1; i < argv->len; i++) {
+    const char *a = argv->items[i];
+    if (strcmp(a, "-c") == 0 || strcmp(a, file) == 0)
+      continue;
+    if (strcmp(a, "-o") == 0) {
+      i++;
+      continue;
+    }
+    if (cb_starts_with(a, "-o") && strlen(a) > 2)
+      continue;
+    if (takes_path(a) && i + 1 < argv->len) {
+      cb_strlist_push(out, a);
+      cb_strlist_push_owned(out, absolute_in(argv->items[++i], dir));
+      continue;
+    }
+    if (cb_starts_with(a, "-I") && a[2]) {
+      char *p = absolute_in(a + 2, dir);
+      cb_strlist_push_owned(out, cb_xasprintf("-I%s", p));
+      free(p);
+      continue;
+    }
+    /* The file itself, given relative to the directory. */
+    if (a[0] != '-') {
+      char *abs = absolute_in(a, dir);
+      bool same = strcmp(abs, file) == 0;
+      free(abs);
+      if (same)
+        continue;
+    }
+    cb_strlist_push(out, a);
+  }
+}
+
+bool cl_load_units(const char *compdb_path, cl_units *units, cb_strlist *package_dirs,
+                   cb_error *err) {
+  char *text = NULL;
+  size_t len = 0;
+  if (!cb_read_file(compdb_path, &text, &len, err))
+    return false;
+  json_value *doc = json_parse(text, len, err);
+  free(text);
+  if (!doc)
+    return cb_fail(err, "%s is not valid JSON", compdb_path);
+  if (doc->kind != JSON_ARRAY) {
+    json_free(doc);
+    return cb_fail(err, "%s is not a compilation database (not an array)", compdb_path);
+  }
+  units->items = cb_xcalloc(doc->len ? doc->len : 1, sizeof *units->items);
+  units->len = 0;
+  for (size_t i = 0; i < doc->len; i++) {
+    const json_value *e = doc->items[i];
+    const char *dir = json_get_string(e, "directory");
+    const char *file = json_get_string(e, "file");
+    if (!dir || !file)
+      continue;
+    char *abs = absolute_in(file, dir);
+    if (!cb_strlist_contains(package_dirs, dir))
+      cb_strlist_push(package_dirs, dir);
+    if (is_boilerplate(abs)) {
+      free(abs);
+      continue;
+    }
+    cb_strlist argv = {0};
+    const json_value *args = json_get_array(e, "arguments");
+    if (args)
+      json_get_strings(e, "arguments", &argv);
+    else if (json_get_string(e, "command"))
+      split_command(json_get_string(e, "command"), &argv);
+    cl_unit *u = &units->items[units->len++];
+    u->file = abs;
+    u->dir = cb_xstrdup(dir);
+    memset(&u->args, 0, sizeof u->args);
+    keep_flags(&argv, abs, dir, &u->args);
+    cb_strlist_free(&argv);
+  }
+  json_free(doc);
+  return true;
+}
+
+void cl_units_free(cl_units *units) {
+  for (size_t i = 0; i < units->len; i++) {
+    free(units->items[i].file);
+    free(units->items[i].dir);
+    cb_strlist_free(&units->items[i].args);
+  }
+  free(units->items);
+  memset(units, 0, sizeof *units);
+}
+
+/* The CTU invocation list: file -> the command that parses it. YAML accepts
+ * JSON's flow syntax, so it is written as JSON strings. */
+static char *invocation_list(const cl_config *cfg, const cl_units *units) {
+  cb_buf b = {0};
+  for (size_t i = 0; i < units->len; i++) {
+    const cl_unit *u = &units->items[i];
+    json_write_string(u->file, &b);
+    cb_buf_puts(&b, ": [");
+    json_write_string(cfg->clang, &b);
+    for (size_t k = 0; k < u->args.len; k++) {
+      cb_buf_puts(&b, ", ");
+      json_write_string(u->args.items[k], &b);
+    }
+    cb_buf_puts(&b, ", \"-Wno-unknown-attributes\", \"-c\", ");
+    json_write_string(u->file, &b);
+    cb_buf_puts(&b, "]\n");
+  }
+  return cb_buf_take(&b);
+}
+
+/* A compile_commands.json of the units, for clang-extdef-mapping. */
+static char *units_compdb(const cl_config *cfg, const cl_units *units) {
+  json_value *arr = json_new_array();
+  for (size_t i = 0; i < units->len; i++) {
+    const cl_unit *u = &units->items[i];
+    json_value *e = json_new_object();
+    json_object_add(e, "directory", json_new_string(u->dir));
+    json_object_add(e, "file", json_new_string(u->file));
+    json_value *args = json_new_array();
+    json_array_add(args, json_new_string(cfg->clang));
+    for (size_t k = 0; k < u->args.len; k++)
+      json_array_add(args, json_new_string(u->args.items[k]));
+    json_array_add(args, json_new_string("-c"));
+    json_array_add(args, json_new_string(u->file));
+    json_object_add(e, "arguments", args);
+    json_array_add(arr, e);
+  }
+  cb_buf b = {0};
+  json_write(arr, &b);
+  json_free(arr);
+  return cb_buf_take(&b);
+}
+
+static bool write_file(const char *path, const char *text, cb_error *err) {
+  char *tmp = NULL;
+  bool ok = cb_write_temp(path, text, strlen(text), &tmp, err) && cb_commit_temp(tmp, path, err);
+  free(tmp);
+  return ok;
+}
+
+/* "LEN:USR PATH" lines; a USR defined twice (a preamble copied into several
+ * files) keeps its first definition, since CTU refuses an ambiguous index. */
+static void merge_mapping(const char *out, cb_strlist *usrs, cb_buf *index) {
+  const char *line = out;
+  while (*line) {
+    const char *end = strchr(line, '\n');
+    size_t n = end ? (size_t)(end - line) : strlen(line);
+    char *copy = cb_xstrndup(line, n);
+    char *colon = strchr(copy, ':');
+    long usr_len = colon ? strtol(copy, NULL, 10) : -1;
+    if (colon && usr_len > 0 && (size_t)(colon - copy) + 1 + (size_t)usr_len < n) {
+      char *usr = cb_xstrndup(colon + 1, (size_t)usr_len);
+      if (!cb_strlist_contains(usrs, usr)) {
+        cb_strlist_push(usrs, usr);
+        cb_buf_puts(index, copy);
+        cb_buf_putc(index, '\n');
+      }
+      free(usr);
+    }
+    free(copy);
+    line += n + (end ? 1 : 0);
+  }
+}
+
+bool cl_prepare_ctu(const cl_config *cfg, const cl_units *units, cb_error *err) {
+  char *ctu_dir = cb_path_join(cfg->workdir, "ctu");
+  bool ok = cb_mkdir_p(ctu_dir, err);
+  char *compdb_text = units_compdb(cfg, units);
+  char *compdb = cb_path_join(ctu_dir, "compile_commands.json");
+  ok = ok && write_file(compdb, compdb_text, err);
+  free(compdb_text);
+  free(compdb);
+  cb_strlist usrs = {0};
+  cb_buf index = {0};
+  for (size_t i = 0; ok && i < units->len; i++) {
+    const char *argv[] = {cfg->extdef_mapping, "-p", ctu_dir, units->items[i].file, NULL};
+    cb_command cmd = {argv, NULL, NULL};
+    cb_proc_result res = {0};
+    if (!cb_run(&cmd, &res, err)) {
+      ok = false;
+      break;
+    }
+    if (res.exit_code == 0)
+      merge_mapping(res.out, &usrs, &index);
+    else if (cfg->verbose)
+      fprintf(stderr, "cgo-lifetime: no CTU index for %s: %s\n", units->items[i].file,
+              res.err_text);
+    cb_proc_result_free(&res);
+  }
+  if (ok) {
+    char *map = cb_path_join(ctu_dir, "externalDefMap.txt");
+    char *list_text = invocation_list(cfg, units);
+    char *list = cb_path_join(ctu_dir, "invocations.yaml");
+    ok = write_file(map, index.data ? index.data : "", err) && write_file(list, list_text, err);
+    free(map);
+    free(list_text);
+    free(list);
+  }
+  cb_buf_free(&index);
+  cb_strlist_free(&usrs);
+  free(ctu_dir);
+  return ok;
+}
+
+/* The clang command that analyses unit i. */
+static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cb_strlist *argv) {
+  cb_strlist_push(argv, cfg->clang);
+  cb_strlist_push(argv, "--analyze");
+  cb_strlist_push(argv, "--analyzer-no-default-checks");
+  cb_strlist_push_owned(argv, cb_xasprintf("-fplugin=%s", cfg->plugin));
+  cb_strlist_push(argv, "-Xanalyzer");
+  cb_strlist_push_owned(argv, cb_xasprintf("-analyzer-checker=%s", cfg->checkers));
+  cb_strlist_push(argv, "-Xanalyzer");
+  cb_strlist_push(argv, "-analyzer-config");
+  cb_strlist_push(argv, "-Xanalyzer");
+  if (cfg->ctu) {
+    char *ctu_dir = cb_path_join(cfg->workdir, "ctu");
+    cb_strlist_push_owned(argv,
+                          cb_xasprintf("cgo:Manifest=%s,experimental-enable-naive-ctu-analysis=true,"
+                                       "ctu-dir=%s,ctu-invocation-list=invocations.yaml",
+                                       cfg->manifest, ctu_dir));
+    free(ctu_dir);
+  } else {
+    cb_strlist_push_owned(argv, cb_xasprintf("cgo:Manifest=%s", cfg->manifest));
+  }
+  cb_strlist_push(argv, "-Xanalyzer");
+  cb_strlist_push(argv, cfg->html ? "-analyzer-output=sarif-html" : "-analyzer-output=sarif");
+  cb_strlist_push(argv, "-Wno-unknown-attributes");
+  for (size_t k = 0; k < u->args.len; k++)
+    cb_strlist_push(argv, u->args.items[k]);
+  cb_strlist_push(argv, u->file);
+  cb_strlist_push(argv, "-o");
+  if (cfg->html)
+    cb_strlist_push_owned(argv, cb_xasprintf("%s/html-%zu/unit.sarif", cfg->workdir, i));
+  else
+    cb_strlist_push_owned(argv, cb_xasprintf("%s/unit-%zu.sarif", cfg->workdir, i));
+}
+
+/* Starts unit i in the background; its stdout and stderr go to a log. */
+static pid_t start_unit(const cl_config *cfg, const cl_unit *u, size_t i) {
+  cb_strlist argv = {0};
+  analysis_argv(cfg, u, i, &argv);
+  if (cfg->html) {
+    char *dir = cb_xasprintf("%s/html-%zu", cfg->workdir, i);
+    cb_error e;
+    cb_mkdir_p(dir, &e);
+    free(dir);
+  }
+  char *log = cb_xasprintf("%s/unit-%zu.log", cfg->workdir, i);
+  if (cfg->verbose) {
+    fprintf(stderr, "cgo-lifetime: (cd %s &&", u->dir);
+    for (size_t k = 0; k < argv.len; k++)
+      fprintf(stderr, " %s", argv.items[k]);
+    fprintf(stderr, ")\n");
+  }
+  cb_strlist_push_owned(&argv, NULL);
+  argv.len--;
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) {
+      dup2(fd, STDOUT_FILENO);
+      dup2(fd, STDERR_FILENO);
+    }
+    if (chdir(u->dir) != 0)
+      _exit(126);
+    execvp(argv.items[0], argv.items);
+    fprintf(stderr, "error: cannot run %s: %s\n", argv.items[0], strerror(errno));
+    _exit(127);
+  }
+  free(log);
+  cb_strlist_free(&argv);
+  return pid;
+}
+
+/* The first "error:" line of a failed unit's log, for its one-line reason. */
+static char *failure_reason(const cl_config *cfg, size_t i, int status) {
+  char *log = cb_xasprintf("%s/unit-%zu.log", cfg->workdir, i);
+  char *text = NULL;
+  size_t len = 0;
+  cb_error e;
+  char *reason = NULL;
+  if (cb_read_file(log, &text, &len, &e)) {
+    const char *hit = strstr(text, "error: ");
+    if (hit) {
+      const char *start = hit;
+      while (start > text && start[-1] != '\n')
+        start--;
+      reason = cb_xstrndup(start, strcspn(start, "\n"));
+    }
+  }
+  if (!reason)
+    reason = cb_xasprintf("the analyzer exited with status %d", status);
+  free(text);
+  free(log);
+  return reason;
+}
+
+void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sarif_paths,
+                    cb_strlist *html_dirs, cb_strlist *failures) {
+  size_t n = units->len, next = 0, done = 0;
+  pid_t *pids = cb_xcalloc(n ? n : 1, sizeof *pids);
+  int running = 0;
+  int jobs = cfg->jobs > 0 ? cfg->jobs : 1;
+  while (done < n) {
+    while (running < jobs && next < n) {
+      if (cfg->progress)
+        fprintf(stderr, "cgo-lifetime: [%zu/%zu] %s\n", next + 1, n, units->items[next].file);
+      pids[next] = start_unit(cfg, &units->items[next], next);
+      if (pids[next] > 0) {
+        running++;
+      } else {
+        cb_strlist_push_owned(failures, cb_xasprintf("%s: cannot start the analyzer: %s",
+                                                     units->items[next].file, strerror(errno)));
+        done++;
+      }
+      next++;
+    }
+    int status = 0;
+    pid_t pid = waitpid(-1, &status, 0);
+    if (pid < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    for (size_t i = 0; i < n; i++) {
+      if (pids[i] != pid)
+        continue;
+      running--;
+      done++;
+      pids[i] = 0;
+      int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      if (code != 0) {
+        char *reason = failure_reason(cfg, i, code);
+        cb_strlist_push_owned(failures, cb_xasprintf("%s: %s", units->items[i].file, reason));
+        free(reason);
+      } else if (cfg->html) {
+        cb_strlist_push_owned(sarif_paths, cb_xasprintf("%s/html-%zu/unit.sarif", cfg->workdir, i));
+        cb_strlist_push_owned(html_dirs, cb_xasprintf("%s/html-%zu", cfg->workdir, i));
+      } else {
+        cb_strlist_push_owned(sarif_paths, cb_xasprintf("%s/unit-%zu.sarif", cfg->workdir, i));
+      }
+    }
+  }
+  free(pids);
+}

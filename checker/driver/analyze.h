@@ -1,0 +1,54 @@
+/* Running the analyzer over the translation units of a package: which units,
+ * with which flags, cross-translation-unit analysis (CTU) between them, and
+ * several clang processes at once. */
+#ifndef CGO_LIFETIME_ANALYZE_H
+#define CGO_LIFETIME_ANALYZE_H
+
+#include "util.h"
+
+#include <stdbool.h>
+
+typedef struct cl_unit {
+  char *file;      /* absolute path of the C file */
+  char *dir;       /* the directory the compiler runs in */
+  cb_strlist args; /* flags, without the compiler, -c, -o and the file */
+} cl_unit;
+
+typedef struct cl_units {
+  cl_unit *items;
+  size_t len;
+} cl_units;
+
+typedef struct cl_config {
+  const char *clang;          /* clang-19 */
+  const char *extdef_mapping; /* clang-extdef-mapping-19 */
+  const char *plugin;         /* CgoLifetime.so */
+  const char *manifest;       /* the companion's manifest */
+  const char *checkers;       /* -analyzer-checker list */
+  const char *workdir;        /* private scratch directory */
+  bool ctu;                   /* cross-translation-unit analysis */
+  bool html;                  /* also write clang's HTML reports */
+  int jobs;                   /* clang processes at once */
+  bool verbose;
+  bool progress; /* print [i/N] lines on stderr */
+} cl_config;
+
+/* Reads a compile_commands.json; keeps the package's C files and cgo's
+ * *.cgo2.c, drops cgo boilerplate (_cgo_export.c, _cgo_main.c). Relative
+ * include paths become absolute. package_dirs receives the entries'
+ * directories. */
+bool cl_load_units(const char *compdb_path, cl_units *units, cb_strlist *package_dirs,
+                   cb_error *err);
+void cl_units_free(cl_units *units);
+
+/* Writes the CTU index (externalDefMap.txt) and invocation list into
+ * WORKDIR/ctu with clang-extdef-mapping. */
+bool cl_prepare_ctu(const cl_config *cfg, const cl_units *units, cb_error *err);
+
+/* Analyses every unit. For unit i the SARIF log is WORKDIR/unit-i.sarif and
+ * HTML reports go to WORKDIR/html-i/. A unit that fails adds a one-line
+ * reason to failures. */
+void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sarif_paths,
+                    cb_strlist *html_dirs, cb_strlist *failures);
+
+#endif

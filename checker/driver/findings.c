@@ -1,0 +1,241 @@
+#include "findings.h"
+
+#include "json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "file:///a/b%20c.c" -> "/a/b c.c" (new string), NULL if not a file URI. */
+static char *path_from_uri(const char *uri) {
+  if (!cb_starts_with(uri, "file://"))
+    return NULL;
+  const char *p = uri + strlen("file://");
+  cb_buf out = {0};
+  while (*p) {
+    if (p[0] == '%' && p[1] && p[2]) {
+      char hex[3] = {p[1], p[2], 0};
+      cb_buf_putc(&out, (char)strtol(hex, NULL, 16));
+      p += 3;
+    } else {
+      cb_buf_putc(&out, *p++);
+    }
+  }
+  return cb_buf_take(&out);
+}
+
+/* Reads a SARIF physicalLocation into loc (file, line, column). */
+static bool read_location(const json_value *loc_obj, cl_location *loc) {
+  const json_value *phys = json_get(loc_obj, "physicalLocation");
+  if (!phys)
+    return false;
+  const json_value *art = json_get(phys, "artifactLocation");
+  const json_value *region = json_get(phys, "region");
+  const char *uri = art ? json_get_string(art, "uri") : NULL;
+  if (!uri || !region)
+    return false;
+  loc->file = path_from_uri(uri);
+  if (!loc->file)
+    return false;
+  if (!json_get_int(region, "startLine", &loc->line))
+    loc->line = 0;
+  if (!json_get_int(region, "startColumn", &loc->column))
+    loc->column = 0;
+  return true;
+}
+
+/* cgo copies the preamble into *.cgo2.c and _cgo_export.h under
+ * `#line N "file.go"`; clang's SARIF names the physical file. Maps a location
+ * in such a file back to the Go file and line the user wrote, when that file
+ * exists (relative names are looked up in the package directories). Locations
+ * in cgo's own boilerplate ("cgo-gcc-prolog") keep their physical place. */
+static void remap_line_directive(cl_location *loc, const cb_strlist *package_dirs) {
+  if (!cb_ends_with(loc->file, ".cgo2.c") && !cb_ends_with(loc->file, "_cgo_export.h"))
+    return;
+  char *text = NULL;
+  size_t len = 0;
+  cb_error err;
+  if (!cb_read_file(loc->file, &text, &len, &err))
+    return;
+  char *presumed = NULL;
+  long presumed_line = 0;
+  long line = 1;
+  for (char *p = text; *p && line <= loc->line; line++) {
+    char *end = strchr(p, '\n');
+    if (end)
+      *end = 0;
+    long n = 0;
+    char name[4096];
+    if (sscanf(p, "#line %ld \"%4095[^\"]\"", &n, name) == 2) {
+      free(presumed);
+      presumed = cb_xstrdup(name);
+      presumed_line = n - 1;
+    } else {
+      presumed_line++;
+    }
+    if (!end)
+      break;
+    p = end + 1;
+  }
+  free(text);
+  if (!presumed)
+    return;
+  char *found = NULL;
+  if (presumed[0] == '/') {
+    if (cb_file_exists(presumed))
+      found = cb_xstrdup(presumed);
+  } else {
+    for (size_t i = 0; package_dirs && i < package_dirs->len && !found; i++) {
+      char *candidate = cb_path_join(package_dirs->items[i], presumed);
+      if (cb_file_exists(candidate))
+        found = candidate;
+      else
+        free(candidate);
+    }
+  }
+  free(presumed);
+  if (!found)
+    return;
+  free(loc->file);
+  loc->file = found;
+  loc->line = presumed_line;
+}
+
+static void location_free(cl_location *loc) {
+  free(loc->file);
+  free(loc->message);
+}
+
+static void finding_free(cl_finding *f) {
+  free(f->rule);
+  free(f->message);
+  location_free(&f->where);
+  for (size_t i = 0; i < f->nsteps; i++)
+    location_free(&f->steps[i]);
+  free(f->steps);
+}
+
+static bool inside_dir(const char *path, const char *dir) {
+  size_t n = strlen(dir);
+  while (n > 1 && dir[n - 1] == '/')
+    n--;
+  return strncmp(path, dir, n) == 0 && path[n] == '/';
+}
+
+static bool passes(const cl_finding *f, const cl_filter *filter) {
+  if (filter->rule_prefix && !cb_starts_with(f->rule, filter->rule_prefix))
+    return false;
+  if (!filter->package_dirs)
+    return true;
+  for (size_t i = 0; i < filter->package_dirs->len; i++)
+    if (inside_dir(f->where.file, filter->package_dirs->items[i]))
+      return true;
+  return false;
+}
+
+static bool same_finding(const cl_finding *a, const cl_finding *b) {
+  return strcmp(a->rule, b->rule) == 0 && strcmp(a->message, b->message) == 0 &&
+         strcmp(a->where.file, b->where.file) == 0 && a->where.line == b->where.line &&
+         a->where.column == b->where.column;
+}
+
+/* The path of one result: its first code flow's first thread flow. */
+static void read_steps(const json_value *result, cl_finding *f) {
+  const json_value *flows = json_get_array(result, "codeFlows");
+  if (!flows || flows->len == 0)
+    return;
+  const json_value *threads = json_get_array(flows->items[0], "threadFlows");
+  if (!threads || threads->len == 0)
+    return;
+  const json_value *locs = json_get_array(threads->items[0], "locations");
+  if (!locs)
+    return;
+  f->steps = cb_xcalloc(locs->len ? locs->len : 1, sizeof *f->steps);
+  for (size_t i = 0; i < locs->len; i++) {
+    const json_value *loc = json_get(locs->items[i], "location");
+    cl_location step = {0};
+    if (!loc || !read_location(loc, &step))
+      continue;
+    const json_value *msg = json_get(loc, "message");
+    const char *text = msg ? json_get_string(msg, "text") : NULL;
+    step.message = cb_xstrdup(text ? text : "");
+    f->steps[f->nsteps++] = step;
+  }
+}
+
+static bool read_result(const json_value *result, cl_finding *f) {
+  const char *rule = json_get_string(result, "ruleId");
+  const json_value *msg = json_get(result, "message");
+  const char *text = msg ? json_get_string(msg, "text") : NULL;
+  const json_value *locs = json_get_array(result, "locations");
+  if (!rule || !text || !locs || locs->len == 0)
+    return false;
+  memset(f, 0, sizeof *f);
+  if (!read_location(locs->items[0], &f->where))
+    return false;
+  f->rule = cb_xstrdup(rule);
+  f->message = cb_xstrdup(text);
+  read_steps(result, f);
+  return true;
+}
+
+static void push(cl_findings *all, cl_finding f) {
+  if (all->len == all->cap) {
+    all->cap = all->cap ? all->cap * 2 : 16;
+    all->items = cb_xrealloc(all->items, all->cap * sizeof *all->items);
+  }
+  all->items[all->len++] = f;
+}
+
+bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
+                           const cl_filter *filter, cb_error *err) {
+  json_value *doc = json_parse(sarif_text, len, err);
+  if (!doc)
+    return false;
+  const json_value *runs = json_get_array(doc, "runs");
+  for (size_t r = 0; runs && r < runs->len; r++) {
+    const json_value *results = json_get_array(runs->items[r], "results");
+    for (size_t i = 0; results && i < results->len; i++) {
+      cl_finding f;
+      if (!read_result(results->items[i], &f))
+        continue;
+      remap_line_directive(&f.where, filter->package_dirs);
+      for (size_t k = 0; k < f.nsteps; k++)
+        remap_line_directive(&f.steps[k], filter->package_dirs);
+      bool dup = false;
+      for (size_t k = 0; k < all->len && !dup; k++)
+        dup = same_finding(&all->items[k], &f);
+      if (dup || !passes(&f, filter))
+        finding_free(&f);
+      else
+        push(all, f);
+    }
+  }
+  json_free(doc);
+  return true;
+}
+
+static int compare_findings(const void *pa, const void *pb) {
+  const cl_finding *a = pa, *b = pb;
+  int c = strcmp(a->where.file, b->where.file);
+  if (c)
+    return c;
+  if (a->where.line != b->where.line)
+    return a->where.line < b->where.line ? -1 : 1;
+  if (a->where.column != b->where.column)
+    return a->where.column < b->where.column ? -1 : 1;
+  c = strcmp(a->rule, b->rule);
+  return c ? c : strcmp(a->message, b->message);
+}
+
+void cl_findings_sort(cl_findings *all) {
+  if (all->len > 1)
+    qsort(all->items, all->len, sizeof *all->items, compare_findings);
+}
+
+void cl_findings_free(cl_findings *all) {
+  for (size_t i = 0; i < all->len; i++)
+    finding_free(&all->items[i]);
+  free(all->items);
+  memset(all, 0, sizeof *all);
+}

@@ -141,6 +141,14 @@ static void resolve_argument(const char *arg, char **cwd, const char **pattern) 
   }
 }
 
+/* Two arguments may name one package ("." and "./..."): keep it once. */
+static bool already_listed(const cb_package *pkgs, size_t npkgs, const char *dir) {
+  for (size_t i = 0; dir && i < npkgs; i++)
+    if (strcmp(pkgs[i].dir, dir) == 0)
+      return true;
+  return false;
+}
+
 static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t *npkgs,
                      size_t *without_cgo, cb_error *err) {
   char *cwd;
@@ -168,9 +176,7 @@ static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t
   json_value *obj;
   while ((ok = json_parse_next(&parser, &obj, err)) && obj) {
     json_value *cgo = json_get_array(obj, "CgoFiles");
-    bool duplicate = false;
-    for (size_t i = 0; i < *npkgs && !duplicate; i++)
-      duplicate = strcmp((*pkgs)[i].dir, json_get_string(obj, "Dir") ? json_get_string(obj, "Dir") : "") == 0;
+    bool duplicate = already_listed(*pkgs, *npkgs, json_get_string(obj, "Dir"));
     if (!cgo || cgo->len == 0) {
       (*without_cgo)++;
     } else if (!duplicate) {

@@ -42,6 +42,8 @@ config.substitutions.append(("%src_root", config.cgo_src_root))
 config.substitutions.append(("%obj_root", config.cgo_obj_root))
 config.substitutions.append(("%tools_dir", config.cgo_tools_dir))
 config.substitutions.append(("%python", config.cgo_python))
+config.substitutions.append(("%expect_exit", "%s %s" % (
+    config.cgo_python, os.path.join(config.cgo_src_root, "test", "tools", "expect_exit.py"))))
 
 if config.cgo_go and os.path.exists(config.cgo_go):
     config.available_features.add("go")

@@ -279,8 +279,8 @@ static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cb_s
     char *ctu_dir = cb_path_join(cfg->workdir, "ctu");
     cb_strlist_push_owned(argv,
                           cb_xasprintf("cgo:Manifest=%s,experimental-enable-naive-ctu-analysis=true,"
-                                       "ctu-dir=%s,ctu-invocation-list=invocations.yaml",
-                                       cfg->manifest, ctu_dir));
+                                       "ctu-dir=%s,ctu-invocation-list=%s/invocations.yaml",
+                                       cfg->manifest, ctu_dir, ctu_dir));
     free(ctu_dir);
   } else {
     cb_strlist_push_owned(argv, cb_xasprintf("cgo:Manifest=%s", cfg->manifest));
@@ -349,6 +349,14 @@ static char *failure_reason(const cl_config *cfg, size_t i, int status) {
       const char *start = hit;
       while (start > text && start[-1] != '\n')
         start--;
+      /* "FILE:L:C: error: ..." of the analysed file: drop the repeated path. */
+      const char *file_end = strstr(start, ": error: ") ? strchr(start, ':') : NULL;
+      const char *slash = start;
+      for (const char *q = start; q < hit; q++)
+        if (*q == '/')
+          slash = q + 1;
+      if (file_end && slash > start)
+        start = slash;
       reason = cb_xstrndup(start, strcspn(start, "\n"));
     }
   }
@@ -395,7 +403,8 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
       int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
       if (code != 0) {
         char *reason = failure_reason(cfg, i, code);
-        cb_strlist_push_owned(failures, cb_xasprintf("%s: %s", units->items[i].file, reason));
+        cb_strlist_push_owned(failures, cb_xasprintf("cannot analyse %s: %s",
+                                                     units->items[i].file, reason));
         free(reason);
       } else if (cfg->html) {
         cb_strlist_push_owned(sarif_paths, cb_xasprintf("%s/html-%zu/unit.sarif", cfg->workdir, i));

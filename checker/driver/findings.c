@@ -110,6 +110,7 @@ static void finding_free(cl_finding *f) {
   free(f->rule);
   free(f->message);
   location_free(&f->where);
+  location_free(&f->physical);
   for (size_t i = 0; i < f->nsteps; i++)
     location_free(&f->steps[i]);
   free(f->steps);
@@ -199,6 +200,8 @@ bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
       cl_finding f;
       if (!read_result(results->items[i], &f))
         continue;
+      f.physical = f.where;
+      f.physical.file = cb_xstrdup(f.where.file);
       remap_line_directive(&f.where, filter->package_dirs);
       for (size_t k = 0; k < f.nsteps; k++)
         remap_line_directive(&f.steps[k], filter->package_dirs);

@@ -20,6 +20,7 @@ typedef struct cl_finding {
   char *rule;    /* "cgo.FreedToGo" */
   char *message;
   cl_location where;
+  cl_location physical; /* where, before #line mapping (clang's HTML names it) */
   cl_location *steps; /* the path, in order */
   size_t nsteps;
 } cl_finding;

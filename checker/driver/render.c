@@ -227,8 +227,8 @@ static long match_report(const cl_findings *all, const char *html) {
   if (file && line && col && desc)
     for (size_t i = 0; i < all->len && found < 0; i++) {
       const cl_finding *f = &all->items[i];
-      if (strcmp(f->where.file, file) == 0 && f->where.line == atol(line) &&
-          f->where.column == atol(col) && strcmp(f->message, desc) == 0)
+      if (strcmp(f->physical.file, file) == 0 && f->physical.line == atol(line) &&
+          f->physical.column == atol(col) && strcmp(f->message, desc) == 0)
         found = (long)i;
     }
   free(file);

@@ -1,0 +1,8 @@
+#include <stdlib.h>
+#include "_cgo_export.h"
+
+void ok(void) {
+	char *p = malloc(4);
+	free(p);
+	GoUse(p);
+}

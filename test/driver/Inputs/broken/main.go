@@ -1,0 +1,11 @@
+package main
+
+/*
+void ok(void);
+*/
+import "C"
+
+//export GoUse
+func GoUse(p *C.char) {}
+
+func main() { C.ok() }

@@ -1,0 +1,2 @@
+void *pool_get(void);
+void pool_put(void *p);

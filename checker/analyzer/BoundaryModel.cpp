@@ -182,7 +182,37 @@ bool BoundaryModel::isGoCalled(const FunctionDecl *FD, std::string *Why) const {
       *Why = M->second;
     return true;
   }
+  // A '#cgo noescape' or '#cgo nocallback' directive names a C function that
+  // Go calls (cgo rejects one that names no such call).
+  for (const auto *Promises : {&Facts.NoEscape, &Facts.NoCallback}) {
+    auto P = Promises->find(Name);
+    if (P != Promises->end()) {
+      if (Why)
+        *Why = (Promises == &Facts.NoEscape ? "declared '#cgo noescape' "
+                                            : "declared '#cgo nocallback' ") +
+               P->second;
+      return true;
+    }
+  }
   return false;
+}
+
+static std::optional<std::string> lookupPromise(const StringMap<std::string> &M,
+                                                StringRef Name) {
+  auto It = M.find(Name);
+  if (Name.empty() || It == M.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::optional<std::string>
+BoundaryModel::noEscapePromise(const FunctionDecl *FD) const {
+  return lookupPromise(Facts.NoEscape, nameOf(FD));
+}
+
+std::optional<std::string>
+BoundaryModel::noCallbackPromise(const FunctionDecl *FD) const {
+  return lookupPromise(Facts.NoCallback, nameOf(FD));
 }
 
 bool BoundaryModel::isCgoWrapper(const FunctionDecl *FD) const {

@@ -4,7 +4,10 @@
 //
 //   cgo.FreedToGo         freed C memory reaches Go;
 //   cgo.FreeWhileGoHolds  C frees (or moves, or pops) memory that Go keeps;
-//   cgo.KeepsGoArgument   a Go-called C function keeps a pointer Go gave it.
+//   cgo.KeepsGoArgument   a Go-called C function keeps a pointer Go gave it;
+//   cgo.NoEscapePromise   a function under `#cgo noescape` keeps, returns or
+//                         passes to Go a pointer argument (Go 1.24+);
+//   cgo.NoCallbackPromise a function under `#cgo nocallback` calls into Go.
 //
 // Which functions and globals cross into Go is BoundaryModel's business; this
 // file only tracks lifetimes along paths.
@@ -28,7 +31,12 @@
 //
 // A pointer parameter of a Go-called frame is Go's (CgoGoArgs). Storing it
 // where it outlives the call records the place (CgoKept); if the place still
-// holds it when the frame returns to Go, cgo.KeepsGoArgument reports it.
+// holds it when the frame returns to Go, cgo.KeepsGoArgument reports it, or
+// cgo.NoEscapePromise when the function promised `#cgo noescape` (one report,
+// the more specific one). Under that promise, returning the argument or
+// passing it to a Go export breaks it too. A call of a Go export while any
+// frame on the stack runs a function under `#cgo nocallback` (entered from Go)
+// breaks that promise.
 //
 // Reports are sinks (memory is corrupt from there on). Our callbacks run
 // before unix.Malloc's (checkers run in the order of their full names, and
@@ -426,6 +434,8 @@ void CgoLifetimeChecker::checkPreCall(const CallEvent &Call,
   if (!FD)
     return;
   if (Model.isGoExport(FD)) {
+    if (checkNoCallback(FD, C) || checkNoEscapeToGo(Call, FD, C))
+      return;
     checkArgumentsToGo(Call, FD, C);
     return;
   }
@@ -709,7 +719,7 @@ void CgoLifetimeChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
       }
 
   // A Go argument stored where it may outlive the call.
-  if (!ChecksEnabled[CK_KeepsGoArgument])
+  if (!ChecksEnabled[CK_KeepsGoArgument] && !ChecksEnabled[CK_NoEscapePromise])
     return;
   SymbolRef Sym = baseSymbol(Val);
   if (!Sym)
@@ -733,7 +743,9 @@ void CgoLifetimeChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                      A.Fn->getName().str() + "', is stored here";
   const NoteTag *Tag =
       C.getNoteTag([this, Dest, Note](PathSensitiveBugReport &BR) {
-        if (!isOurReport(BR, CK_KeepsGoArgument) || !BR.isInteresting(Dest))
+        if ((!isOurReport(BR, CK_KeepsGoArgument) &&
+             !isOurReport(BR, CK_NoEscapePromise)) ||
+            !BR.isInteresting(Dest))
           return std::string();
         return Note;
       });
@@ -742,8 +754,6 @@ void CgoLifetimeChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
 
 void CgoLifetimeChecker::checkPreStmt(const ReturnStmt *RS,
                                       CheckerContext &C) const {
-  if (!ChecksEnabled[CK_FreedToGo])
-    return;
   const Expr *E = RS->getRetValue();
   if (!E)
     return;
@@ -752,6 +762,20 @@ void CgoLifetimeChecker::checkPreStmt(const ReturnStmt *RS,
   if (!Model.isGoCalledFrame(SFC, &Why))
     return;
   ProgramStateRef St = C.getState();
+  const auto *Fn = cast<FunctionDecl>(SFC->getDecl());
+  if (ChecksEnabled[CK_NoEscapePromise])
+    if (std::optional<std::string> Where = Model.noEscapePromise(Fn))
+      if (SymbolRef Sym = baseSymbol(C.getSVal(E)))
+        if (const GoArg *A = St->get<CgoGoArgs>(Sym))
+          if (A->Frame == SFC) {
+            reportPromise(C, CK_NoEscapePromise,
+                          promiseText(Fn, "noescape", *Where) + " but returns " +
+                              argumentText(Fn, A->Index),
+                          Sym, E->getSourceRange());
+            return;
+          }
+  if (!ChecksEnabled[CK_FreedToGo])
+    return;
   FreedFinder Finder(C, St);
   std::optional<FreedHit> Hit =
       Finder.inValue(C.getSVal(E), E->getType());
@@ -882,11 +906,20 @@ void CgoLifetimeChecker::checkKeptArgs(const StackFrameContext *SFC,
     if (!N)
       continue;
     Pred = N;
-    std::string Msg = "'" + A.Fn->getName().str() + "' keeps " +
-                      argumentText(A.Fn, A.Index) + " in " + *Place +
-                      " after returning to Go, which may free it";
-    auto Rep = std::make_unique<PathSensitiveBugReport>(
-        *BugTypes[CK_KeepsGoArgument], Msg, N);
+    std::optional<std::string> Promise = Model.noEscapePromise(A.Fn);
+    CheckKind K = Promise && ChecksEnabled[CK_NoEscapePromise]
+                      ? CK_NoEscapePromise
+                      : CK_KeepsGoArgument;
+    if (!ChecksEnabled[K])
+      continue;
+    std::string Msg =
+        K == CK_NoEscapePromise
+            ? promiseText(A.Fn, "noescape", *Promise) + " but stores " +
+                  argumentText(A.Fn, A.Index) + " in " + *Place
+            : "'" + A.Fn->getName().str() + "' keeps " +
+                  argumentText(A.Fn, A.Index) + " in " + *Place +
+                  " after returning to Go, which may free it";
+    auto Rep = std::make_unique<PathSensitiveBugReport>(*BugTypes[K], Msg, N);
     Rep->markInteresting(Dest);
     Rep->markInteresting(A.Sym);
     C.emitReport(std::move(Rep));
@@ -936,6 +969,81 @@ void CgoLifetimeChecker::checkLiveSymbols(ProgramStateRef St,
                                           SymbolReaper &SR) const {
   for (const auto &Entry : St->get<CgoGoArgs>())
     SR.markLive(Entry.first);
+}
+
+std::string CgoLifetimeChecker::promiseText(const FunctionDecl *FD,
+                                            const char *Kind,
+                                            const std::string &Where) const {
+  return "'" + FD->getName().str() + "' is declared '#cgo " + Kind + "' " +
+         Where;
+}
+
+void CgoLifetimeChecker::reportPromise(CheckerContext &C, CheckKind K,
+                                       const std::string &Msg, SymbolRef Sym,
+                                       SourceRange Range) const {
+  ExplodedNode *N = C.generateErrorNode();
+  if (!N)
+    return;
+  auto R = std::make_unique<PathSensitiveBugReport>(*BugTypes[K], Msg, N);
+  if (Sym)
+    R->markInteresting(Sym);
+  if (Range.isValid())
+    R->addRange(Range);
+  C.emitReport(std::move(R));
+}
+
+/// A call of a Go export while a function under `#cgo nocallback`, entered
+/// from Go, is on the stack (itself or through the callees it inlines).
+bool CgoLifetimeChecker::checkNoCallback(const FunctionDecl *Export,
+                                         CheckerContext &C) const {
+  if (!ChecksEnabled[CK_NoCallbackPromise])
+    return false;
+  const FunctionDecl *Through = nullptr;
+  for (const StackFrameContext *SFC = C.getStackFrame(); SFC;
+       SFC = SFC->getParent() ? SFC->getParent()->getStackFrame() : nullptr) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl());
+    if (!FD)
+      continue;
+    std::optional<std::string> Where = Model.noCallbackPromise(FD);
+    if (!Where || !Model.isGoCalledFrame(SFC)) {
+      if (!Through)
+        Through = FD;
+      continue;
+    }
+    std::string Msg = promiseText(FD, "nocallback", *Where) +
+                      " but calls Go export '" + Export->getName().str() + "'";
+    if (Through && Through != FD)
+      Msg += " through '" + Through->getName().str() + "'";
+    reportPromise(C, CK_NoCallbackPromise, Msg, nullptr, SourceRange());
+    return true;
+  }
+  return false;
+}
+
+/// Under `#cgo noescape`, Go's pointer must not be handed back to Go.
+bool CgoLifetimeChecker::checkNoEscapeToGo(const CallEvent &Call,
+                                           const FunctionDecl *Export,
+                                           CheckerContext &C) const {
+  if (!ChecksEnabled[CK_NoEscapePromise])
+    return false;
+  ProgramStateRef St = C.getState();
+  for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+    SymbolRef Sym = baseSymbol(Call.getArgSVal(I));
+    const GoArg *A = Sym ? St->get<CgoGoArgs>(Sym) : nullptr;
+    if (!A)
+      continue;
+    std::optional<std::string> Where = Model.noEscapePromise(A->Fn);
+    if (!Where)
+      continue;
+    const Expr *AE = Call.getArgExpr(I);
+    reportPromise(C, CK_NoEscapePromise,
+                  promiseText(A->Fn, "noescape", *Where) + " but passes " +
+                      argumentText(A->Fn, A->Index) + " to Go export '" +
+                      Export->getName().str() + "'",
+                  Sym, AE ? AE->getSourceRange() : SourceRange());
+    return true;
+  }
+  return false;
 }
 
 void CgoLifetimeChecker::checkDeadSymbols(SymbolReaper &SR,

@@ -36,6 +36,8 @@ public:
     CK_FreedToGo,
     CK_FreeWhileGoHolds,
     CK_KeepsGoArgument,
+    CK_NoEscapePromise,
+    CK_NoCallbackPromise,
     CK_NumKinds
   };
 
@@ -90,6 +92,15 @@ private:
                       CheckerContext &C) const;
   void checkKeptArgs(const clang::StackFrameContext *SFC,
                      CheckerContext &C) const;
+  bool checkNoCallback(const clang::FunctionDecl *Export,
+                       CheckerContext &C) const;
+  bool checkNoEscapeToGo(const clang::ento::CallEvent &Call,
+                         const clang::FunctionDecl *Export,
+                         CheckerContext &C) const;
+  std::string promiseText(const clang::FunctionDecl *FD, const char *Kind,
+                          const std::string &Where) const;
+  void reportPromise(CheckerContext &C, CheckKind K, const std::string &Msg,
+                     clang::ento::SymbolRef Sym, clang::SourceRange R) const;
   std::optional<std::string>
   outlivingPlace(clang::ento::ProgramStateRef St,
                  const clang::ento::MemRegion *Dest, CheckerContext &C) const;

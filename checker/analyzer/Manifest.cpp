@@ -185,6 +185,31 @@ static Error readNamed(const json::Object &Root, StringRef Key,
   return Error::success();
 }
 
+/// Reads a list of {"name": ..., "location": ...} promises into \p Out.
+static Error readPromises(const json::Object &Root, StringRef Key,
+                          StringMap<std::string> &Out) {
+  Expected<const json::Array *> List = optionalArray(Root, Key);
+  if (!List)
+    return List.takeError();
+  if (!*List)
+    return Error::success();
+  unsigned N = 0;
+  for (const json::Value &V : **List) {
+    std::string Where = (Key + "[" + Twine(N++) + "]").str();
+    const json::Object *O = V.getAsObject();
+    if (!O)
+      return fail(Where + " must be an object");
+    Expected<std::string> Name = requiredString(*O, Where, "name");
+    if (!Name)
+      return Name.takeError();
+    Expected<std::string> Location = optionalString(*O, Where, "location");
+    if (!Location)
+      return Location.takeError();
+    Out[*Name] = Location->empty() ? "in the manifest" : "at " + *Location;
+  }
+  return Error::success();
+}
+
 /// Reads a list of {"name": ..., "arg": N} objects into \p Out.
 static Error readPositions(const json::Object &Root, StringRef Key,
                            StringMap<SmallVector<unsigned, 2>> &Out) {
@@ -246,6 +271,10 @@ Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
   if (Error E = readPositions(*Root, "deallocators", Scratch.Deallocators))
     return E;
   if (Error E = readPositions(*Root, "takes_ownership", Scratch.TakesOwnership))
+    return E;
+  if (Error E = readPromises(*Root, "noescape", Scratch.NoEscape))
+    return E;
+  if (Error E = readPromises(*Root, "nocallback", Scratch.NoCallback))
     return E;
   Facts = std::move(Scratch);
   return Error::success();

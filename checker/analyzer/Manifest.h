@@ -44,6 +44,9 @@ struct BoundaryFacts {
   llvm::StringMap<std::string> Allocators;
   /// name -> 1-based argument positions released.
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> Deallocators;
+  /// `#cgo noescape NAME` / `#cgo nocallback NAME`: name -> where declared.
+  llvm::StringMap<std::string> NoEscape;
+  llvm::StringMap<std::string> NoCallback;
   /// Go-called name -> 1-based argument positions it takes ownership of.
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> TakesOwnership;
 };

@@ -53,6 +53,10 @@ static const OptionSpec StringOptions[] = {
     {"Allocators", "Extra allocation functions, separated by ';'."},
     {"Deallocators", "Extra deallocation functions, as NAME or NAME:POSITION "
                      "(1-based), separated by ';'."},
+    {"NoEscape", "C functions under '#cgo noescape' (Go 1.24+), separated by "
+                 "';'; normally from the manifest."},
+    {"NoCallback", "C functions under '#cgo nocallback' (Go 1.24+), separated "
+                   "by ';'; normally from the manifest."},
     {"TakesOwnership",
      "Go-called functions that take ownership of an argument, as "
      "NAME:POSITION (1-based), separated by ';'."},
@@ -115,6 +119,10 @@ static BoundaryFacts readFacts(CheckerManager &Mgr) {
   addNames(Mgr, "Allocators", Facts.Allocators);
   addPositions(Mgr, "Deallocators", Facts.Deallocators);
   addPositions(Mgr, "TakesOwnership", Facts.TakesOwnership);
+  for (const std::string &Name : splitNameList(option(Mgr, "NoEscape")))
+    Facts.NoEscape[Name] = "(checker option 'cgo:NoEscape')";
+  for (const std::string &Name : splitNameList(option(Mgr, "NoCallback")))
+    Facts.NoCallback[Name] = "(checker option 'cgo:NoCallback')";
 
   StringRef Path = option(Mgr, "Manifest");
   if (!Path.empty())
@@ -135,7 +143,9 @@ template <CgoLifetimeChecker::CheckKind K>
 static void registerKind(CheckerManager &Mgr) {
   static constexpr llvm::StringLiteral Descriptions[] = {
       "Freed C memory reaches Go", "C frees memory that Go still holds",
-      "Go-called C function keeps a pointer Go owns"};
+      "Go-called C function keeps a pointer Go owns",
+      "C function breaks its '#cgo noescape' promise",
+      "C function breaks its '#cgo nocallback' promise"};
   auto *Chk = Mgr.getChecker<CgoLifetimeChecker>();
   Chk->ChecksEnabled[K] = true;
   Chk->BugTypes[K] = std::make_unique<BugType>(
@@ -171,8 +181,19 @@ extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
                       "A C function that Go calls keeps a pointer argument "
                       "(Go's memory) after it returns",
                       (DocsBase + "KeepsGoArgument.md").str(), false);
+  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_NoEscapePromise>,
+                      shouldRegister, "cgo.NoEscapePromise",
+                      "A C function under '#cgo noescape' keeps, returns or "
+                      "passes to Go a pointer argument",
+                      (DocsBase + "NoEscapePromise.md").str(), false);
+  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_NoCallbackPromise>,
+                      shouldRegister, "cgo.NoCallbackPromise",
+                      "A C function under '#cgo nocallback' calls a Go export "
+                      "(directly or through callees the analyzer sees)",
+                      (DocsBase + "NoCallbackPromise.md").str(), false);
   for (const char *Name :
-       {"cgo.FreedToGo", "cgo.FreeWhileGoHolds", "cgo.KeepsGoArgument"})
+       {"cgo.FreedToGo", "cgo.FreeWhileGoHolds", "cgo.KeepsGoArgument",
+        "cgo.NoEscapePromise", "cgo.NoCallbackPromise"})
     Registry.addDependency(Name, ModelName);
   for (const OptionSpec &O : StringOptions)
     Registry.addPackageOption("string", Package, O.Name, "", O.Description,

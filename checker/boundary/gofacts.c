@@ -140,6 +140,31 @@ static void read_crefs(const json_value *arr, cb_package *pkg) {
   }
 }
 
+/* `#cgo noescape` and `#cgo nocallback` directives, each with file:line. */
+static void read_promises(const json_value *arr, cb_package *pkg) {
+  size_t n = arr ? arr->len : 0;
+  pkg->noescape = cb_xcalloc(n, sizeof *pkg->noescape);
+  pkg->nocallback = cb_xcalloc(n, sizeof *pkg->nocallback);
+  for (size_t i = 0; i < n; i++) {
+    const char *kind = json_get_string(arr->items[i], "kind");
+    const char *name = json_get_string(arr->items[i], "name");
+    const char *file = json_get_string(arr->items[i], "file");
+    long line = 0;
+    json_get_int(arr->items[i], "line", &line);
+    if (!kind || !name || !file)
+      continue;
+    cb_cref *ref;
+    if (strcmp(kind, "noescape") == 0)
+      ref = &pkg->noescape[pkg->nnoescape++];
+    else if (strcmp(kind, "nocallback") == 0)
+      ref = &pkg->nocallback[pkg->nnocallback++];
+    else
+      continue;
+    ref->name = cb_xstrdup(name);
+    ref->evidence = cb_xasprintf("%s:%ld", file, line);
+  }
+}
+
 bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cb_error *err) {
   size_t n = 0;
   const char **argv = cb_xcalloc(pkg->go_files.len + pkg->cgo_files.len + 3, sizeof *argv);
@@ -173,6 +198,7 @@ bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cb_err
   for (size_t i = 0; exports && i < exports->len; i++)
     read_export(exports->items[i], &pkg->exports[pkg->nexports++]);
   read_crefs(json_get_array(doc, "crefs"), pkg);
+  read_promises(json_get_array(doc, "promises"), pkg);
   json_free(doc);
   return true;
 }

@@ -105,6 +105,35 @@ static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, bool globals
   return arr;
 }
 
+/* `#cgo noescape` (or nocallback) promises of all packages, sorted by name:
+ * [{"name": ..., "location": "file.go:line"}]. NULL when there are none. */
+static json_value *promises_json(const cb_package *pkgs, size_t npkgs, bool nocallback) {
+  size_t total = 0;
+  for (size_t i = 0; i < npkgs; i++)
+    total += nocallback ? pkgs[i].nnocallback : pkgs[i].nnoescape;
+  if (total == 0)
+    return NULL;
+  cref_ref *refs = cb_xcalloc(total, sizeof *refs);
+  size_t n = 0;
+  for (size_t i = 0; i < npkgs; i++) {
+    size_t count = nocallback ? pkgs[i].nnocallback : pkgs[i].nnoescape;
+    for (size_t j = 0; j < count; j++)
+      refs[n++].ref = nocallback ? &pkgs[i].nocallback[j] : &pkgs[i].noescape[j];
+  }
+  qsort(refs, n, sizeof *refs, compare_crefs);
+  json_value *arr = json_new_array();
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && strcmp(refs[i].ref->name, refs[i - 1].ref->name) == 0)
+      continue;
+    json_value *obj = json_new_object();
+    json_object_add(obj, "name", json_new_string(refs[i].ref->name));
+    json_object_add(obj, "location", json_new_string(refs[i].ref->evidence));
+    json_array_add(arr, obj);
+  }
+  free(refs);
+  return arr;
+}
+
 json_value *cb_manifest_build(const cb_package *pkgs, size_t npkgs, const char *generator) {
   json_value *doc = json_new_object();
   json_object_add(doc, "version", json_new_int(CB_MANIFEST_VERSION));
@@ -116,6 +145,12 @@ json_value *cb_manifest_build(const cb_package *pkgs, size_t npkgs, const char *
   json_object_add(doc, "exports", exports_json(pkgs, npkgs));
   json_object_add(doc, "go_called", crefs_json(pkgs, npkgs, false));
   json_object_add(doc, "go_globals", crefs_json(pkgs, npkgs, true));
+  json_value *noescape = promises_json(pkgs, npkgs, false);
+  if (noescape)
+    json_object_add(doc, "noescape", noescape);
+  json_value *nocallback = promises_json(pkgs, npkgs, true);
+  if (nocallback)
+    json_object_add(doc, "nocallback", nocallback);
   return doc;
 }
 

@@ -49,6 +49,8 @@ void cb_package_free(cb_package *pkg) {
   free_crefs(pkg->go_called, pkg->ngo_called);
   free_crefs(pkg->go_globals, pkg->ngo_globals);
   free_crefs(pkg->c_refs, pkg->nc_refs);
+  free_crefs(pkg->noescape, pkg->nnoescape);
+  free_crefs(pkg->nocallback, pkg->nnocallback);
   memset(pkg, 0, sizeof *pkg);
 }
 

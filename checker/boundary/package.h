@@ -58,6 +58,10 @@ typedef struct cb_package {
   size_t ngo_globals;
   cb_cref *c_refs;      /* first `C.name` in the Go files: name, "file.go:line" */
   size_t nc_refs;
+  cb_cref *noescape;    /* `#cgo noescape NAME`: name, "file.go:line" */
+  size_t nnoescape;
+  cb_cref *nocallback;  /* `#cgo nocallback NAME`: name, "file.go:line" */
+  size_t nnocallback;
 } cb_package;
 
 void cb_package_free(cb_package *pkg);

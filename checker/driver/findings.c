@@ -134,10 +134,23 @@ static bool passes(const cl_finding *f, const cl_filter *filter) {
   return false;
 }
 
+/* Where the bug was caused: the last step of the path before the report's
+ * own note, else the report's location. A Go-called function defined in a
+ * package file is analysed twice, inlined into its cgo wrapper (through CTU)
+ * and on its own; both reports have the same cause, but an end-of-function
+ * report sits on the last statement in one and on the closing brace in the
+ * other. */
+static const cl_location *cause(const cl_finding *f) {
+  return f->nsteps >= 2 ? &f->steps[f->nsteps - 2] : &f->where;
+}
+
+static bool same_place(const cl_location *a, const cl_location *b) {
+  return strcmp(a->file, b->file) == 0 && a->line == b->line && a->column == b->column;
+}
+
 static bool same_finding(const cl_finding *a, const cl_finding *b) {
   return strcmp(a->rule, b->rule) == 0 && strcmp(a->message, b->message) == 0 &&
-         strcmp(a->where.file, b->where.file) == 0 && a->where.line == b->where.line &&
-         a->where.column == b->where.column;
+         (same_place(&a->where, &b->where) || same_place(cause(a), cause(b)));
 }
 
 /* The path of one result: its first code flow's first thread flow. */

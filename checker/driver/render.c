@@ -35,6 +35,17 @@ static const rule_doc rules[] = {
      "a static, memory a global points to); Go may free it (defer C.free) or move it.",
      "Copy the data (strdup), or declare that the function takes ownership "
      "(ownership_takes, the manifest's takes_ownership) and make sure Go does not free it."},
+    {"cgo.NoEscapePromise", "A C function breaks its '#cgo noescape' promise",
+     "A C function named by '#cgo noescape' keeps a pointer argument after the call, returns it, "
+     "or passes it to Go: Go may have left the object on its stack, so the program may crash "
+     "or see memory corruption.",
+     "Copy what the function must keep instead of keeping Go's pointer, or drop the "
+     "'#cgo noescape' directive for the function."},
+    {"cgo.NoCallbackPromise", "A C function breaks its '#cgo nocallback' promise",
+     "A C function named by '#cgo nocallback' calls a Go export, directly or through a callee: "
+     "the program panics when it happens.",
+     "Move the callback out of the function (return a status to the Go caller), or drop the "
+     "'#cgo nocallback' directive for the function."},
 };
 enum { NRULES = sizeof rules / sizeof rules[0] };
 

@@ -56,9 +56,19 @@ type cref struct {
 	Line int    `json:"line"`
 }
 
+// promise is a `#cgo noescape NAME` or `#cgo nocallback NAME` directive of
+// a cgo preamble (Go 1.24 and later).
+type promise struct {
+	Kind string `json:"kind"` // "noescape" or "nocallback"
+	Name string `json:"name"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
 type output struct {
-	Exports []export `json:"exports"`
-	CRefs   []cref   `json:"crefs"`
+	Exports  []export  `json:"exports"`
+	CRefs    []cref    `json:"crefs"`
+	Promises []promise `json:"promises"`
 }
 
 // pkgVars maps each package-level variable to a word for its kind: "map",
@@ -82,7 +92,7 @@ func main() {
 		files = append(files, f)
 	}
 	vars := collectVars(files)
-	out := output{Exports: []export{}, CRefs: []cref{}}
+	out := output{Exports: []export{}, CRefs: []cref{}, Promises: []promise{}}
 	seen := map[string]bool{}
 	for _, f := range files {
 		for _, d := range f.Decls {
@@ -92,9 +102,17 @@ func main() {
 			}
 		}
 		out.CRefs = append(out.CRefs, cRefs(fset, dir, f, seen)...)
+		out.Promises = append(out.Promises, promises(fset, dir, f)...)
 	}
 	sort.Slice(out.Exports, func(i, j int) bool { return out.Exports[i].Name < out.Exports[j].Name })
 	sort.Slice(out.CRefs, func(i, j int) bool { return out.CRefs[i].Name < out.CRefs[j].Name })
+	sort.SliceStable(out.Promises, func(i, j int) bool {
+		a, b := out.Promises[i], out.Promises[j]
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Name < b.Name
+	})
 	enc := json.NewEncoder(os.Stdout)
 	if err := enc.Encode(out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -432,4 +450,42 @@ func cRefs(fset *token.FileSet, dir string, f *ast.File, seen map[string]bool) [
 		return true
 	})
 	return refs
+}
+
+// promises reads the `#cgo noescape NAME` and `#cgo nocallback NAME` lines of
+// the preamble (the comment above `import "C"`), each with its file:line.
+func promises(fset *token.FileSet, dir string, f *ast.File) []promise {
+	var out []promise
+	for _, d := range f.Decls {
+		gen, ok := d.(*ast.GenDecl)
+		if !ok || gen.Tok != token.IMPORT {
+			continue
+		}
+		for _, spec := range gen.Specs {
+			im, ok := spec.(*ast.ImportSpec)
+			if !ok || im.Path.Value != `"C"` {
+				continue
+			}
+			doc := im.Doc
+			if doc == nil && len(gen.Specs) == 1 {
+				doc = gen.Doc
+			}
+			if doc == nil {
+				continue
+			}
+			for _, c := range doc.List {
+				file, line := relPos(fset, dir, c.Slash)
+				for i, text := range strings.Split(c.Text, "\n") {
+					fields := strings.Fields(strings.TrimPrefix(strings.TrimSpace(text), "//"))
+					if len(fields) != 3 || fields[0] != "#cgo" {
+						continue
+					}
+					if fields[1] == "noescape" || fields[1] == "nocallback" {
+						out = append(out, promise{Kind: fields[1], Name: fields[2], File: file, Line: line + i})
+					}
+				}
+			}
+		}
+	}
+	return out
 }

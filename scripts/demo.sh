@@ -6,7 +6,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 "$root/scripts/build.sh"
-pkg=${1:-$root/examples/map-keeps-freed}
+pkg=${1:-$root/examples/01-map-keeps-c-pointer}
 echo "\$ cgo-lifetime $pkg" >&2
 status=0
 (cd "$pkg" && "$build/bin/cgo-lifetime" .) || status=$?

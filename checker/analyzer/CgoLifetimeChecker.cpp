@@ -863,11 +863,14 @@ bool CgoLifetimeChecker::checkHeldStack(const StackFrameContext *SFC,
       ExplodedNode *N = C.generateErrorNode(St);
       if (!N)
         return true;
-      const auto *FD = cast<FunctionDecl>(SFC->getDecl());
+      // The frame may be a function or, with -fblocks, a block.
+      const auto *ND = dyn_cast_or_null<NamedDecl>(SFC->getDecl());
+      std::string Frame =
+          ND ? "'" + ND->getNameAsString() + "'" : std::string("the block");
       const HoldInfo &H = Entry.second;
       std::string Msg = "Stack memory " + R->getDescriptiveName() +
-                        " is still held by Go when '" + FD->getName().str() +
-                        "' returns: Go export '" + H.Export->getName().str() +
+                        " is still held by Go when " + Frame +
+                        " returns: Go export '" + H.Export->getName().str() +
                         "' kept " + argumentText(H.Export, H.Index);
       auto Rep = std::make_unique<PathSensitiveBugReport>(
           *BugTypes[CK_FreeWhileGoHolds], Msg, N);

@@ -371,6 +371,7 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
                     cb_strlist *html_dirs, cb_strlist *failures) {
   size_t n = units->len, next = 0, done = 0;
   pid_t *pids = cb_xcalloc(n ? n : 1, sizeof *pids);
+  bool *ok = cb_xcalloc(n ? n : 1, sizeof *ok);
   int running = 0;
   int jobs = cfg->jobs > 0 ? cfg->jobs : 1;
   while (done < n) {
@@ -406,13 +407,24 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
         cb_strlist_push_owned(failures, cb_xasprintf("cannot analyse %s: %s",
                                                      units->items[i].file, reason));
         free(reason);
-      } else if (cfg->html) {
-        cb_strlist_push_owned(sarif_paths, cb_xasprintf("%s/html-%zu/unit.sarif", cfg->workdir, i));
-        cb_strlist_push_owned(html_dirs, cb_xasprintf("%s/html-%zu", cfg->workdir, i));
       } else {
-        cb_strlist_push_owned(sarif_paths, cb_xasprintf("%s/unit-%zu.sarif", cfg->workdir, i));
+        ok[i] = true;
       }
     }
   }
+  /* Results in unit order, not in the order the jobs finished: the findings
+   * merge keeps the first of two duplicates, so the output must not depend on
+   * which analysis finished first. */
+  for (size_t i = 0; i < n; i++) {
+    if (!ok[i])
+      continue;
+    if (cfg->html) {
+      cb_strlist_push_owned(sarif_paths, cb_xasprintf("%s/html-%zu/unit.sarif", cfg->workdir, i));
+      cb_strlist_push_owned(html_dirs, cb_xasprintf("%s/html-%zu", cfg->workdir, i));
+    } else {
+      cb_strlist_push_owned(sarif_paths, cb_xasprintf("%s/unit-%zu.sarif", cfg->workdir, i));
+    }
+  }
+  free(ok);
   free(pids);
 }

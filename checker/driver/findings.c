@@ -218,13 +218,23 @@ bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
       remap_line_directive(&f.where, filter->package_dirs);
       for (size_t k = 0; k < f.nsteps; k++)
         remap_line_directive(&f.steps[k], filter->package_dirs);
-      bool dup = false;
-      for (size_t k = 0; k < all->len && !dup; k++)
-        dup = same_finding(&all->items[k], &f);
-      if (dup || !passes(&f, filter))
+      if (!passes(&f, filter)) {
         finding_free(&f);
-      else
+        continue;
+      }
+      /* Of two reports of one bug keep the shorter path: the function's own
+       * analysis rather than the one through its cgo wrapper. */
+      size_t k = 0;
+      while (k < all->len && !same_finding(&all->items[k], &f))
+        k++;
+      if (k == all->len) {
         push(all, f);
+      } else if (f.nsteps < all->items[k].nsteps) {
+        finding_free(&all->items[k]);
+        all->items[k] = f;
+      } else {
+        finding_free(&f);
+      }
     }
   }
   json_free(doc);

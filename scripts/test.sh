@@ -9,7 +9,7 @@ trap 'rm -f "$log"' EXIT
 status=0
 python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv "$build/test" "$@" 2>&1 | tee "$log" || true
 count() {
-    sed -n "s/^ *$1: *\([0-9][0-9]*\) .*/\1/p" "$log" | head -n 1
+    sed -n "s/^ *$1 *: *\([0-9][0-9]*\) .*/\1/p" "$log" | head -n 1
 }
 p=$(count Passed); x=$(count "Expectedly Failed")
 passed=$(( ${p:-0} + ${x:-0} ))

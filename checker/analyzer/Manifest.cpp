@@ -159,80 +159,61 @@ static Error readExports(const json::Object &Root, BoundaryFacts &Facts) {
   return Error::success();
 }
 
-/// Reads a list of {"name": ..., "evidence": ...} objects into \p Out.
+/// Calls \p Fn with each element of the array member \p Key of \p Root,
+/// which must be an object with a non-empty "name".
+static Error
+forEachNamed(const json::Object &Root, StringRef Key,
+             function_ref<Error(const json::Object &, StringRef Name,
+                                StringRef Where)>
+                 Fn) {
+  Expected<const json::Array *> List = optionalArray(Root, Key);
+  if (!List)
+    return List.takeError();
+  if (!*List)
+    return Error::success();
+  unsigned N = 0;
+  for (const json::Value &V : **List) {
+    std::string Where = (Key + "[" + Twine(N++) + "]").str();
+    const json::Object *O = V.getAsObject();
+    if (!O)
+      return fail(Where + " must be an object");
+    Expected<std::string> Name = requiredString(*O, Where, "name");
+    if (!Name)
+      return Name.takeError();
+    if (Error E = Fn(*O, *Name, Where))
+      return E;
+  }
+  return Error::success();
+}
+
+/// {"name": ..., TextKey: ...} objects into \p Out: name -> Prefix + text,
+/// or \p Default when the text is absent.
 static Error readNamed(const json::Object &Root, StringRef Key,
-                       StringRef DefaultEvidence,
+                       StringRef TextKey, StringRef Prefix, StringRef Default,
                        StringMap<std::string> &Out) {
-  Expected<const json::Array *> List = optionalArray(Root, Key);
-  if (!List)
-    return List.takeError();
-  if (!*List)
-    return Error::success();
-  unsigned N = 0;
-  for (const json::Value &V : **List) {
-    std::string Where = (Key + "[" + Twine(N++) + "]").str();
-    const json::Object *O = V.getAsObject();
-    if (!O)
-      return fail(Where + " must be an object");
-    Expected<std::string> Name = requiredString(*O, Where, "name");
-    if (!Name)
-      return Name.takeError();
-    Expected<std::string> Evidence = optionalString(*O, Where, "evidence");
-    if (!Evidence)
-      return Evidence.takeError();
-    Out[*Name] = Evidence->empty() ? DefaultEvidence.str() : *Evidence;
-  }
-  return Error::success();
+  return forEachNamed(
+      Root, Key,
+      [&](const json::Object &O, StringRef Name, StringRef Where) -> Error {
+        Expected<std::string> Text = optionalString(O, Where, TextKey);
+        if (!Text)
+          return Text.takeError();
+        Out[Name] = Text->empty() ? Default.str() : (Prefix + *Text).str();
+        return Error::success();
+      });
 }
 
-/// Reads a list of {"name": ..., "location": ...} promises into \p Out.
-static Error readPromises(const json::Object &Root, StringRef Key,
-                          StringMap<std::string> &Out) {
-  Expected<const json::Array *> List = optionalArray(Root, Key);
-  if (!List)
-    return List.takeError();
-  if (!*List)
-    return Error::success();
-  unsigned N = 0;
-  for (const json::Value &V : **List) {
-    std::string Where = (Key + "[" + Twine(N++) + "]").str();
-    const json::Object *O = V.getAsObject();
-    if (!O)
-      return fail(Where + " must be an object");
-    Expected<std::string> Name = requiredString(*O, Where, "name");
-    if (!Name)
-      return Name.takeError();
-    Expected<std::string> Location = optionalString(*O, Where, "location");
-    if (!Location)
-      return Location.takeError();
-    Out[*Name] = Location->empty() ? "in the manifest" : "at " + *Location;
-  }
-  return Error::success();
-}
-
-/// Reads a list of {"name": ..., "arg": N} objects into \p Out.
+/// {"name": ..., "arg": N} objects into \p Out.
 static Error readPositions(const json::Object &Root, StringRef Key,
                            StringMap<SmallVector<unsigned, 2>> &Out) {
-  Expected<const json::Array *> List = optionalArray(Root, Key);
-  if (!List)
-    return List.takeError();
-  if (!*List)
-    return Error::success();
-  unsigned N = 0;
-  for (const json::Value &V : **List) {
-    std::string Where = (Key + "[" + Twine(N++) + "]").str();
-    const json::Object *O = V.getAsObject();
-    if (!O)
-      return fail(Where + " must be an object");
-    Expected<std::string> Name = requiredString(*O, Where, "name");
-    if (!Name)
-      return Name.takeError();
-    Expected<unsigned> Arg = position(*O, Where, "arg", /*Required=*/false);
-    if (!Arg)
-      return Arg.takeError();
-    Out[*Name].push_back(*Arg);
-  }
-  return Error::success();
+  return forEachNamed(
+      Root, Key,
+      [&](const json::Object &O, StringRef Name, StringRef Where) -> Error {
+        Expected<unsigned> Arg = position(O, Where, "arg", /*Required=*/false);
+        if (!Arg)
+          return Arg.takeError();
+        Out[Name].push_back(*Arg);
+        return Error::success();
+      });
 }
 
 Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
@@ -257,14 +238,15 @@ Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
   BoundaryFacts Scratch = Facts;
   if (Error E = readExports(*Root, Scratch))
     return E;
-  if (Error E = readNamed(*Root, "go_called", "listed as Go-called in the manifest",
+  if (Error E = readNamed(*Root, "go_called", "evidence", "",
+                          "listed as Go-called in the manifest",
                           Scratch.GoCalled))
     return E;
-  if (Error E = readNamed(*Root, "go_globals",
+  if (Error E = readNamed(*Root, "go_globals", "evidence", "",
                           "listed as read by Go in the manifest",
                           Scratch.GoGlobals))
     return E;
-  if (Error E = readNamed(*Root, "allocators",
+  if (Error E = readNamed(*Root, "allocators", "evidence", "",
                           "listed as an allocator in the manifest",
                           Scratch.Allocators))
     return E;
@@ -272,9 +254,11 @@ Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
     return E;
   if (Error E = readPositions(*Root, "takes_ownership", Scratch.TakesOwnership))
     return E;
-  if (Error E = readPromises(*Root, "noescape", Scratch.NoEscape))
+  if (Error E = readNamed(*Root, "noescape", "location", "at ",
+                          "in the manifest", Scratch.NoEscape))
     return E;
-  if (Error E = readPromises(*Root, "nocallback", Scratch.NoCallback))
+  if (Error E = readNamed(*Root, "nocallback", "location", "at ",
+                          "in the manifest", Scratch.NoCallback))
     return E;
   Facts = std::move(Scratch);
   return Error::success();

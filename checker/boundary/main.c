@@ -62,21 +62,6 @@ static int usage_error(const char *fmt, const char *arg) {
   return EXIT_ERROR;
 }
 
-/* "-o FILE", "-oFILE", "--opt FILE", "--opt=FILE": the value, or NULL. */
-static const char *option_value(const char *name, int argc, char **argv, int *i) {
-  const char *arg = argv[*i];
-  size_t n = strlen(name);
-  if (strncmp(arg, name, n) != 0)
-    return NULL;
-  if (arg[n] == '=')
-    return arg + n + 1;
-  if (arg[n] == '\0' && *i + 1 < argc)
-    return argv[++*i];
-  if (arg[n] != '\0' && name[1] != '-')
-    return arg + n; /* -oFILE */
-  return NULL;
-}
-
 /* Returns -1 to go on, else the exit status. */
 static int parse_options(int argc, char **argv, options *opts) {
   bool only_packages = false;
@@ -95,13 +80,13 @@ static int parse_options(int argc, char **argv, options *opts) {
       return EXIT_OK;
     } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
       opts->verbose = true;
-    } else if ((value = option_value("-o", argc, argv, &i)) != NULL) {
+    } else if ((value = cb_option_value("-o", argc, argv, &i)) != NULL) {
       opts->output = value;
-    } else if ((value = option_value("--compdb", argc, argv, &i)) != NULL) {
+    } else if ((value = cb_option_value("--compdb", argc, argv, &i)) != NULL) {
       opts->compdb = value;
-    } else if ((value = option_value("--cache-dir", argc, argv, &i)) != NULL) {
+    } else if ((value = cb_option_value("--cache-dir", argc, argv, &i)) != NULL) {
       opts->cache_dir = value;
-    } else if ((value = option_value("--go", argc, argv, &i)) != NULL) {
+    } else if ((value = cb_option_value("--go", argc, argv, &i)) != NULL) {
       opts->go = value;
     } else {
       return usage_error("unknown option or missing value: '%s'", arg);

@@ -71,18 +71,45 @@ static int compare_crefs(const void *a, const void *b) {
   return strcmp(((const cref_ref *)a)->ref->name, ((const cref_ref *)b)->ref->name);
 }
 
+/* Which list of a package: Go-called functions, Go-read globals, or the
+ * noescape or nocallback promises. */
+typedef enum cref_list { LIST_CALLED, LIST_GLOBALS, LIST_NOESCAPE, LIST_NOCALLBACK } cref_list;
+
+static const cb_cref *package_list(const cb_package *pkg, cref_list which, size_t *count) {
+  switch (which) {
+  case LIST_CALLED:
+    *count = pkg->ngo_called;
+    return pkg->go_called;
+  case LIST_GLOBALS:
+    *count = pkg->ngo_globals;
+    return pkg->go_globals;
+  case LIST_NOESCAPE:
+    *count = pkg->nnoescape;
+    return pkg->noescape;
+  case LIST_NOCALLBACK:
+    *count = pkg->nnocallback;
+    return pkg->nocallback;
+  }
+  *count = 0;
+  return NULL;
+}
+
 /* One list across packages, sorted by name; a name used by several packages
- * keeps the evidence of the first package (import path order). */
-static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, bool globals) {
-  size_t total = 0;
-  for (size_t i = 0; i < npkgs; i++)
-    total += globals ? pkgs[i].ngo_globals : pkgs[i].ngo_called;
-  cref_ref *refs = cb_xcalloc(total, sizeof *refs);
+ * keeps the evidence of the first package (import path order). Each entry is
+ * {"name": ..., text_key: evidence}. */
+static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, cref_list which,
+                              const char *text_key) {
+  size_t total = 0, count = 0;
+  for (size_t i = 0; i < npkgs; i++) {
+    package_list(&pkgs[i], which, &count);
+    total += count;
+  }
+  cref_ref *refs = cb_xcalloc(total ? total : 1, sizeof *refs);
   size_t n = 0;
   for (size_t i = 0; i < npkgs; i++) {
-    size_t count = globals ? pkgs[i].ngo_globals : pkgs[i].ngo_called;
+    const cb_cref *list = package_list(&pkgs[i], which, &count);
     for (size_t j = 0; j < count; j++)
-      refs[n++].ref = globals ? &pkgs[i].go_globals[j] : &pkgs[i].go_called[j];
+      refs[n++].ref = &list[j];
   }
   /* Stable order for equal names: sort by name, ties keep package order. */
   for (size_t i = 1; i < n; i++)
@@ -98,40 +125,21 @@ static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, bool globals
     json_value *obj = json_new_object();
     json_object_add(obj, "name", json_new_string(refs[i].ref->name));
     if (refs[i].ref->evidence)
-      json_object_add(obj, "evidence", json_new_string(refs[i].ref->evidence));
+      json_object_add(obj, text_key, json_new_string(refs[i].ref->evidence));
     json_array_add(arr, obj);
   }
   free(refs);
   return arr;
 }
 
-/* `#cgo noescape` (or nocallback) promises of all packages, sorted by name:
- * [{"name": ..., "location": "file.go:line"}]. NULL when there are none. */
-static json_value *promises_json(const cb_package *pkgs, size_t npkgs, bool nocallback) {
-  size_t total = 0;
-  for (size_t i = 0; i < npkgs; i++)
-    total += nocallback ? pkgs[i].nnocallback : pkgs[i].nnoescape;
-  if (total == 0)
-    return NULL;
-  cref_ref *refs = cb_xcalloc(total, sizeof *refs);
-  size_t n = 0;
-  for (size_t i = 0; i < npkgs; i++) {
-    size_t count = nocallback ? pkgs[i].nnocallback : pkgs[i].nnoescape;
-    for (size_t j = 0; j < count; j++)
-      refs[n++].ref = nocallback ? &pkgs[i].nocallback[j] : &pkgs[i].noescape[j];
-  }
-  qsort(refs, n, sizeof *refs, compare_crefs);
-  json_value *arr = json_new_array();
-  for (size_t i = 0; i < n; i++) {
-    if (i > 0 && strcmp(refs[i].ref->name, refs[i - 1].ref->name) == 0)
-      continue;
-    json_value *obj = json_new_object();
-    json_object_add(obj, "name", json_new_string(refs[i].ref->name));
-    json_object_add(obj, "location", json_new_string(refs[i].ref->evidence));
-    json_array_add(arr, obj);
-  }
-  free(refs);
-  return arr;
+/* The promises' lists appear only when some package makes a promise. */
+static void add_promises(json_value *doc, const cb_package *pkgs, size_t npkgs, cref_list which,
+                         const char *key) {
+  json_value *arr = crefs_json(pkgs, npkgs, which, "location");
+  if (arr->len > 0)
+    json_object_add(doc, key, arr);
+  else
+    json_free(arr);
 }
 
 json_value *cb_manifest_build(const cb_package *pkgs, size_t npkgs, const char *generator) {
@@ -143,14 +151,10 @@ json_value *cb_manifest_build(const cb_package *pkgs, size_t npkgs, const char *
     json_array_add(paths, json_new_string(pkgs[i].import_path));
   json_object_add(doc, "packages", paths);
   json_object_add(doc, "exports", exports_json(pkgs, npkgs));
-  json_object_add(doc, "go_called", crefs_json(pkgs, npkgs, false));
-  json_object_add(doc, "go_globals", crefs_json(pkgs, npkgs, true));
-  json_value *noescape = promises_json(pkgs, npkgs, false);
-  if (noescape)
-    json_object_add(doc, "noescape", noescape);
-  json_value *nocallback = promises_json(pkgs, npkgs, true);
-  if (nocallback)
-    json_object_add(doc, "nocallback", nocallback);
+  json_object_add(doc, "go_called", crefs_json(pkgs, npkgs, LIST_CALLED, "evidence"));
+  json_object_add(doc, "go_globals", crefs_json(pkgs, npkgs, LIST_GLOBALS, "evidence"));
+  add_promises(doc, pkgs, npkgs, LIST_NOESCAPE, "noescape");
+  add_promises(doc, pkgs, npkgs, LIST_NOCALLBACK, "nocallback");
   return doc;
 }
 

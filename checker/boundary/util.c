@@ -319,3 +319,17 @@ bool cb_clear_dir(const char *dir, cb_error *err) {
   closedir(d);
   return ok;
 }
+
+const char *cb_option_value(const char *name, int argc, char **argv, int *i) {
+  const char *arg = argv[*i];
+  size_t n = strlen(name);
+  if (strncmp(arg, name, n) != 0)
+    return NULL;
+  if (arg[n] == '=')
+    return arg + n + 1;
+  if (arg[n] == '\0')
+    return *i + 1 < argc ? argv[++*i] : NULL;
+  if (name[1] != '-')
+    return arg + n; /* -oFILE */
+  return NULL;
+}

@@ -75,4 +75,9 @@ char *cb_absolute_path(const char *path);                /* new string, not reso
 bool cb_starts_with(const char *s, const char *prefix);
 bool cb_ends_with(const char *s, const char *suffix);
 
+/* Command-line options: "-o FILE", "-oFILE", "--opt FILE", "--opt=FILE".
+ * Returns the value (advancing *i past a separate value), or NULL when
+ * argv[*i] is not the option `name` or its value is missing. */
+const char *cb_option_value(const char *name, int argc, char **argv, int *i);
+
 #endif

@@ -93,21 +93,6 @@ static int usage_error(const char *what, const char *arg) {
   return EXIT_ERROR;
 }
 
-/* "--opt VALUE" or "--opt=VALUE" (and "-oVALUE" for short ones). */
-static const char *option_value(const char *name, int argc, char **argv, int *i) {
-  const char *arg = argv[*i];
-  size_t n = strlen(name);
-  if (strncmp(arg, name, n) != 0)
-    return NULL;
-  if (arg[n] == '=')
-    return arg + n + 1;
-  if (arg[n] == 0)
-    return *i + 1 < argc ? argv[++*i] : NULL;
-  if (name[1] != '-' && n == 2)
-    return arg + n;
-  return NULL;
-}
-
 /* 0 on success, else an exit status. */
 static int parse_options(int argc, char **argv, options *o) {
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -134,7 +119,7 @@ static int parse_options(int argc, char **argv, options *o) {
       o->ctu = false;
     } else if (strcmp(arg, "--keep-temps") == 0) {
       o->keep_temps = true;
-    } else if ((v = option_value("--format", argc, argv, &i)) != NULL) {
+    } else if ((v = cb_option_value("--format", argc, argv, &i)) != NULL) {
       if (strcmp(v, "text") == 0)
         o->format = FORMAT_TEXT;
       else if (strcmp(v, "sarif") == 0)
@@ -143,25 +128,25 @@ static int parse_options(int argc, char **argv, options *o) {
         o->format = FORMAT_HTML;
       else
         return usage_error("unknown format", v);
-    } else if ((v = option_value("-j", argc, argv, &i)) != NULL) {
+    } else if ((v = cb_option_value("-j", argc, argv, &i)) != NULL) {
       char *end = NULL;
       long n = strtol(v, &end, 10);
       if (!end || *end || n < 1 || n > 256)
         return usage_error("-j takes a number from 1 to 256", v);
       o->jobs = (int)n;
-    } else if ((v = option_value("-o", argc, argv, &i)) != NULL) {
+    } else if ((v = cb_option_value("-o", argc, argv, &i)) != NULL) {
       o->output = v;
-    } else if ((v = option_value("--cache-dir", argc, argv, &i)) != NULL) {
+    } else if ((v = cb_option_value("--cache-dir", argc, argv, &i)) != NULL) {
       o->cache_dir = v;
-    } else if ((v = option_value("--go", argc, argv, &i)) != NULL) {
+    } else if ((v = cb_option_value("--go", argc, argv, &i)) != NULL) {
       o->go = v;
-    } else if ((v = option_value("--clang", argc, argv, &i)) != NULL) {
+    } else if ((v = cb_option_value("--clang", argc, argv, &i)) != NULL) {
       o->clang = v;
-    } else if ((v = option_value("--plugin", argc, argv, &i)) != NULL) {
+    } else if ((v = cb_option_value("--plugin", argc, argv, &i)) != NULL) {
       o->plugin = v;
-    } else if ((v = option_value("--checkers", argc, argv, &i)) != NULL) {
+    } else if ((v = cb_option_value("--checkers", argc, argv, &i)) != NULL) {
       o->checkers = v;
-    } else if ((v = option_value("--root", argc, argv, &i)) != NULL) {
+    } else if ((v = cb_option_value("--root", argc, argv, &i)) != NULL) {
       o->root = v;
     } else {
       return usage_error("unknown option or missing value", arg);

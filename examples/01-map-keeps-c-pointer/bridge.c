@@ -1,0 +1,12 @@
+#include <stdlib.h>
+#include <string.h>
+#include "_cgo_export.h"
+
+void register_and_free(void) {
+	char *p = malloc(16);
+	if (p == NULL)
+		return;
+	strcpy(p, "hello");
+	GoRegister(p); /* Go keeps p in its map */
+	free(p);       /* ...and C frees it anyway */
+}

@@ -1,0 +1,3 @@
+module example.com/mapkeep-fixed-handle
+
+go 1.19

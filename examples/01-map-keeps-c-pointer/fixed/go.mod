@@ -1,0 +1,3 @@
+module example.com/mapkeep-fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/mapkeep
+
+go 1.19

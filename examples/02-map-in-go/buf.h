@@ -1,0 +1,2 @@
+char *buf_new(void);
+void buf_free(char *b);

@@ -1,0 +1,3 @@
+module example.com/mapingo-fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/mapingo
+
+go 1.19

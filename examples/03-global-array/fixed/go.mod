@@ -1,0 +1,3 @@
+module example.com/globalarray-fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/globalarray
+
+go 1.19

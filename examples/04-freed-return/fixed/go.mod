@@ -1,0 +1,3 @@
+module example.com/freedreturn-fixed
+
+go 1.19

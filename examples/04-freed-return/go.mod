@@ -1,0 +1,3 @@
+module example.com/freedreturn
+
+go 1.19

@@ -1,0 +1,1 @@
+int fetch_name(int id, char **out);

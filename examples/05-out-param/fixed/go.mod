@@ -1,0 +1,3 @@
+module example.com/outparam-fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/outparam
+
+go 1.19

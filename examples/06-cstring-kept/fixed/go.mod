@@ -1,0 +1,3 @@
+module example.com/cstringkept-fixed
+
+go 1.19

@@ -1,0 +1,2 @@
+void set_name(char *s);
+int name_len(void);

@@ -1,0 +1,3 @@
+module example.com/cstringkept
+
+go 1.19

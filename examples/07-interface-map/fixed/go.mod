@@ -1,0 +1,3 @@
+module example.com/interfacemap-fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/interfacemap
+
+go 1.19

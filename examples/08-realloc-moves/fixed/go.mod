@@ -1,0 +1,3 @@
+module example.com/reallocmoves-fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/reallocmoves
+
+go 1.19

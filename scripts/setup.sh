@@ -3,8 +3,8 @@
 # Usage: scripts/setup.sh            (as root, or with sudo available)
 set -eu
 
-LLVM_PKGS="llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19 llvm-19-tools libclang-rt-19-dev"
-OTHER_PKGS="ninja-build cmake python3 golang-1.19-go"
+LLVM_PKGS="llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev"
+OTHER_PKGS="ninja-build cmake python3 golang-1.19-go pre-commit git"
 
 missing=""
 for p in $LLVM_PKGS $OTHER_PKGS; do

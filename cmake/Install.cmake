@@ -1,0 +1,59 @@
+# Install layout and the Debian package (docs/integrations/install.md).
+#
+#   bin/cgo-lifetime, bin/cgo-boundary            the two commands
+#   bin/cgo-clang-tidy                            clang-tidy with the cgo module loaded
+#   bin/cgo-lifetime-pre-commit                   the pre-commit hook (also .pre-commit-hooks.yaml)
+#   lib/cgo-lifetime/CgoLifetime.so               the analyzer plugin (scan-build, clang --analyze)
+#   lib/cgo-lifetime/CgoLifetimeTidy.so           the clang-tidy module
+#   share/doc/cgo-lifetime/                       README.md, docs/*.md, checkers/*.md (the plugin's
+#                                                 documentation URLs point here), integrations/
+#
+# The targets install themselves (checker/*/CMakeLists.txt); this file adds the
+# rest and CPack. The plugin API is matched by exact clang version, so the
+# package depends on exactly the clang it was built against.
+
+install(PROGRAMS "${CMAKE_SOURCE_DIR}/checker/hooks/cgo-lifetime-pre-commit"
+  DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES "${CMAKE_SOURCE_DIR}/README.md" DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY "${CMAKE_SOURCE_DIR}/docs/" DESTINATION ${CMAKE_INSTALL_DOCDIR}
+  FILES_MATCHING PATTERN "*.md" PATTERN "*.yml" PATTERN "*.yaml")
+
+# --- CPack: a .deb ---------------------------------------------------------
+# The exact Debian version of the clang the plugin was built for, e.g.
+# 1:19.1.7-3~deb12u1 (override with -DCGO_DEB_CLANG_VERSION=...).
+set(CGO_DEB_CLANG_PACKAGE "clang-${LLVM_VERSION_MAJOR}")
+if(NOT CGO_DEB_CLANG_VERSION)
+  find_program(CGO_DPKG_QUERY dpkg-query)
+  if(CGO_DPKG_QUERY)
+    execute_process(COMMAND "${CGO_DPKG_QUERY}" -W "-f=\${Version}" "${CGO_DEB_CLANG_PACKAGE}"
+      OUTPUT_VARIABLE CGO_DEB_CLANG_VERSION ERROR_QUIET RESULT_VARIABLE _cgo_dpkg_rc)
+    if(NOT _cgo_dpkg_rc EQUAL 0)
+      set(CGO_DEB_CLANG_VERSION "")
+    endif()
+  endif()
+endif()
+if(CGO_DEB_CLANG_VERSION)
+  set(_cgo_eq " (= ${CGO_DEB_CLANG_VERSION})")
+else()
+  # Not a Debian build machine: at least pin the upstream version.
+  set(_cgo_eq " (>= 1:${LLVM_PACKAGE_VERSION}), ${CGO_DEB_CLANG_PACKAGE} (<< 1:${LLVM_PACKAGE_VERSION}.0~)")
+endif()
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+  "${CGO_DEB_CLANG_PACKAGE}${_cgo_eq}, libclang-cpp${LLVM_VERSION_MAJOR}${_cgo_eq}, libclang1-${LLVM_VERSION_MAJOR}, libc6")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+  "clang-tools-${LLVM_VERSION_MAJOR}, clang-tidy-${LLVM_VERSION_MAJOR}, golang-go")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pre-commit")
+
+set(CPACK_GENERATOR "DEB" CACHE STRING "CPack generators")
+set(CPACK_PACKAGE_NAME "cgo-lifetime")
+set(CPACK_PACKAGE_VENDOR "cgo-lifetime")
+set(CPACK_PACKAGE_CONTACT "cgo-lifetime maintainers <cgo-lifetime@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+  "Finds pointer-lifetime bugs at the Go/C (cgo) boundary (Clang Static Analyzer plugin)")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+# The documentation URLs compiled into the plugin name CMAKE_INSTALL_PREFIX, so
+# the package installs there too (configure with -DCMAKE_INSTALL_PREFIX=/usr).
+set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
+include(CPack)

@@ -1,0 +1,14 @@
+#include <stdlib.h>
+#include "_cgo_export.h"
+
+void hand_over(void) {
+	char *p = malloc(4);
+	GoUse(p);
+	free(p);
+}
+
+void register_and_free(void) {
+	char *p = malloc(16);
+	GoRegister(p);
+	/* Go keeps p: C never frees it. */
+}

@@ -27,6 +27,14 @@ config.environment["GOTOOLCHAIN"] = "local"
 config.environment["GOFLAGS"] = "-mod=mod"
 config.environment["GOPROXY"] = "off"
 
+# A CGO_SANITIZE=ON build: clang-19 (unsanitized) loads the sanitized plugin only with the shared ASan
+# runtime preloaded; the tools link the same runtime. clang leaks on purpose (-disable-free): no LSan.
+if getattr(config, "cgo_asan_runtime", ""):
+    config.environment["LD_PRELOAD"] = config.cgo_asan_runtime
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:abort_on_error=1"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    config.available_features.add("sanitize")
+
 plugin = os.path.join(config.cgo_obj_root, "lib", "CgoLifetime.so")
 resource_dir = subprocess.check_output([config.cgo_clang, "-print-resource-dir"], text=True).strip()
 

@@ -133,8 +133,10 @@ bool cb_cdecls_export_types(cb_package *pkg, bool verbose, cb_error *err) {
 /* cgo's own functions, which _cgo_gotypes.go declares as _Cfunc_NAME too. */
 static bool is_cgo_helper(const char *name) {
   static const char *const helpers[] = {"CString", "CBytes", "GoString", "GoStringN", "GoBytes"};
-  if (name[0] == '_')
-    return true; /* _CMalloc and future internals */
+  /* cgo's internals (_CMalloc, _cgo_*) and future ones spell "_C..." or "_cgo";
+   * a package's own "_g_closure_new" (gotk3) is not one of them. */
+  if (strncmp(name, "_C", 2) == 0 || strncmp(name, "_cgo", 4) == 0)
+    return true;
   for (size_t i = 0; i < sizeof helpers / sizeof helpers[0]; i++)
     if (strcmp(name, helpers[i]) == 0)
       return true;

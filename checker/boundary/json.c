@@ -469,7 +469,9 @@ static void write_value(const json_value *v, int depth, cb_buf *out) {
   case JSON_NULL: cb_buf_puts(out, "null"); break;
   case JSON_BOOL: cb_buf_puts(out, v->boolean ? "true" : "false"); break;
   case JSON_NUMBER:
-    if (v->number == floor(v->number) && fabs(v->number) < 1e15)
+    if (!isfinite(v->number)) /* 1e999 parses to inf; JSON has no spelling for it */
+      cb_buf_puts(out, "null");
+    else if (v->number == floor(v->number) && fabs(v->number) < 1e15)
       cb_buf_printf(out, "%lld", (long long)v->number);
     else
       cb_buf_printf(out, "%.17g", v->number);

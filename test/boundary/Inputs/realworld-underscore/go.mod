@@ -1,0 +1,3 @@
+module example.com/under
+
+go 1.19

@@ -27,7 +27,6 @@ static constexpr llvm::StringLiteral ModelName = "cgo.BoundaryModel";
 #ifndef CGO_DOCS_BASE_URL
 #define CGO_DOCS_BASE_URL "file:///usr/local/share/doc/cgo-lifetime/checkers/"
 #endif
-static constexpr llvm::StringLiteral DocsBase = CGO_DOCS_BASE_URL;
 
 namespace {
 /// A checker option of the cgo package: name, description.
@@ -139,18 +138,64 @@ static void registerBoundaryModel(CheckerManager &Mgr) {
 
 static bool shouldRegister(const CheckerManager &) { return true; }
 
+/// The user-facing checkers: one checker class, a flag and a bug type each.
+/// The registry keeps StringRefs to every string it is given, so all of them
+/// are literals with static storage.
+struct CheckerSpec {
+  CgoLifetimeChecker::CheckKind Kind;
+  llvm::StringLiteral Name;     ///< Interface: scripts and docs use it.
+  llvm::StringLiteral DocUri;   ///< The checker's documentation page.
+  llvm::StringLiteral BugTitle; ///< The bug type's short description.
+  llvm::StringLiteral Help;     ///< -analyzer-checker-help.
+};
+
+static constexpr CheckerSpec Checkers[] = {
+    {CgoLifetimeChecker::CK_FreedToGo, "cgo.FreedToGo",
+     CGO_DOCS_BASE_URL "FreedToGo.md", "Freed C memory reaches Go",
+     "Freed C memory reaches Go: as an argument of a Go export, the result or "
+     "out-parameter of a Go-called C function, or a Go-read global"},
+    {CgoLifetimeChecker::CK_FreeWhileGoHolds, "cgo.FreeWhileGoHolds",
+     CGO_DOCS_BASE_URL "FreeWhileGoHolds.md",
+     "C frees memory that Go still holds",
+     "C frees, reallocates or pops memory that a Go export kept (Go still "
+     "holds the pointer)"},
+    {CgoLifetimeChecker::CK_KeepsGoArgument, "cgo.KeepsGoArgument",
+     CGO_DOCS_BASE_URL "KeepsGoArgument.md",
+     "Go-called C function keeps a pointer Go owns",
+     "A C function that Go calls keeps a pointer argument (Go's memory) after "
+     "it returns"},
+    {CgoLifetimeChecker::CK_NoEscapePromise, "cgo.NoEscapePromise",
+     CGO_DOCS_BASE_URL "NoEscapePromise.md",
+     "C function breaks its '#cgo noescape' promise",
+     "A C function under '#cgo noescape' keeps, returns or passes to Go a "
+     "pointer argument"},
+    {CgoLifetimeChecker::CK_NoCallbackPromise, "cgo.NoCallbackPromise",
+     CGO_DOCS_BASE_URL "NoCallbackPromise.md",
+     "C function breaks its '#cgo nocallback' promise",
+     "A C function under '#cgo nocallback' calls a Go export (directly or "
+     "through callees the analyzer sees)"},
+};
+
 template <CgoLifetimeChecker::CheckKind K>
 static void registerKind(CheckerManager &Mgr) {
-  static constexpr llvm::StringLiteral Descriptions[] = {
-      "Freed C memory reaches Go", "C frees memory that Go still holds",
-      "Go-called C function keeps a pointer Go owns",
-      "C function breaks its '#cgo noescape' promise",
-      "C function breaks its '#cgo nocallback' promise"};
   auto *Chk = Mgr.getChecker<CgoLifetimeChecker>();
   Chk->ChecksEnabled[K] = true;
   Chk->BugTypes[K] = std::make_unique<BugType>(
-      Mgr.getCurrentCheckerName(), Descriptions[K], categories::MemoryError);
+      Mgr.getCurrentCheckerName(), Checkers[K].BugTitle,
+      categories::MemoryError);
 }
+
+/// registerKind<K> for each kind, indexed by kind.
+static constexpr void (*const RegisterFns[])(CheckerManager &) = {
+    registerKind<CgoLifetimeChecker::CK_FreedToGo>,
+    registerKind<CgoLifetimeChecker::CK_FreeWhileGoHolds>,
+    registerKind<CgoLifetimeChecker::CK_KeepsGoArgument>,
+    registerKind<CgoLifetimeChecker::CK_NoEscapePromise>,
+    registerKind<CgoLifetimeChecker::CK_NoCallbackPromise>,
+};
+static_assert(std::size(Checkers) == CgoLifetimeChecker::CK_NumKinds &&
+                  std::size(RegisterFns) == CgoLifetimeChecker::CK_NumKinds,
+              "one entry per check kind");
 
 } // namespace cgo
 
@@ -165,36 +210,12 @@ extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
                       "Models the cgo boundary: Go exports, Go-called C "
                       "functions, Go-read globals, retention",
                       "", /*IsHidden=*/true);
-  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_FreedToGo>,
-                      shouldRegister, "cgo.FreedToGo",
-                      "Freed C memory reaches Go: as an argument of a Go "
-                      "export, the result or out-parameter of a Go-called C "
-                      "function, or a Go-read global",
-                      (DocsBase + "FreedToGo.md").str(), false);
-  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_FreeWhileGoHolds>,
-                      shouldRegister, "cgo.FreeWhileGoHolds",
-                      "C frees, reallocates or pops memory that a Go export "
-                      "kept (Go still holds the pointer)",
-                      (DocsBase + "FreeWhileGoHolds.md").str(), false);
-  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_KeepsGoArgument>,
-                      shouldRegister, "cgo.KeepsGoArgument",
-                      "A C function that Go calls keeps a pointer argument "
-                      "(Go's memory) after it returns",
-                      (DocsBase + "KeepsGoArgument.md").str(), false);
-  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_NoEscapePromise>,
-                      shouldRegister, "cgo.NoEscapePromise",
-                      "A C function under '#cgo noescape' keeps, returns or "
-                      "passes to Go a pointer argument",
-                      (DocsBase + "NoEscapePromise.md").str(), false);
-  Registry.addChecker(registerKind<CgoLifetimeChecker::CK_NoCallbackPromise>,
-                      shouldRegister, "cgo.NoCallbackPromise",
-                      "A C function under '#cgo nocallback' calls a Go export "
-                      "(directly or through callees the analyzer sees)",
-                      (DocsBase + "NoCallbackPromise.md").str(), false);
-  for (const char *Name :
-       {"cgo.FreedToGo", "cgo.FreeWhileGoHolds", "cgo.KeepsGoArgument",
-        "cgo.NoEscapePromise", "cgo.NoCallbackPromise"})
-    Registry.addDependency(Name, ModelName);
+  for (const CheckerSpec &C : Checkers) {
+    assert(Checkers[C.Kind].Kind == C.Kind && "table out of order");
+    Registry.addChecker(RegisterFns[C.Kind], shouldRegister, C.Name, C.Help,
+                        C.DocUri, /*IsHidden=*/false);
+    Registry.addDependency(C.Name, ModelName);
+  }
   for (const OptionSpec &O : StringOptions)
     Registry.addPackageOption("string", Package, O.Name, "", O.Description,
                               "released");

@@ -170,16 +170,20 @@ bool BoundaryModel::isGoCalled(const FunctionDecl *FD, std::string *Why) const {
   StringRef Name = nameOf(FD);
   if (Name.empty())
     return false;
-  auto W = WrapperCallees.find(Name);
-  if (W != WrapperCallees.end()) {
-    if (Why)
-      *Why = "Go calls it through cgo wrapper '" + W->second + "'";
-    return true;
-  }
+  // The manifest's evidence names the Go call site, which is what a user
+  // wants to see; it also words the report the same in every translation
+  // unit, so that a function seen inlined into its wrapper and on its own
+  // gives one report.
   auto M = Facts.GoCalled.find(Name);
   if (M != Facts.GoCalled.end()) {
     if (Why)
       *Why = M->second;
+    return true;
+  }
+  auto W = WrapperCallees.find(Name);
+  if (W != WrapperCallees.end()) {
+    if (Why)
+      *Why = "Go calls it through cgo wrapper '" + W->second + "'";
     return true;
   }
   // A '#cgo noescape' or '#cgo nocallback' directive names a C function that

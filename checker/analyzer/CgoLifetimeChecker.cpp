@@ -29,6 +29,9 @@
 // Stack memory handed to a retaining export is kept per region
 // (CgoHeldStack); its frame returning is reported as cgo.FreeWhileGoHolds.
 //
+// What a Go-called frame writes through its pointer parameters (CgoOutStores)
+// is Go's to read when the frame returns: a freed pointer there is reported.
+//
 // A pointer parameter of a Go-called frame is Go's (CgoGoArgs). Storing it
 // where it outlives the call records the place (CgoKept); if the place still
 // holds it when the frame returns to Go, cgo.KeepsGoArgument reports it, or
@@ -146,6 +149,7 @@ REGISTER_MAP_WITH_PROGRAMSTATE(CgoSymState, SymbolRef, RefState)
 REGISTER_MAP_WITH_PROGRAMSTATE(CgoHeldStack, const MemRegion *, HoldInfo)
 REGISTER_MAP_WITH_PROGRAMSTATE(CgoGoArgs, SymbolRef, GoArg)
 REGISTER_MAP_WITH_PROGRAMSTATE(CgoKept, const MemRegion *, GoArg)
+REGISTER_MAP_WITH_PROGRAMSTATE(CgoOutStores, const MemRegion *, GoArg)
 
 namespace cgo {
 
@@ -718,6 +722,21 @@ void CgoLifetimeChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
         }
       }
 
+  const MemRegion *Base = Dest->getBaseRegion();
+  const auto *BaseSym = dyn_cast<SymbolicRegion>(Base);
+  const GoArg *Owner =
+      BaseSym ? St->get<CgoGoArgs>(BaseSym->getSymbol()) : nullptr;
+
+  // A store into what a Go-called frame's pointer parameter points to
+  // (`*out = p`, `out->data = p`): Go reads that memory after the call, so
+  // it is checked when the frame returns (checkOutParams). Only places this
+  // code wrote count; memory Go handed in as a C object (a handle) is C's.
+  if (Owner) {
+    if (ChecksEnabled[CK_FreedToGo])
+      C.addTransition(St->set<CgoOutStores>(Dest, *Owner));
+    return; // Go's memory, never a place where C keeps a pointer.
+  }
+
   // A Go argument stored where it may outlive the call.
   if (!ChecksEnabled[CK_KeepsGoArgument] && !ChecksEnabled[CK_NoEscapePromise])
     return;
@@ -727,16 +746,10 @@ void CgoLifetimeChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
   const GoArg *Arg = St->get<CgoGoArgs>(Sym);
   if (!Arg)
     return;
-  const MemRegion *Base = Dest->getBaseRegion();
   bool MayOutlive = isa<GlobalsSpaceRegion>(Base->getMemorySpace()) ||
-                    isa<HeapSpaceRegion>(Base->getMemorySpace()) ||
-                    isa<SymbolicRegion>(Base);
+                    isa<HeapSpaceRegion>(Base->getMemorySpace()) || BaseSym;
   if (!MayOutlive || isa<StackSpaceRegion>(Base->getMemorySpace()))
     return;
-  // A pointer parameter's own pointee is Go's memory, not a place to keep.
-  if (const auto *SR = dyn_cast<SymbolicRegion>(Base))
-    if (St->get<CgoGoArgs>(SR->getSymbol()))
-      return;
   St = St->set<CgoKept>(Dest, *Arg);
   GoArg A = *Arg;
   std::string Note = "Go's pointer, " + argumentText(A.Fn, A.Index) + " of '" +
@@ -806,43 +819,66 @@ void CgoLifetimeChecker::checkEndFunction(const ReturnStmt *RS,
                           std::string(GoFrame ? "Go" : "the caller"));
 }
 
+/// ".data", "[2]": how \p R lies inside the block its base region is.
+static std::string pathInBlock(const MemRegion *R) {
+  std::string Path;
+  while (R) {
+    if (const auto *FR = dyn_cast<FieldRegion>(R)) {
+      Path = "." + FR->getDecl()->getNameAsString() + Path;
+      R = FR->getSuperRegion();
+      continue;
+    }
+    if (const auto *ER = dyn_cast<ElementRegion>(R)) {
+      auto CI = ER->getIndex().getAs<nonloc::ConcreteInt>();
+      bool Leading = isa<SymbolicRegion>(ER->getSuperRegion());
+      if (!CI)
+        Path = "[...]" + Path;
+      else if (!(Leading && CI->getValue() == 0))
+        Path = "[" + std::to_string(CI->getValue().getExtValue()) + "]" + Path;
+      R = ER->getSuperRegion();
+      continue;
+    }
+    break;
+  }
+  return Path;
+}
+
 /// A Go-called function leaves freed memory where its pointer parameters
-/// point, which is Go's memory: `*out = p` after `free(p)`.
+/// point, which is Go's memory: `*out = p` after `free(p)`. Only the places
+/// the function (or what it inlines) wrote are looked at.
 bool CgoLifetimeChecker::checkOutParams(const StackFrameContext *SFC,
                                         const std::string &Why,
                                         CheckerContext &C) const {
   if (!ChecksEnabled[CK_FreedToGo])
     return false;
-  const auto *FD = cast<FunctionDecl>(SFC->getDecl());
   ProgramStateRef St = C.getState();
   FreedFinder Finder(C, St);
-  for (unsigned I = 0, E = FD->getNumParams(); I < E; ++I) {
-    const ParmVarDecl *P = FD->getParamDecl(I);
-    QualType T = P->getType();
-    if (!T->isPointerType())
+  MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
+  for (const auto &Entry : St->get<CgoOutStores>()) {
+    const GoArg &A = Entry.second;
+    if (A.Frame != SFC)
       continue;
-    QualType Pointee = T->getPointeeType();
-    if (Pointee.isConstQualified() || !isPointerish(Pointee) ||
-        Pointee->isArrayType())
+    const MemRegion *Dest = Entry.first;
+    const TypedValueRegion *Slot = dyn_cast<TypedValueRegion>(Dest);
+    if (const auto *SR = dyn_cast<SymbolicRegion>(Dest)) {
+      QualType Pointee =
+          A.Fn->getParamDecl(A.Index)->getType()->getPointeeType();
+      if (Pointee.isNull() || !isPointerish(Pointee))
+        continue;
+      Slot = MRM.getElementRegion(Pointee, C.getSValBuilder().makeArrayIndex(0),
+                                  SR, C.getASTContext());
+    }
+    if (!Slot)
       continue;
-    SVal PV = St->getSVal(St->getLValue(P, C.getLocationContext()));
-    const auto *Target = dyn_cast_or_null<SubRegion>(PV.getAsRegion());
-    if (!Target || isDefinitelyNull(St, PV))
-      continue;
-    const MemRegion *TB = Target->getBaseRegion();
-    if (!isa<SymbolicRegion>(TB))
-      continue; // Points at C memory of this frame, not at Go's.
-    MemRegionManager &MRM = C.getSValBuilder().getRegionManager();
-    const TypedValueRegion *TR =
-        MRM.getElementRegion(Pointee, C.getSValBuilder().makeArrayIndex(0),
-                             Target, C.getASTContext());
-    std::optional<FreedHit> Hit = Finder.inRegion(St->getStore(), TR);
+    std::optional<FreedHit> Hit = Finder.inRegion(St->getStore(), Slot);
     if (!Hit)
       continue;
-    std::string Msg = "'" + FD->getName().str() +
+    const ParmVarDecl *P = A.Fn->getParamDecl(A.Index);
+    std::string Msg = "'" + A.Fn->getName().str() +
                       "' leaves a pointer to freed memory in '*" +
-                      P->getName().str() + Hit->Path + "' (" +
-                      argumentText(FD, I) + "), which Go reads (" + Why + ")";
+                      P->getName().str() + pathInBlock(Dest) + Hit->Path +
+                      "' (" + argumentText(A.Fn, A.Index) +
+                      "), which Go reads (" + Why + ")";
     reportFreed(C, St, Hit->Sym, Msg, SourceRange());
     return true;
   }
@@ -930,6 +966,11 @@ void CgoLifetimeChecker::checkKeptArgs(const StackFrameContext *SFC,
   for (const auto &Entry : St->get<CgoGoArgs>())
     if (Entry.second.Frame == SFC) {
       St = St->remove<CgoGoArgs>(Entry.first);
+      Changed = true;
+    }
+  for (const auto &Entry : St->get<CgoOutStores>())
+    if (Entry.second.Frame == SFC) {
+      St = St->remove<CgoOutStores>(Entry.first);
       Changed = true;
     }
   if (Changed)

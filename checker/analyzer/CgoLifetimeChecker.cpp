@@ -174,6 +174,8 @@ static bool isDefinitelyNull(ProgramStateRef St, SVal V) {
   return false;
 }
 
+static bool isGoReadable(const FunctionDecl *Fn, unsigned Index);
+
 static bool isPointerish(QualType T) {
   return T->isAnyPointerType() || T->isArrayType() || T->isRecordType();
 }
@@ -732,7 +734,7 @@ void CgoLifetimeChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
   // it is checked when the frame returns (checkOutParams). Only places this
   // code wrote count; memory Go handed in as a C object (a handle) is C's.
   if (Owner) {
-    if (ChecksEnabled[CK_FreedToGo])
+    if (ChecksEnabled[CK_FreedToGo] && isGoReadable(Owner->Fn, Owner->Index))
       C.addTransition(St->set<CgoOutStores>(Dest, *Owner));
     return; // Go's memory, never a place where C keeps a pointer.
   }
@@ -817,6 +819,32 @@ void CgoLifetimeChecker::checkEndFunction(const ReturnStmt *RS,
   if (SFC->inTopFrame())
     checkGoGlobals(C, "control returns to " +
                           std::string(GoFrame ? "Go" : "the caller"));
+}
+
+/// Can Go read what parameter \p Index of \p Fn points to? A pointer to a
+/// pointer (`char **out`) always; a pointer to a struct only when the struct
+/// is defined where Go can see it (a header or the cgo preamble). A struct
+/// defined in a .c file is a handle to Go (lmdb's MDB_txn): its fields are
+/// C's business.
+static bool isGoReadable(const FunctionDecl *Fn, unsigned Index) {
+  if (Index >= Fn->getNumParams())
+    return false;
+  QualType Pointee = Fn->getParamDecl(Index)->getType()->getPointeeType();
+  if (Pointee.isNull())
+    return false;
+  const RecordDecl *RD = Pointee->getAsRecordDecl();
+  if (!RD)
+    return true;
+  RD = RD->getDefinition();
+  if (!RD)
+    return false;
+  const SourceManager &SM = Fn->getASTContext().getSourceManager();
+  PresumedLoc PL = SM.getPresumedLoc(RD->getLocation());
+  if (PL.isInvalid())
+    return false;
+  StringRef File = PL.getFilename();
+  return File.ends_with(".h") || File.ends_with(".go") ||
+         File.ends_with(".hpp") || File.ends_with(".hh");
 }
 
 /// ".data", "[2]": how \p R lies inside the block its base region is.

@@ -14,8 +14,7 @@
 // RUN:   -analyzer-output=text -verify=expected,malloc %s
 
 #include "Inputs/system-malloc.h"
-
-typedef struct { char *data; int len; } blob;
+#include "Inputs/go-visible-types.h"
 struct holder { int tag; char inline_buf[8]; char *ptr; };
 
 void GoUse(void *p);

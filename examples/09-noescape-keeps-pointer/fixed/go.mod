@@ -1,0 +1,3 @@
+module example.com/noescape
+
+go 1.24

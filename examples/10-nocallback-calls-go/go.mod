@@ -1,0 +1,3 @@
+module example.com/nocallback
+
+go 1.24

@@ -163,7 +163,7 @@ static char *invocation_list(const cl_config *cfg, const cl_units *units) {
       cb_buf_puts(&b, ", ");
       json_write_string(u->args.items[k], &b);
     }
-    cb_buf_puts(&b, ", \"-Wno-unknown-attributes\", \"-c\", ");
+    cb_buf_puts(&b, ", \"-Wno-error\", \"-Wno-unknown-attributes\", \"-c\", ");
     json_write_string(u->file, &b);
     cb_buf_puts(&b, "]\n");
   }
@@ -182,6 +182,8 @@ static char *units_compdb(const cl_config *cfg, const cl_units *units) {
     json_array_add(args, json_new_string(cfg->clang));
     for (size_t k = 0; k < u->args.len; k++)
       json_array_add(args, json_new_string(u->args.items[k]));
+    json_array_add(args, json_new_string("-Wno-error"));
+    json_array_add(args, json_new_string("-Wno-unknown-attributes"));
     json_array_add(args, json_new_string("-c"));
     json_array_add(args, json_new_string(u->file));
     json_object_add(e, "arguments", args);
@@ -287,9 +289,11 @@ static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cb_s
   }
   cb_strlist_push(argv, "-Xanalyzer");
   cb_strlist_push(argv, cfg->html ? "-analyzer-output=sarif-html" : "-analyzer-output=sarif");
-  cb_strlist_push(argv, "-Wno-unknown-attributes");
   for (size_t k = 0; k < u->args.len; k++)
     cb_strlist_push(argv, u->args.items[k]);
+  /* The package's -Werror must not turn a warning into "not analysed". */
+  cb_strlist_push(argv, "-Wno-error");
+  cb_strlist_push(argv, "-Wno-unknown-attributes");
   cb_strlist_push(argv, u->file);
   cb_strlist_push(argv, "-o");
   if (cfg->html)

@@ -1,0 +1,3 @@
+module example.com/werror
+
+go 1.19

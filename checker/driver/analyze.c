@@ -4,6 +4,7 @@
 #include "json.h"
 #include "proc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -266,6 +267,84 @@ bool cl_prepare_ctu(const cl_config *cfg, const cl_units *units, cb_error *err) 
   return ok;
 }
 
+/* The unit whose flags a header of package dir `dir` is compiled with: the
+ * cgo-generated one (it has cgo's output directory on the include path). */
+static const cl_unit *template_unit(const cl_units *units, size_t n, const char *dir) {
+  const cl_unit *found = NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(units->items[i].dir, dir) != 0)
+      continue;
+    if (!found || cb_ends_with(units->items[i].file, ".cgo2.c"))
+      found = &units->items[i];
+  }
+  return found;
+}
+
+static int compare_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cb_strlist *package_dirs,
+                         cb_error *err) {
+  size_t n = units->len;
+  for (size_t d = 0; d < package_dirs->len; d++) {
+    const char *dir = package_dirs->items[d];
+    const cl_unit *tmpl = template_unit(units, n, dir);
+    DIR *dh = tmpl ? opendir(dir) : NULL;
+    if (!dh)
+      continue;
+    cb_strlist headers = {0};
+    struct dirent *e;
+    while ((e = readdir(dh)) != NULL)
+      if (cb_ends_with(e->d_name, ".h") && e->d_name[0] != '.' &&
+          strcmp(e->d_name, "_cgo_export.h") != 0)
+        cb_strlist_push(&headers, e->d_name);
+    closedir(dh);
+    if (headers.len > 1)
+      qsort(headers.items, headers.len, sizeof *headers.items, compare_names);
+    for (size_t h = 0; h < headers.len; h++) {
+      char *header = cb_path_join(dir, headers.items[h]);
+      char *text = NULL;
+      size_t len = 0;
+      bool ok = cb_read_file(header, &text, &len, err);
+      char *unit_file = cb_xasprintf("%s/hdr-%zu.cgo-header.c", cfg->workdir, units->len);
+      if (ok) {
+        cb_buf b = {0};
+        cb_buf_puts(&b, "#line 1 ");
+        json_write_string(header, &b);
+        cb_buf_putc(&b, '\n');
+        cb_buf_append(&b, text, len);
+        cb_buf_putc(&b, '\n');
+        char *tmp = NULL;
+        ok = cb_write_temp(unit_file, b.data, b.len, &tmp, err) &&
+             cb_commit_temp(tmp, unit_file, err);
+        free(tmp);
+        cb_buf_free(&b);
+      }
+      if (ok) {
+        units->items = cb_xrealloc(units->items, (units->len + 1) * sizeof *units->items);
+        tmpl = template_unit(units, n, dir); /* the array moved */
+        cl_unit *u = &units->items[units->len++];
+        u->file = unit_file;
+        u->dir = cb_xstrdup(dir);
+        memset(&u->args, 0, sizeof u->args);
+        cb_strlist_extend(&u->args, &tmpl->args);
+        u->optional = true;
+        unit_file = NULL;
+      }
+      free(unit_file);
+      free(text);
+      free(header);
+      if (!ok) {
+        cb_strlist_free(&headers);
+        return false;
+      }
+    }
+    cb_strlist_free(&headers);
+  }
+  return true;
+}
+
 /* The clang command that analyses unit i. */
 static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cb_strlist *argv) {
   cb_strlist_push(argv, cfg->clang);
@@ -406,7 +485,15 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
       done++;
       pids[i] = 0;
       int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      if (code != 0) {
+      if (code != 0 && units->items[i].optional) {
+        /* A header that needs the preamble's includes before it. */
+        if (cfg->verbose) {
+          char *reason = failure_reason(cfg, i, code);
+          fprintf(stderr, "cgo-lifetime: header unit %s skipped: %s\n", units->items[i].file,
+                  reason);
+          free(reason);
+        }
+      } else if (code != 0) {
         char *reason = failure_reason(cfg, i, code);
         cb_strlist_push_owned(failures, cb_xasprintf("cannot analyse %s: %s",
                                                      units->items[i].file, reason));

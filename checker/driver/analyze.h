@@ -12,6 +12,7 @@ typedef struct cl_unit {
   char *file;      /* absolute path of the C file */
   char *dir;       /* the directory the compiler runs in */
   cb_strlist args; /* flags, without the compiler, -c, -o and the file */
+  bool optional;   /* a package header: one that does not compile alone is skipped */
 } cl_unit;
 
 typedef struct cl_units {
@@ -40,6 +41,15 @@ typedef struct cl_config {
 bool cl_load_units(const char *compdb_path, cl_units *units, cb_strlist *package_dirs,
                    cb_error *err);
 void cl_units_free(cl_units *units);
+
+/* The analyzer skips functions defined in headers. A package's own headers
+ * (gotk3's *.go.h: callbacks installed as function pointers, never reached
+ * from a .c file) are analysed as units of their own: WORKDIR/hdr-N.cgo-header.c
+ * holds `#line 1 "HEADER"` and the header's text, compiled with the flags of
+ * a unit of the same package. System headers stay out. Call after
+ * cl_prepare_ctu: these units are not part of the CTU index. */
+bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cb_strlist *package_dirs,
+                         cb_error *err);
 
 /* Writes the CTU index (externalDefMap.txt) and invocation list into
  * WORKDIR/ctu with clang-extdef-mapping. */

@@ -50,7 +50,8 @@ static bool read_location(const json_value *loc_obj, cl_location *loc) {
  * exists (relative names are looked up in the package directories). Locations
  * in cgo's own boilerplate ("cgo-gcc-prolog") keep their physical place. */
 static void remap_line_directive(cl_location *loc, const cb_strlist *package_dirs) {
-  if (!cb_ends_with(loc->file, ".cgo2.c") && !cb_ends_with(loc->file, "_cgo_export.h"))
+  if (!cb_ends_with(loc->file, ".cgo2.c") && !cb_ends_with(loc->file, "_cgo_export.h") &&
+      !cb_ends_with(loc->file, ".cgo-header.c"))
     return;
   char *text = NULL;
   size_t len = 0;

@@ -357,7 +357,8 @@ static int run(const options *o) {
       .verbose = o->verbose,
       .progress = o->verbose || (isatty(STDERR_FILENO) && units.len > 2),
   };
-  if (cfg.ctu && !cl_prepare_ctu(&cfg, &units, &err)) {
+  if ((cfg.ctu && !cl_prepare_ctu(&cfg, &units, &err)) ||
+      !cl_add_header_units(&cfg, &units, &package_dirs, &err)) {
     free(manifest);
     goto done;
   }

@@ -41,7 +41,8 @@
 // frame on the stack runs a function under `#cgo nocallback` (entered from Go)
 // breaks that promise.
 //
-// Reports are sinks (memory is corrupt from there on). Our callbacks run
+// Reports end the path (memory is corrupt from there on, or Go panics),
+// except cgo.KeepsGoArgument's, which is found at a frame's end. Our callbacks run
 // before unix.Malloc's (checkers run in the order of their full names, and
 // "cgo" sorts first), so where unix.Malloc would report the same event in
 // generic words, the cgo report, which names Go, is the only one.

@@ -29,11 +29,21 @@ config.environment["GOPROXY"] = "off"
 
 # A CGO_SANITIZE=ON build: clang-19 (unsanitized) loads the sanitized plugin only with the shared ASan
 # runtime preloaded; the tools link the same runtime. clang leaks on purpose (-disable-free): no LSan.
+# allow_user_poisoning=0: LLVM's BumpPtrAllocator poisons a new slab and unpoisons each allocation only in
+# ASan-instrumented code (LLVM_ADDRESS_SANITIZER_BUILD). The plugin's inlined copy of the allocator may start
+# a slab of the analyzer's shared allocator (an ImmutableMap node of the checker's state) that unsanitized
+# clang then allocates ProgramStates from without unpoisoning them: a false use-after-poison in clang.
 if getattr(config, "cgo_asan_runtime", ""):
     config.environment["LD_PRELOAD"] = config.cgo_asan_runtime
-    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:abort_on_error=1"
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:abort_on_error=1:allow_user_poisoning=0"
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
     config.available_features.add("sanitize")
+# Programs the tests build themselves (the examples' `go build -asan` binaries link ASan statically) run
+# without the preloaded runtime ("incompatible ASan runtimes") and with their own defaults: `%native_env`.
+if getattr(config, "cgo_asan_runtime", ""):
+    config.substitutions.append(("%native_env", "env -u LD_PRELOAD -u ASAN_OPTIONS -u UBSAN_OPTIONS"))
+else:
+    config.substitutions.append(("%native_env", "env"))
 
 plugin = os.path.join(config.cgo_obj_root, "lib", "CgoLifetime.so")
 resource_dir = subprocess.check_output([config.cgo_clang, "-print-resource-dir"], text=True).strip()

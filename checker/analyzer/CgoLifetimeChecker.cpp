@@ -313,6 +313,62 @@ public:
 };
 } // namespace
 
+namespace {
+/// Adds "Memory is allocated" where the block of a report's symbol came from
+/// an allocator: the call that conjured the symbol.
+class AllocationNote final : public BugReporterVisitor {
+public:
+  AllocationNote(SymbolRef Sym, const CgoLifetimeChecker &Chk)
+      : Sym(Sym), Chk(Chk) {}
+
+  void Profile(llvm::FoldingSetNodeID &ID) const override {
+    static int Tag;
+    ID.AddPointer(&Tag);
+    ID.AddPointer(Sym);
+  }
+
+  PathDiagnosticPieceRef VisitNode(const ExplodedNode *N,
+                                   BugReporterContext &BRC,
+                                   PathSensitiveBugReport &) override {
+    const auto *SC = dyn_cast<SymbolConjured>(Sym);
+    if (Done || !SC)
+      return nullptr;
+    const auto *CE = dyn_cast_or_null<CallExpr>(SC->getStmt());
+    std::optional<PostStmt> PS = N->getLocationAs<PostStmt>();
+    if (!CE || !PS || PS->getStmt() != CE || baseSymbol(N->getSVal(CE)) != Sym)
+      return nullptr;
+    std::optional<std::string> Msg = Chk.allocationNote(*CE);
+    if (!Msg)
+      return nullptr;
+    Done = true;
+    PathDiagnosticLocation L(CE, BRC.getSourceManager(),
+                             N->getLocationContext());
+    return std::make_shared<PathDiagnosticEventPiece>(L, *Msg);
+  }
+
+private:
+  SymbolRef Sym;
+  const CgoLifetimeChecker &Chk;
+  bool Done = false;
+};
+} // namespace
+
+std::optional<std::string>
+CgoLifetimeChecker::allocationNote(const CallExpr &CE) const {
+  if (Allocators.lookupAsWritten(CE))
+    return std::string("Memory is allocated");
+  const FunctionDecl *FD = CE.getDirectCallee();
+  if (FD && Model.isExtraAllocator(FD))
+    return "Memory is allocated by '" + FD->getNameAsString() + "'";
+  return std::nullopt;
+}
+
+void CgoLifetimeChecker::noteAllocation(PathSensitiveBugReport &R,
+                                        SymbolRef Sym) const {
+  if (Sym && isa<SymbolConjured>(Sym))
+    R.addVisitor<AllocationNote>(Sym, *this);
+}
+
 //===----------------------------------------------------------------------===//
 // API modelling.
 //===----------------------------------------------------------------------===//
@@ -344,13 +400,6 @@ CgoLifetimeChecker::deallocations(const CallEvent &Call) const {
       if (I < Call.getNumArgs())
         Out.push_back(Dealloc{I, false});
   return Out;
-}
-
-bool CgoLifetimeChecker::isAllocation(const CallEvent &Call) const {
-  if (Allocators.lookup(Call))
-    return true;
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  return FD && Model.isExtraAllocator(FD);
 }
 
 //===----------------------------------------------------------------------===//
@@ -535,6 +584,7 @@ bool CgoLifetimeChecker::checkFreeOfHeld(const CallEvent &Call,
   auto R = std::make_unique<PathSensitiveBugReport>(
       *BugTypes[CK_FreeWhileGoHolds], Msg, N);
   R->markInteresting(Sym);
+  noteAllocation(*R, Sym);
   if (const Expr *AE = Call.getArgExpr(D.Arg))
     R->addRange(AE->getSourceRange());
   C.emitReport(std::move(R));
@@ -551,18 +601,9 @@ void CgoLifetimeChecker::checkPostCall(const CallEvent &Call,
     return;
   }
   ProgramStateRef St = C.getState();
-  if (isAllocation(Call)) {
-    if (SymbolRef Sym = baseSymbol(Call.getReturnValue())) {
-      std::string Msg = "Memory is allocated";
-      if (!Allocators.lookup(Call))
-        Msg += " by '" + FD->getName().str() + "'";
-      // realloc is also a deallocation; its notes are added below.
-      if (!Deallocators.lookup(Call)) {
-        C.addTransition(St, symbolNote(C, Sym, Msg));
-        return;
-      }
-    }
-  }
+  // Allocations change no state: the "Memory is allocated" note is found at
+  // report time (AllocationNote), so that a program's every malloc does not
+  // cost the analysis an extra node.
   for (const Dealloc &D : deallocations(Call)) {
     SVal Arg = Call.getArgSVal(D.Arg);
     SymbolRef Sym = baseSymbol(Arg);
@@ -990,6 +1031,8 @@ void CgoLifetimeChecker::checkKeptArgs(const StackFrameContext *SFC,
     auto Rep = std::make_unique<PathSensitiveBugReport>(*BugTypes[K], Msg, N);
     Rep->markInteresting(Dest);
     Rep->markInteresting(A.Sym);
+    if (const auto *SR = dyn_cast<SymbolicRegion>(Dest->getBaseRegion()))
+      noteAllocation(*Rep, SR->getSymbol());
     C.emitReport(std::move(Rep));
   }
   for (const auto &Entry : St->get<CgoGoArgs>())
@@ -1141,6 +1184,7 @@ void CgoLifetimeChecker::reportFreed(CheckerContext &C, ProgramStateRef St,
   auto R = std::make_unique<PathSensitiveBugReport>(*BugTypes[CK_FreedToGo],
                                                     Msg, N);
   R->markInteresting(Sym);
+  noteAllocation(*R, Sym);
   if (Range.isValid())
     R->addRange(Range);
   C.emitReport(std::move(R));

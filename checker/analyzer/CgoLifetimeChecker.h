@@ -65,6 +65,8 @@ public:
                         clang::ento::SymbolReaper &SR) const;
   void checkDeadSymbols(clang::ento::SymbolReaper &SR,
                         CheckerContext &C) const;
+  /// "Memory is allocated [by 'f']" when \p CE calls an allocator.
+  std::optional<std::string> allocationNote(const clang::CallExpr &CE) const;
   void printState(llvm::raw_ostream &Out, clang::ento::ProgramStateRef St,
                   const char *NL, const char *Sep) const override;
 
@@ -76,7 +78,6 @@ private:
 
   llvm::SmallVector<Dealloc, 2>
   deallocations(const clang::ento::CallEvent &Call) const;
-  bool isAllocation(const clang::ento::CallEvent &Call) const;
 
   void checkArgumentsToGo(const clang::ento::CallEvent &Call,
                           const clang::FunctionDecl *FD,
@@ -105,6 +106,8 @@ private:
   outlivingPlace(clang::ento::ProgramStateRef St,
                  const clang::ento::MemRegion *Dest, CheckerContext &C) const;
 
+  void noteAllocation(clang::ento::PathSensitiveBugReport &R,
+                      clang::ento::SymbolRef Sym) const;
   void reportFreed(CheckerContext &C, clang::ento::ProgramStateRef St,
                    clang::ento::SymbolRef Sym, const std::string &Msg,
                    clang::SourceRange Range) const;

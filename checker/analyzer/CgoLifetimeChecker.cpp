@@ -76,11 +76,9 @@ class RefState {
 public:
   enum Kind { Released, HeldByGo };
 
-  static RefState released(bool ByRealloc) {
-    return RefState(Released, nullptr, 0, ByRealloc);
-  }
+  static RefState released() { return RefState(Released, nullptr, 0); }
   static RefState heldByGo(const FunctionDecl *Export, unsigned Index) {
-    return RefState(HeldByGo, Export, Index, false);
+    return RefState(HeldByGo, Export, Index);
   }
 
   bool isReleased() const { return K == Released; }
@@ -89,23 +87,20 @@ public:
   unsigned index() const { return Index; }
 
   bool operator==(const RefState &O) const {
-    return K == O.K && Export == O.Export && Index == O.Index &&
-           ByRealloc == O.ByRealloc;
+    return K == O.K && Export == O.Export && Index == O.Index;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
     ID.AddPointer(Export);
     ID.AddInteger(Index);
-    ID.AddBoolean(ByRealloc);
   }
 
 private:
-  RefState(Kind K, const FunctionDecl *Export, unsigned Index, bool ByRealloc)
-      : K(K), Export(Export), Index(Index), ByRealloc(ByRealloc) {}
+  RefState(Kind K, const FunctionDecl *Export, unsigned Index)
+      : K(K), Export(Export), Index(Index) {}
   Kind K;
   const FunctionDecl *Export; ///< HeldByGo: the export that keeps it.
   unsigned Index;             ///< HeldByGo: 0-based parameter position.
-  bool ByRealloc;             ///< Released: by realloc (the block moved).
 };
 
 /// A retaining Go export that keeps a stack region.
@@ -355,7 +350,7 @@ private:
 
 std::optional<std::string>
 CgoLifetimeChecker::allocationNote(const CallExpr &CE) const {
-  if (Allocators.lookupAsWritten(CE))
+  if (Allocators.containsAsWritten(CE))
     return std::string("Memory is allocated");
   const FunctionDecl *FD = CE.getDirectCallee();
   if (FD && Model.isExtraAllocator(FD))
@@ -375,13 +370,13 @@ void CgoLifetimeChecker::noteAllocation(PathSensitiveBugReport &R,
 
 CgoLifetimeChecker::CgoLifetimeChecker()
     : Allocators({
-          {{CDM::CLibrary, {"malloc"}, 1}, "malloc"},
-          {{CDM::CLibrary, {"calloc"}, 2}, "calloc"},
-          {{CDM::CLibrary, {"realloc"}, 2}, "realloc"},
-          {{CDM::CLibrary, {"reallocarray"}, 3}, "reallocarray"},
-          {{CDM::CLibrary, {"aligned_alloc"}, 2}, "aligned_alloc"},
-          {{CDM::CLibrary, {"strdup"}, 1}, "strdup"},
-          {{CDM::CLibrary, {"strndup"}, 2}, "strndup"},
+          {CDM::CLibrary, {"malloc"}, 1},
+          {CDM::CLibrary, {"calloc"}, 2},
+          {CDM::CLibrary, {"realloc"}, 2},
+          {CDM::CLibrary, {"reallocarray"}, 3},
+          {CDM::CLibrary, {"aligned_alloc"}, 2},
+          {CDM::CLibrary, {"strdup"}, 1},
+          {CDM::CLibrary, {"strndup"}, 2},
       }),
       Deallocators({
           {{CDM::CLibrary, {"free"}, 1}, Dealloc{0, false}},
@@ -432,15 +427,8 @@ const NoteTag *CgoLifetimeChecker::symbolNote(CheckerContext &C,
 std::string CgoLifetimeChecker::retainNote(const FunctionDecl *Export,
                                            unsigned Index,
                                            const std::string &Evidence) const {
-  std::string Msg;
-  llvm::raw_string_ostream OS(Msg);
-  OS << "'" << Export->getName() << "' keeps its "
-     << BoundaryModel::ordinal(Index) << " argument";
-  std::string PName = Model.paramName(Export, Index);
-  if (!PName.empty())
-    OS << " '" << PName << "'";
-  OS << ": " << Evidence;
-  return Msg;
+  return "'" + Export->getNameAsString() + "' keeps " +
+         argumentText(Export, Index) + ": " + Evidence;
 }
 
 std::string CgoLifetimeChecker::argumentText(const FunctionDecl *FD,
@@ -610,7 +598,7 @@ void CgoLifetimeChecker::checkPostCall(const CallEvent &Call,
     if (!Sym || isDefinitelyNull(St, Arg))
       continue;
     if (!D.Moves) {
-      St = St->set<CgoSymState>(Sym, RefState::released(false));
+      St = St->set<CgoSymState>(Sym, RefState::released());
       std::string Msg = "Memory is released";
       if (!Deallocators.lookup(Call))
         Msg += " by '" + FD->getName().str() + "'";
@@ -625,7 +613,7 @@ void CgoLifetimeChecker::checkPostCall(const CallEvent &Call,
     ProgramStateRef Moved, Failed;
     std::tie(Moved, Failed) = St->assume(*DRet);
     if (Moved) {
-      Moved = Moved->set<CgoSymState>(Sym, RefState::released(true));
+      Moved = Moved->set<CgoSymState>(Sym, RefState::released());
       std::string Msg = "Memory is reallocated; the old block is released";
       C.addTransition(Moved, symbolNote(C, Sym, Msg));
     }

@@ -123,7 +123,7 @@ private:
   std::string argumentText(const clang::FunctionDecl *FD,
                            unsigned Index) const;
 
-  const clang::ento::CallDescriptionMap<const char *> Allocators;
+  const clang::ento::CallDescriptionSet Allocators;
   const clang::ento::CallDescriptionMap<Dealloc> Deallocators;
 };
 

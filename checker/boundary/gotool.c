@@ -364,23 +364,36 @@ static void parse_escape_output(const char *text, cb_escape_fact **facts, size_t
   }
 }
 
+/* The directory of "WORK=DIR" that `go build -work` prints first, or NULL. */
+static char *work_directory(const char *text) {
+  for (const char *p = text; *p; p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n')) {
+    if (cb_starts_with(p, "WORK=/"))
+      return cb_xstrndup(p + 5, strcspn(p + 5, "\n"));
+  }
+  return NULL;
+}
+
 bool cb_go_escape(const cb_go *go, const cb_package *pkg, cb_escape_fact **facts, size_t *nfacts,
-                  char **warning, cb_error *err) {
+                  char **warning, char **work, cb_error *err) {
   *facts = NULL;
   *nfacts = 0;
   *warning = NULL;
+  *work = NULL;
   /* The compiler's output is replayed from the build cache when the package
-   * is not recompiled (Go 1.19 and later), so no -a is needed. */
-  const char *args[] = {"build", "-gcflags=-m", "-o", "/dev/null", ".", NULL};
+   * is not recompiled (Go 1.19 and later), so no -a is needed. -work keeps
+   * the build's directory, where cgo's output is when the build ran cgo. */
+  const char *args[] = {"build", "-work", "-gcflags=-m", "-o", "/dev/null", ".", NULL};
   cb_proc_result res;
   if (!cb_go_run(go, args, pkg->dir, &res, err))
     return false;
+  *work = work_directory(res.err_text);
   parse_escape_output(res.err_text, facts, nfacts);
   if (res.exit_code != 0) {
     char *first = NULL;
-    /* Skip the "# import/path" header go prints before a package's output. */
+    /* Skip the WORK= line and the "# import/path" header go prints before a
+     * package's output. */
     const char *p = res.err_text;
-    while (*p == '#')
+    while (*p == '#' || cb_starts_with(p, "WORK="))
       p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
     first = cb_first_line(p);
     *warning = cb_xasprintf("'go build -gcflags=-m' failed for %s (%s); escape analysis facts are "

@@ -28,10 +28,12 @@ bool cb_go_list(const cb_go *go, const cb_strlist *args, cb_package **pkgs, size
 /* Runs `go tool cgo` on the package's cgo files into pkg->objdir. */
 bool cb_go_cgo(const cb_go *go, const cb_package *pkg, cb_error *err);
 
-/* Runs `go build -gcflags=-m` on the package and returns the escape facts for
- * parameters. A failed build is not fatal: *warning gets a message (owned). */
+/* Runs `go build -work -gcflags=-m` on the package and returns the escape
+ * facts for parameters, and the build's WORK directory (owned, may be NULL; the
+ * caller removes it with cb_objdir_remove_work). A failed build is not fatal:
+ * *warning gets a message (owned). */
 bool cb_go_escape(const cb_go *go, const cb_package *pkg, cb_escape_fact **facts, size_t *nfacts,
-                  char **warning, cb_error *err);
+                  char **warning, char **work, cb_error *err);
 void cb_escape_facts_free(cb_escape_fact *facts, size_t n);
 
 #endif

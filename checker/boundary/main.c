@@ -7,6 +7,7 @@
 #include "gotool.h"
 #include "json.h"
 #include "manifest.h"
+#include "objdir.h"
 #include "retention.h"
 
 #include <stdio.h>
@@ -125,28 +126,49 @@ static char *run_dir(const char *cache, const cb_package *pkgs, size_t npkgs) {
   return cb_xasprintf("%s/set-%016llx", cache, (unsigned long long)h);
 }
 
-/* All facts about one package, stage by stage. */
+/* cgo's output for the package in pkg->objdir: kept when its inputs did not
+ * change, else taken from the escape-analysis build or made by `go tool cgo`. */
+static bool prepare_objdir(const cb_go *go, const cb_package *pkg, const char *work,
+                           cb_error *err) {
+  char *key = cb_objdir_key(go, pkg);
+  bool ok = true;
+  if (cb_objdir_is_current(pkg, key)) {
+    if (go->verbose)
+      fprintf(stderr, "cgo-boundary: cgo's output for %s is current (%s)\n", pkg->import_path,
+              pkg->objdir);
+  } else {
+    bool adopted;
+    ok = cb_objdir_fill(go, pkg, work, key, &adopted, err);
+  }
+  free(key);
+  return ok;
+}
+
+/* All facts about one package, stage by stage. Escape analysis runs first:
+ * its build usually runs cgo too, and then cgo's output is taken from it. */
 static bool analyse_package(const cb_go *go, const char *cache, const char *helper,
                             cb_package *pkg, cb_error *err) {
   char *dir = package_cache_dir(cache, pkg->dir);
   pkg->objdir = cb_path_join(dir, "cgo");
   free(dir);
-  if (!cb_mkdir_p(pkg->objdir, err) || !cb_clear_dir(pkg->objdir, err) || !cb_go_cgo(go, pkg, err))
-    return false;
-  if (!cb_gofacts_run(go, helper, pkg, err) || !cb_cdecls_export_types(pkg, go->verbose, err) ||
-      !cb_cdecls_hand_declared(pkg, go->verbose, err) || !cb_cdecls_go_uses(pkg, go->verbose, err))
-    return false;
   cb_escape_fact *facts;
   size_t nfacts;
-  char *warning;
-  if (!cb_go_escape(go, pkg, &facts, &nfacts, &warning, err))
+  char *warning, *work;
+  if (!cb_go_escape(go, pkg, &facts, &nfacts, &warning, &work, err))
     return false;
-  if (warning)
+  bool ok = prepare_objdir(go, pkg, work, err);
+  cb_objdir_remove_work(work);
+  free(work);
+  ok = ok && cb_gofacts_run(go, helper, pkg, err) &&
+       cb_cdecls_export_types(pkg, go->verbose, err) &&
+       cb_cdecls_hand_declared(pkg, go->verbose, err) && cb_cdecls_go_uses(pkg, go->verbose, err);
+  if (ok && warning)
     fprintf(stderr, "cgo-boundary: warning: %s\n", warning);
   free(warning);
-  cb_apply_escape(pkg, facts, nfacts);
+  if (ok)
+    cb_apply_escape(pkg, facts, nfacts);
   cb_escape_facts_free(facts, nfacts);
-  return true;
+  return ok;
 }
 
 static char *render(const json_value *doc) {

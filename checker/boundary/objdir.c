@@ -1,0 +1,234 @@
+#define _POSIX_C_SOURCE 200809L
+#include "objdir.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Bump when what the objdir holds, or how the key is made, changes. */
+static const char key_format[] = "cgo-boundary objdir 1";
+static const char stamp_name[] = ".cgo-boundary-key";
+
+static uint64_t hash_string(const char *s, uint64_t h) {
+  return cb_hash(s, strlen(s) + 1, h); /* with the NUL: "ab","c" != "a","bc" */
+}
+
+static uint64_t hash_file(const char *dir, const char *name, uint64_t h) {
+  char *path = cb_path_join(dir, name);
+  char *text = NULL;
+  size_t len = 0;
+  cb_error ignored;
+  h = hash_string(name, h);
+  if (cb_read_file(path, &text, &len, &ignored))
+    h = cb_hash(text, len, hash_string("present", h));
+  else
+    h = hash_string("missing", h);
+  free(text);
+  free(path);
+  return h;
+}
+
+char *cb_objdir_key(const cb_go *go, const cb_package *pkg) {
+  static const char *const env[] = {"CC", "CGO_CPPFLAGS", "CGO_CFLAGS"};
+  uint64_t h = hash_string(key_format, CB_HASH_SEED);
+  h = hash_string(go->version, h);
+  h = hash_string(pkg->dir, h);
+  h = hash_string(pkg->import_path, h);
+  for (size_t i = 0; i < pkg->cflags.len; i++)
+    h = hash_string(pkg->cflags.items[i], h);
+  for (size_t i = 0; i < sizeof env / sizeof env[0]; i++) {
+    const char *value = getenv(env[i]);
+    h = hash_string(value ? value : "<unset>", hash_string(env[i], h));
+  }
+  for (size_t i = 0; i < pkg->cgo_files.len; i++)
+    h = hash_file(pkg->dir, pkg->cgo_files.items[i], h);
+  for (size_t i = 0; i < pkg->h_files.len; i++)
+    h = hash_file(pkg->dir, pkg->h_files.items[i], h);
+  return cb_xasprintf("%016llx", (unsigned long long)h);
+}
+
+/* "x.go" -> "x.cgo2.c" (or ".cgo1.go"), as cgo names its outputs. */
+static char *cgo_output_name(const char *go_file, const char *suffix) {
+  const char *base = cb_basename(go_file);
+  size_t n = strlen(base);
+  if (cb_ends_with(base, ".go"))
+    n -= 3;
+  return cb_xasprintf("%.*s%s", (int)n, base, suffix);
+}
+
+static bool has_file(const char *dir, const char *name) {
+  char *path = cb_path_join(dir, name);
+  bool ok = cb_file_exists(path);
+  free(path);
+  return ok;
+}
+
+/* Every file later stages read is there. */
+static bool is_complete(const char *dir, const cb_package *pkg) {
+  if (!has_file(dir, "_cgo_export.h") || !has_file(dir, "_cgo_gotypes.go"))
+    return false;
+  bool ok = true;
+  for (size_t i = 0; ok && i < pkg->cgo_files.len; i++) {
+    char *name = cgo_output_name(pkg->cgo_files.items[i], ".cgo2.c");
+    ok = has_file(dir, name);
+    free(name);
+  }
+  return ok;
+}
+
+bool cb_objdir_is_current(const cb_package *pkg, const char *key) {
+  char *path = cb_path_join(pkg->objdir, stamp_name);
+  char *stamp = NULL;
+  cb_error ignored;
+  bool ok = cb_read_file(path, &stamp, NULL, &ignored) && strcmp(stamp, key) == 0 &&
+            is_complete(pkg->objdir, pkg);
+  free(stamp);
+  free(path);
+  return ok;
+}
+
+/* The files `go tool cgo` writes (go build adds objects, importcfg etc. to the
+ * same directory; those are not cgo's). */
+static bool is_cgo_output(const char *name) {
+  static const char *const fixed[] = {"_cgo_export.h", "_cgo_export.c", "_cgo_gotypes.go",
+                                      "_cgo_main.c", "_cgo_flags"};
+  for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+    if (strcmp(name, fixed[i]) == 0)
+      return true;
+  return cb_ends_with(name, ".cgo1.go") || cb_ends_with(name, ".cgo2.c");
+}
+
+/* Whether action directory dir holds cgo's output for pkg: its translation of
+ * the first cgo file points back at that file in the package directory. */
+static bool is_package_action(const char *dir, const cb_package *pkg) {
+  if (pkg->cgo_files.len == 0)
+    return false;
+  const char *first = pkg->cgo_files.items[0];
+  char *name = cgo_output_name(first, ".cgo1.go");
+  char *path = cb_path_join(dir, name);
+  char *text = NULL;
+  cb_error ignored;
+  bool ok = false;
+  if (cb_read_file(path, &text, NULL, &ignored)) {
+    char *line = cb_xasprintf("//line %s/%s:", pkg->dir, first);
+    ok = strstr(text, line) != NULL;
+    free(line);
+  }
+  free(text);
+  free(path);
+  free(name);
+  return ok;
+}
+
+/* The b0NN directory of work where go build ran cgo for pkg, or NULL. */
+static char *find_action_dir(const char *work, const cb_package *pkg) {
+  DIR *d = opendir(work);
+  if (!d)
+    return NULL;
+  char *found = NULL;
+  struct dirent *e;
+  while (!found && (e = readdir(d)) != NULL) {
+    if (e->d_name[0] != 'b')
+      continue;
+    char *dir = cb_path_join(work, e->d_name);
+    if (is_package_action(dir, pkg))
+      found = dir;
+    else
+      free(dir);
+  }
+  closedir(d);
+  return found;
+}
+
+static bool copy_file(const char *from_dir, const char *to_dir, const char *name, cb_error *err) {
+  char *from = cb_path_join(from_dir, name), *to = cb_path_join(to_dir, name);
+  char *text = NULL, *tmp = NULL;
+  size_t len = 0;
+  bool ok = cb_read_file(from, &text, &len, err) && cb_write_temp(to, text, len, &tmp, err) &&
+            cb_commit_temp(tmp, to, err);
+  free(tmp);
+  free(text);
+  free(to);
+  free(from);
+  return ok;
+}
+
+static bool copy_cgo_output(const char *from, const char *to, cb_error *err) {
+  DIR *d = opendir(from);
+  if (!d)
+    return cb_fail(err, "cannot open '%s'", from);
+  bool ok = true;
+  struct dirent *e;
+  while (ok && (e = readdir(d)) != NULL)
+    if (is_cgo_output(e->d_name))
+      ok = copy_file(from, to, e->d_name, err);
+  closedir(d);
+  return ok;
+}
+
+/* Takes cgo's output from go build's WORK directory; false (objdir emptied
+ * again) when it is not there or not complete. */
+static bool adopt(const cb_go *go, const cb_package *pkg, const char *work) {
+  char *action = work ? find_action_dir(work, pkg) : NULL;
+  if (!action)
+    return false;
+  cb_error err = {{0}};
+  bool ok = copy_cgo_output(action, pkg->objdir, &err) && is_complete(pkg->objdir, pkg);
+  if (go->verbose)
+    fprintf(stderr, "cgo-boundary: %s cgo's output for %s from %s%s%s\n",
+            ok ? "took" : "could not take", pkg->import_path, action, err.msg[0] ? ": " : "",
+            err.msg);
+  if (!ok)
+    cb_clear_dir(pkg->objdir, &err);
+  free(action);
+  return ok;
+}
+
+static bool write_stamp(const char *objdir, const char *key, cb_error *err) {
+  char *path = cb_path_join(objdir, stamp_name);
+  char *tmp = NULL;
+  bool ok = cb_write_temp(path, key, strlen(key), &tmp, err) && cb_commit_temp(tmp, path, err);
+  free(tmp);
+  free(path);
+  return ok;
+}
+
+bool cb_objdir_fill(const cb_go *go, const cb_package *pkg, const char *work, const char *key,
+                    bool *adopted, cb_error *err) {
+  if (!cb_mkdir_p(pkg->objdir, err) || !cb_clear_dir(pkg->objdir, err))
+    return false;
+  *adopted = adopt(go, pkg, work);
+  if (!*adopted && !cb_go_cgo(go, pkg, err))
+    return false;
+  return write_stamp(pkg->objdir, key, err);
+}
+
+static void remove_tree(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0)
+    return;
+  if (S_ISDIR(st.st_mode)) {
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+        continue;
+      char *child = cb_path_join(path, e->d_name);
+      remove_tree(child);
+      free(child);
+    }
+    if (d)
+      closedir(d);
+    rmdir(path);
+  } else {
+    unlink(path);
+  }
+}
+
+void cb_objdir_remove_work(const char *work) {
+  if (work && work[0] == '/' && cb_starts_with(cb_basename(work), "go-build"))
+    remove_tree(work);
+}

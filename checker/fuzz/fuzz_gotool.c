@@ -1,6 +1,6 @@
 /* libFuzzer target: cgo-boundary's parsing of go tool output, `go list -json` (a stream of
- * package objects) and `go build -gcflags=-m` (escape analysis lines). The parsers are static in
- * gotool.c, so it is included here. */
+ * package objects) and `go build -work -gcflags=-m` (its WORK= line and escape analysis
+ * lines). The parsers are static in gotool.c, so it is included here. */
 #include "../boundary/gotool.c"
 
 #include <stdint.h>
@@ -13,6 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t nfacts = 0;
   parse_escape_output(text, &facts, &nfacts);
   cb_escape_facts_free(facts, nfacts);
+  free(work_directory(text));
 
   json_parser p;
   json_parser_init(&p, (const char *)data, size);

@@ -246,6 +246,13 @@ bool BoundaryModel::takesOwnership(const FunctionDecl *FD,
   return holdsAttr(FD, Index, OwnershipAttr::Takes).has_value();
 }
 
+bool BoundaryModel::receivesHandle(const FunctionDecl *FD,
+                                   unsigned Index) const {
+  auto It = Facts.HandleArgs.find(nameOf(FD));
+  return It != Facts.HandleArgs.end() &&
+         llvm::is_contained(It->second, Index + 1);
+}
+
 bool BoundaryModel::isConfiguredMemoryFunction(const FunctionDecl *FD) const {
   StringRef Name = nameOf(FD);
   return !Name.empty() &&

@@ -85,6 +85,11 @@ public:
   /// \p Index (0-based)?
   bool takesOwnership(const clang::FunctionDecl *FD, unsigned Index) const;
 
+  /// Does Go pass an integer converted to a pointer (a runtime/cgo.Handle)
+  /// as argument \p Index (0-based) of the Go-called function \p FD? Then the
+  /// argument is not Go's memory and C may keep it.
+  bool receivesHandle(const clang::FunctionDecl *FD, unsigned Index) const;
+
   /// Is \p FD named as an allocator or deallocator by the manifest or an
   /// option (not by an attribute, which unix.Malloc may model itself)?
   bool isConfiguredMemoryFunction(const clang::FunctionDecl *FD) const;

@@ -32,11 +32,12 @@
 // What a Go-called frame writes through its pointer parameters (CgoOutStores)
 // is Go's to read when the frame returns: a freed pointer there is reported.
 //
-// A pointer parameter of a Go-called frame is Go's (CgoGoArgs). Storing it
-// where it outlives the call records the place (CgoKept); if the place still
-// holds it when the frame returns to Go, cgo.KeepsGoArgument reports it, or
-// cgo.NoEscapePromise when the function promised `#cgo noescape` (one report,
-// the more specific one). Under that promise, returning the argument or
+// A pointer parameter of a Go-called frame is Go's (CgoGoArgs), unless the
+// function takes ownership of it or Go passes an integer there (a handle:
+// manifest handle_args). Storing it where it outlives the call records the
+// place (CgoKept); if the place still holds it when the frame returns to Go,
+// cgo.KeepsGoArgument reports it, or cgo.NoEscapePromise when the function
+// promised `#cgo noescape` (one report, the more specific one). Under that promise, returning the argument or
 // passing it to a Go export breaks it too. A call of a Go export while any
 // frame on the stack runs a function under `#cgo nocallback` (entered from Go)
 // breaks that promise.
@@ -459,7 +460,8 @@ void CgoLifetimeChecker::checkBeginFunction(CheckerContext &C) const {
   bool Changed = false;
   for (unsigned I = 0, E = FD->getNumParams(); I < E; ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
-    if (!P->getType()->isAnyPointerType() || Model.takesOwnership(FD, I))
+    if (!P->getType()->isAnyPointerType() || Model.takesOwnership(FD, I) ||
+        Model.receivesHandle(FD, I))
       continue;
     SVal V = St->getSVal(St->getLValue(P, C.getLocationContext()));
     SymbolRef Sym = baseSymbol(V);

@@ -254,6 +254,8 @@ Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
     return E;
   if (Error E = readPositions(*Root, "takes_ownership", Scratch.TakesOwnership))
     return E;
+  if (Error E = readPositions(*Root, "handle_args", Scratch.HandleArgs))
+    return E;
   if (Error E = readNamed(*Root, "noescape", "location", "at ",
                           "in the manifest", Scratch.NoEscape))
     return E;

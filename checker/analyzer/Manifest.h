@@ -49,6 +49,9 @@ struct BoundaryFacts {
   llvm::StringMap<std::string> NoCallback;
   /// Go-called name -> 1-based argument positions it takes ownership of.
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> TakesOwnership;
+  /// Go-called name -> 1-based argument positions at which Go passes an
+  /// integer converted to a pointer (a runtime/cgo.Handle): not Go memory.
+  llvm::StringMap<llvm::SmallVector<unsigned, 2>> HandleArgs;
 };
 
 /// Reads the manifest at \p Path into \p Facts. Facts already present are

@@ -59,6 +59,9 @@ static const OptionSpec StringOptions[] = {
     {"TakesOwnership",
      "Go-called functions that take ownership of an argument, as "
      "NAME:POSITION (1-based), separated by ';'."},
+    {"HandleArgs",
+     "Arguments of Go-called functions at which Go passes an integer as a "
+     "pointer (a runtime/cgo.Handle), as NAME:POSITION, separated by ';'."},
 };
 
 static void reportSetupError(CheckerManager &Mgr, const Twine &Msg) {
@@ -118,6 +121,7 @@ static BoundaryFacts readFacts(CheckerManager &Mgr) {
   addNames(Mgr, "Allocators", Facts.Allocators);
   addPositions(Mgr, "Deallocators", Facts.Deallocators);
   addPositions(Mgr, "TakesOwnership", Facts.TakesOwnership);
+  addPositions(Mgr, "HandleArgs", Facts.HandleArgs);
   for (const std::string &Name : splitNameList(option(Mgr, "NoEscape")))
     Facts.NoEscape[Name] = "(checker option 'cgo:NoEscape')";
   for (const std::string &Name : splitNameList(option(Mgr, "NoCallback")))

@@ -165,6 +165,29 @@ static void read_promises(const json_value *arr, cb_package *pkg) {
   }
 }
 
+/* Arguments at which every Go call passes an integer converted to a pointer
+ * (a runtime/cgo.Handle, an id): the evidence quotes the first such call. */
+static void read_handle_args(const json_value *arr, cb_package *pkg) {
+  pkg->handle_args = cb_xcalloc(arr ? arr->len : 0, sizeof *pkg->handle_args);
+  for (size_t i = 0; arr && i < arr->len; i++) {
+    const json_value *h = arr->items[i];
+    const char *name = json_get_string(h, "name"), *expr = json_get_string(h, "expr");
+    const char *file = json_get_string(h, "file");
+    long arg = 0, line = 0, calls = 0;
+    json_get_int(h, "line", &line);
+    json_get_int(h, "calls", &calls);
+    if (!name || !expr || !file || !json_get_int(h, "arg", &arg) || arg < 1 || arg > 1000)
+      continue;
+    cb_cref *ref = &pkg->handle_args[pkg->nhandle_args++];
+    ref->name = cb_xstrdup(name);
+    ref->arg = (int)arg;
+    ref->evidence = cb_xasprintf("%ld Go call%s pass%s an integer as a pointer, not Go memory "
+                                 "('%s' at %s:%ld)",
+                                 calls, calls == 1 ? "" : "s", calls == 1 ? "es" : "", expr, file,
+                                 line);
+  }
+}
+
 bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cb_error *err) {
   size_t n = 0;
   const char **argv = cb_xcalloc(pkg->go_files.len + pkg->cgo_files.len + 3, sizeof *argv);
@@ -199,6 +222,7 @@ bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cb_err
     read_export(exports->items[i], &pkg->exports[pkg->nexports++]);
   read_crefs(json_get_array(doc, "crefs"), pkg);
   read_promises(json_get_array(doc, "promises"), pkg);
+  read_handle_args(json_get_array(doc, "handle_args"), pkg);
   json_free(doc);
   return true;
 }

@@ -68,12 +68,20 @@ typedef struct cref_ref {
 } cref_ref;
 
 static int compare_crefs(const void *a, const void *b) {
-  return strcmp(((const cref_ref *)a)->ref->name, ((const cref_ref *)b)->ref->name);
+  const cb_cref *x = ((const cref_ref *)a)->ref, *y = ((const cref_ref *)b)->ref;
+  int c = strcmp(x->name, y->name);
+  return c ? c : (x->arg > y->arg) - (x->arg < y->arg);
 }
 
-/* Which list of a package: Go-called functions, Go-read globals, or the
- * noescape or nocallback promises. */
-typedef enum cref_list { LIST_CALLED, LIST_GLOBALS, LIST_NOESCAPE, LIST_NOCALLBACK } cref_list;
+/* Which list of a package: Go-called functions, Go-read globals, the
+ * noescape or nocallback promises, or the handle arguments. */
+typedef enum cref_list {
+  LIST_CALLED,
+  LIST_GLOBALS,
+  LIST_NOESCAPE,
+  LIST_NOCALLBACK,
+  LIST_HANDLES
+} cref_list;
 
 static const cb_cref *package_list(const cb_package *pkg, cref_list which, size_t *count) {
   switch (which) {
@@ -89,14 +97,28 @@ static const cb_cref *package_list(const cb_package *pkg, cref_list which, size_
   case LIST_NOCALLBACK:
     *count = pkg->nnocallback;
     return pkg->nocallback;
+  case LIST_HANDLES:
+    *count = pkg->nhandle_args;
+    return pkg->handle_args;
   }
   *count = 0;
   return NULL;
 }
 
-/* One list across packages, sorted by name; a name used by several packages
- * keeps the evidence of the first package (import path order). Each entry is
- * {"name": ..., text_key: evidence}. */
+/* Whether the package's entry belongs in the manifest: a handle argument only
+ * of a function the package declares and Go calls (go_called). */
+static bool listed(const cb_package *pkg, cref_list which, const cb_cref *ref) {
+  if (which != LIST_HANDLES)
+    return true;
+  for (size_t i = 0; i < pkg->ngo_called; i++)
+    if (strcmp(pkg->go_called[i].name, ref->name) == 0)
+      return true;
+  return false;
+}
+
+/* One list across packages, sorted by name (then argument); a name used by
+ * several packages keeps the evidence of the first package (import path
+ * order). Each entry is {"name": ..., "arg": N (when set), text_key: evidence}. */
 static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, cref_list which,
                               const char *text_key) {
   size_t total = 0, count = 0;
@@ -109,7 +131,8 @@ static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, cref_list wh
   for (size_t i = 0; i < npkgs; i++) {
     const cb_cref *list = package_list(&pkgs[i], which, &count);
     for (size_t j = 0; j < count; j++)
-      refs[n++].ref = &list[j];
+      if (listed(&pkgs[i], which, &list[j]))
+        refs[n++].ref = &list[j];
   }
   /* Stable order for equal names: sort by name, ties keep package order. */
   for (size_t i = 1; i < n; i++)
@@ -120,10 +143,12 @@ static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, cref_list wh
     }
   json_value *arr = json_new_array();
   for (size_t i = 0; i < n; i++) {
-    if (i > 0 && strcmp(refs[i].ref->name, refs[i - 1].ref->name) == 0)
+    if (i > 0 && compare_crefs(&refs[i - 1], &refs[i]) == 0)
       continue;
     json_value *obj = json_new_object();
     json_object_add(obj, "name", json_new_string(refs[i].ref->name));
+    if (refs[i].ref->arg > 0)
+      json_object_add(obj, "arg", json_new_int(refs[i].ref->arg));
     if (refs[i].ref->evidence)
       json_object_add(obj, text_key, json_new_string(refs[i].ref->evidence));
     json_array_add(arr, obj);
@@ -132,10 +157,10 @@ static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, cref_list wh
   return arr;
 }
 
-/* The promises' lists appear only when some package makes a promise. */
-static void add_promises(json_value *doc, const cb_package *pkgs, size_t npkgs, cref_list which,
-                         const char *key) {
-  json_value *arr = crefs_json(pkgs, npkgs, which, "location");
+/* The promises' and handles' lists appear only when they are not empty. */
+static void add_optional(json_value *doc, const cb_package *pkgs, size_t npkgs, cref_list which,
+                         const char *key, const char *text_key) {
+  json_value *arr = crefs_json(pkgs, npkgs, which, text_key);
   if (arr->len > 0)
     json_object_add(doc, key, arr);
   else
@@ -153,8 +178,9 @@ json_value *cb_manifest_build(const cb_package *pkgs, size_t npkgs, const char *
   json_object_add(doc, "exports", exports_json(pkgs, npkgs));
   json_object_add(doc, "go_called", crefs_json(pkgs, npkgs, LIST_CALLED, "evidence"));
   json_object_add(doc, "go_globals", crefs_json(pkgs, npkgs, LIST_GLOBALS, "evidence"));
-  add_promises(doc, pkgs, npkgs, LIST_NOESCAPE, "noescape");
-  add_promises(doc, pkgs, npkgs, LIST_NOCALLBACK, "nocallback");
+  add_optional(doc, pkgs, npkgs, LIST_NOESCAPE, "noescape", "location");
+  add_optional(doc, pkgs, npkgs, LIST_NOCALLBACK, "nocallback", "location");
+  add_optional(doc, pkgs, npkgs, LIST_HANDLES, "handle_args", "evidence");
   return doc;
 }
 

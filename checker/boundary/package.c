@@ -51,6 +51,7 @@ void cb_package_free(cb_package *pkg) {
   free_crefs(pkg->c_refs, pkg->nc_refs);
   free_crefs(pkg->noescape, pkg->nnoescape);
   free_crefs(pkg->nocallback, pkg->nnocallback);
+  free_crefs(pkg->handle_args, pkg->nhandle_args);
   memset(pkg, 0, sizeof *pkg);
 }
 

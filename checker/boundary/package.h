@@ -34,10 +34,12 @@ typedef struct cb_export {
   cb_strlist hand_decls; /* "file.c:line" of extern declarations in the package's C files */
 } cb_export;
 
-/* A C function Go calls, or a C global Go reads. */
+/* A C function Go calls, or a C global Go reads (or one argument of a C
+ * function: arg > 0). */
 typedef struct cb_cref {
   char *name;
   char *evidence; /* may be NULL */
+  int arg;        /* 1-based argument position, 0 when the entry is not about one */
 } cb_cref;
 
 typedef struct cb_package {
@@ -62,6 +64,8 @@ typedef struct cb_package {
   size_t nnoescape;
   cb_cref *nocallback;  /* `#cgo nocallback NAME`: name, "file.go:line" */
   size_t nnocallback;
+  cb_cref *handle_args; /* arguments every Go call passes an integer to, as a pointer */
+  size_t nhandle_args;
 } cb_package;
 
 void cb_package_free(cb_package *pkg);

@@ -7,7 +7,10 @@
 //   - per exported parameter, what escape analysis cannot see: the pointer
 //     converted to uintptr and stored in a package-level map, slice or variable
 //     ("retain"), or deleted from a package-level map ("release");
-//   - the first reference to each C.name, for evidence strings.
+//   - the first reference to each C.name, for evidence strings;
+//   - the arguments of C functions at which every Go call passes an integer
+//     disguised as a pointer (unsafe.Pointer(uintptr(h)), a runtime/cgo.Handle):
+//     C may keep those, they are not Go memory.
 //
 // Usage: gofacts DIR FILE.go...   (FILE relative to DIR)
 //
@@ -20,6 +23,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/printer"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -65,10 +69,22 @@ type promise struct {
 	Line int    `json:"line"`
 }
 
+// handleArg is an argument position of a C function at which every Go call
+// passes an integer converted to a pointer type.
+type handleArg struct {
+	Name  string `json:"name"`
+	Arg   int    `json:"arg"`  // 1-based
+	Expr  string `json:"expr"` // the first such argument, as written
+	File  string `json:"file"` // ... and where
+	Line  int    `json:"line"`
+	Calls int    `json:"calls"` // how many Go calls there are
+}
+
 type output struct {
-	Exports  []export  `json:"exports"`
-	CRefs    []cref    `json:"crefs"`
-	Promises []promise `json:"promises"`
+	Exports    []export    `json:"exports"`
+	CRefs      []cref      `json:"crefs"`
+	Promises   []promise   `json:"promises"`
+	HandleArgs []handleArg `json:"handle_args"`
 }
 
 // pkgVars maps each package-level variable to a word for its kind: "map",
@@ -94,6 +110,7 @@ func main() {
 	vars := collectVars(files)
 	out := output{Exports: []export{}, CRefs: []cref{}, Promises: []promise{}}
 	seen := map[string]bool{}
+	calls := callArgs{}
 	for _, f := range files {
 		for _, d := range f.Decls {
 			fn, ok := d.(*ast.FuncDecl)
@@ -103,7 +120,9 @@ func main() {
 		}
 		out.CRefs = append(out.CRefs, cRefs(fset, dir, f, seen)...)
 		out.Promises = append(out.Promises, promises(fset, dir, f)...)
+		calls.addFile(fset, dir, f)
 	}
+	out.HandleArgs = calls.handleArgs()
 	sort.Slice(out.Exports, func(i, j int) bool { return out.Exports[i].Name < out.Exports[j].Name })
 	sort.Slice(out.CRefs, func(i, j int) bool { return out.CRefs[i].Name < out.CRefs[j].Name })
 	sort.SliceStable(out.Promises, func(i, j int) bool {
@@ -488,4 +507,220 @@ func promises(fset *token.FileSet, dir string, f *ast.File) []promise {
 		}
 	}
 	return out
+}
+
+// callArgs gathers, per C function and argument position, whether every Go
+// call C.name(...) passes an integer converted to a pointer there.
+type callArgs map[string]*calledC
+
+type calledC struct {
+	calls   int
+	handles map[int]*handleArg // arg -> first example; deleted on a counterexample
+}
+
+func (ca callArgs) addFile(fset *token.FileSet, dir string, f *ast.File) {
+	cgoName := importName(f, "runtime/cgo", "cgo")
+	if importName(f, "C", "C") == "" {
+		return
+	}
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Body == nil {
+			continue
+		}
+		handles := handleIdents(fn, cgoName)
+		ast.Inspect(fn.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "C" {
+				return true
+			}
+			ca.add(fset, dir, sel.Sel.Name, call, handles, cgoName)
+			return true
+		})
+	}
+}
+
+func (ca callArgs) add(fset *token.FileSet, dir, name string, call *ast.CallExpr,
+	handles map[string]bool, cgoName string) {
+	c := ca[name]
+	if c == nil {
+		c = &calledC{handles: map[int]*handleArg{}}
+		for i, arg := range call.Args {
+			if isDisguisedInteger(arg, handles, cgoName) {
+				file, line := relPos(fset, dir, arg.Pos())
+				c.handles[i+1] = &handleArg{Name: name, Arg: i + 1, Expr: render(fset, arg), File: file, Line: line}
+			}
+		}
+		ca[name] = c
+	} else {
+		for i := range c.handles {
+			if i > len(call.Args) || !isDisguisedInteger(call.Args[i-1], handles, cgoName) {
+				delete(c.handles, i)
+			}
+		}
+	}
+	c.calls++
+}
+
+func (ca callArgs) handleArgs() []handleArg {
+	out := []handleArg{}
+	for _, c := range ca {
+		for _, h := range c.handles {
+			h.Calls = c.calls
+			out = append(out, *h)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].Arg < out[j].Arg
+	})
+	return out
+}
+
+// importName is the name under which f imports path ("" when it does not;
+// def when the import has no name of its own).
+func importName(f *ast.File, path, def string) string {
+	for _, im := range f.Imports {
+		if im.Path.Value != `"`+path+`"` {
+			continue
+		}
+		if im.Name != nil {
+			return im.Name.Name
+		}
+		return def
+	}
+	return ""
+}
+
+// handleIdents are the names that hold a runtime/cgo.Handle in fn: parameters
+// and variables of type cgo.Handle, and variables set from cgo.NewHandle(...).
+func handleIdents(fn *ast.FuncDecl, cgoName string) map[string]bool {
+	ids := map[string]bool{}
+	if cgoName == "" {
+		return ids
+	}
+	isHandleType := func(t ast.Expr) bool {
+		sel, ok := t.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		x, ok := sel.X.(*ast.Ident)
+		return ok && x.Name == cgoName && sel.Sel.Name == "Handle"
+	}
+	addFields := func(fl *ast.FieldList) {
+		if fl == nil {
+			return
+		}
+		for _, field := range fl.List {
+			if isHandleType(field.Type) {
+				for _, n := range field.Names {
+					ids[n.Name] = true
+				}
+			}
+		}
+	}
+	addFields(fn.Type.Params)
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		switch v := n.(type) {
+		case *ast.AssignStmt:
+			if len(v.Lhs) == len(v.Rhs) {
+				for i, rhs := range v.Rhs {
+					if id, ok := v.Lhs[i].(*ast.Ident); ok && isHandleValue(rhs, nil, cgoName) {
+						ids[id.Name] = true
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, n := range v.Names {
+				if (v.Type != nil && isHandleType(v.Type)) ||
+					(i < len(v.Values) && isHandleValue(v.Values[i], nil, cgoName)) {
+					ids[n.Name] = true
+				}
+			}
+		}
+		return true
+	})
+	return ids
+}
+
+// isHandleValue: cgo.NewHandle(...), cgo.Handle(...), or a name in handles.
+func isHandleValue(e ast.Expr, handles map[string]bool, cgoName string) bool {
+	e = unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		return handles[id.Name]
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || cgoName == "" {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	return ok && x.Name == cgoName && (sel.Sel.Name == "NewHandle" || sel.Sel.Name == "Handle")
+}
+
+// isDisguisedInteger: a conversion to a pointer type (unsafe.Pointer(...) or a
+// C typedef such as C.gpointer(...)) of an integer: a handle, or uintptr(x) of
+// anything but a pointer (unsafe.Pointer(...) or &x).
+func isDisguisedInteger(e ast.Expr, handles map[string]bool, cgoName string) bool {
+	call, ok := unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || !isPointerConversion(call.Fun) {
+		return false
+	}
+	inner := unparen(call.Args[0])
+	if isHandleValue(inner, handles, cgoName) {
+		return true
+	}
+	u, ok := inner.(*ast.CallExpr)
+	if !ok || len(u.Args) != 1 {
+		return false
+	}
+	if id, ok := u.Fun.(*ast.Ident); !ok || id.Name != "uintptr" {
+		return false
+	}
+	switch x := unparen(u.Args[0]).(type) {
+	case *ast.UnaryExpr:
+		return x.Op != token.AND
+	case *ast.CallExpr:
+		return !isConversion(x.Fun) // uintptr(unsafe.Pointer(p)) is a pointer
+	}
+	return true
+}
+
+func isPointerConversion(fun ast.Expr) bool {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	return ok && ((x.Name == "unsafe" && sel.Sel.Name == "Pointer") || x.Name == "C")
+}
+
+func unparen(e ast.Expr) ast.Expr {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			return e
+		}
+		e = p.X
+	}
+}
+
+func render(fset *token.FileSet, e ast.Expr) string {
+	var b strings.Builder
+	if err := printer.Fprint(&b, fset, e); err != nil {
+		return ""
+	}
+	return b.String()
 }

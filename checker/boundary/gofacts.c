@@ -78,15 +78,22 @@ static char *fact_evidence(const char *func, const json_value *fact) {
     return NULL;
   if (strcmp(effect, "release") == 0)
     return cb_xasprintf("'%s' deletes %s from %s at %s:%ld", func, param, target, file, line);
+  if (strcmp(effect, "borrow") == 0)
+    return cb_xasprintf("'%s' only passes %s to %s at %s:%ld, so Go keeps no reference (cgo makes "
+                        "every argument of a C call leak to escape analysis)",
+                        func, param, target, file, line);
   return cb_xasprintf("'%s' stores uintptr(%s) in %s at %s:%ld", func, param, target, file, line);
 }
 
 /* Applies the helper's facts: a release wins over a retain for one parameter
- * (a function that deletes p's entry is the release function), and the first
- * fact of a kind in source order gives the evidence. */
+ * (a function that deletes p's entry is the release function), a borrow (the
+ * parameter only goes to C) comes last, and the first fact of a kind in source
+ * order gives the evidence. */
 static void apply_facts(cb_export *ex, const json_value *facts) {
-  for (int pass = 0; pass < 2; pass++) {
-    const char *wanted = pass == 0 ? "release" : "retain";
+  static const char *const order[] = {"release", "retain", "borrow"};
+  static const cb_effect effects[] = {CB_EFFECT_RELEASE, CB_EFFECT_RETAIN, CB_EFFECT_BORROW};
+  for (size_t pass = 0; pass < sizeof order / sizeof order[0]; pass++) {
+    const char *wanted = order[pass];
     for (size_t i = 0; facts && i < facts->len; i++) {
       const json_value *fact = facts->items[i];
       const char *effect = json_get_string(fact, "effect");
@@ -96,7 +103,7 @@ static void apply_facts(cb_export *ex, const json_value *facts) {
       cb_param *param = cb_export_find_param(ex, (int)index);
       if (!param || param->effect != CB_EFFECT_UNKNOWN)
         continue;
-      param->effect = pass == 0 ? CB_EFFECT_RELEASE : CB_EFFECT_RETAIN;
+      param->effect = effects[pass];
       param->evidence = fact_evidence(ex->name, fact);
     }
   }

@@ -39,9 +39,9 @@ type param struct {
 
 type fact struct {
 	Index  int    `json:"index"`
-	Effect string `json:"effect"` // "retain" or "release"
+	Effect string `json:"effect"` // "retain", "release" or "borrow"
 	Param  string `json:"param"`
-	Target string `json:"target"` // "map 'handles'", "slice 'keep'", "'reg.m'"
+	Target string `json:"target"` // "map 'handles'", "slice 'keep'", "'reg.m'"; borrow: "C.GoString"
 	File   string `json:"file"`
 	Line   int    `json:"line"`
 }
@@ -411,7 +411,127 @@ func exportFacts(fset *token.FileSet, dir string, fn *ast.FuncDecl, vars pkgVars
 		}
 		return true
 	})
+	for _, field := range fn.Type.Params.List {
+		for _, n := range field.Names {
+			if callee, pos, ok := onlyToC(fn.Body, n.Obj); ok {
+				add("borrow", n.Name, callee, pos)
+			}
+		}
+	}
 	return ex
+}
+
+// cgoCopies are cgo's helpers that copy C memory into Go memory.
+var cgoCopies = map[string]bool{"GoString": true, "GoStringN": true, "GoBytes": true}
+
+// onlyToC reports whether every use of the parameter obj in body hands it to
+// C: an argument of a call C.name(...), directly or through conversions, or a
+// comparison with nil; and the first C function it goes to. cgo makes every
+// argument of a C call escape, so escape analysis calls such a parameter
+// leaking although Go keeps nothing (C.GoString copies). A use inside a
+// closure or a go statement, or any other use, and the answer is no.
+func onlyToC(body *ast.BlockStmt, obj *ast.Object) (string, token.Pos, bool) {
+	if obj == nil || body == nil {
+		return "", token.NoPos, false
+	}
+	var stack []ast.Node
+	callee, pos, bad := "", token.NoPos, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		if id, ok := n.(*ast.Ident); ok && id.Obj == obj && !bad {
+			name, p, ok := cUse(stack)
+			switch {
+			case !ok:
+				bad = true
+			case callee == "" && name != "":
+				callee, pos = name, p
+			}
+		}
+		return true
+	})
+	return callee, pos, !bad && callee != ""
+}
+
+// cUse classifies the use of the identifier at the top of stack (its
+// ancestors below it): the C function it is handed to ("" for a nil
+// comparison), or not ok.
+func cUse(stack []ast.Node) (string, token.Pos, bool) {
+	for _, n := range stack {
+		switch n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return "", token.NoPos, false
+		}
+	}
+	pending, pendingPos := "", token.NoPos // C.name(x) with one argument: maybe a C type conversion
+	for i := len(stack) - 1; i > 0; i-- {
+		child := stack[i]
+		switch p := stack[i-1].(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.CallExpr:
+			if child == p.Fun {
+				return "", token.NoPos, false
+			}
+			if isGoPointerConversion(p.Fun) {
+				continue
+			}
+			name := cName(p.Fun)
+			if name == "" {
+				return "", token.NoPos, false // a Go function may keep it
+			}
+			if cgoCopies[name] || len(p.Args) > 1 {
+				return "C." + name, p.Pos(), true
+			}
+			if pending == "" {
+				pending, pendingPos = "C."+name, p.Pos()
+			}
+			continue // follow the value: C.gpointer(p) is a conversion, not a call
+		case *ast.BinaryExpr:
+			if (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(p.X) || isNil(p.Y)) {
+				return pending, pendingPos, true
+			}
+			return "", token.NoPos, false
+		case *ast.ExprStmt:
+			return pending, pendingPos, pending != ""
+		default:
+			return "", token.NoPos, false
+		}
+	}
+	return "", token.NoPos, false
+}
+
+// cName is NAME for C.NAME, else "".
+func cName(fun ast.Expr) string {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	if x, ok := sel.X.(*ast.Ident); ok && x.Name == "C" {
+		return sel.Sel.Name
+	}
+	return ""
+}
+
+// isGoPointerConversion: unsafe.Pointer(x) or (*T)(x).
+func isGoPointerConversion(fun ast.Expr) bool {
+	if _, ok := unparen(fun).(*ast.StarExpr); ok {
+		return true
+	}
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	return ok && x.Name == "unsafe" && sel.Sel.Name == "Pointer"
+}
+
+func isNil(e ast.Expr) bool {
+	id, ok := unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
 }
 
 func (st *funcState) assign(s *ast.AssignStmt, vars pkgVars, add func(effect, p, target string, pos token.Pos)) {

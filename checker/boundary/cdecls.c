@@ -17,31 +17,41 @@ void cb_c_flags(const cb_package *pkg, cb_strlist *out) {
   cb_strlist_extend(out, &pkg->cflags);
 }
 
-/* Parses path as C with the package's flags; NULL on failure. */
-static CXTranslationUnit parse_c(CXIndex index, const cb_package *pkg, const char *path,
-                                 bool verbose) {
+/* Parses path as C with the package's flags, and the text of path from
+ * `unsaved` when it is not NULL; NULL on failure. Errors do not stop the
+ * parse: what comes after them is still read. */
+static CXTranslationUnit parse_c_text(CXIndex index, const cb_package *pkg, const char *path,
+                                      const char *unsaved, bool verbose) {
   cb_strlist flags = {0};
   cb_strlist_push(&flags, "-x");
   cb_strlist_push(&flags, "c");
+  cb_strlist_push(&flags, "-ferror-limit=0");
   cb_c_flags(pkg, &flags);
+  struct CXUnsavedFile file = {path, unsaved, unsaved ? (unsigned long)strlen(unsaved) : 0};
   CXTranslationUnit tu = NULL;
   enum CXErrorCode rc = clang_parseTranslationUnit2(
-      index, path, (const char *const *)flags.items, (int)flags.len, NULL, 0,
-      CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing, &tu);
+      index, path, (const char *const *)flags.items, (int)flags.len, unsaved ? &file : NULL,
+      unsaved ? 1 : 0, CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing, &tu);
   cb_strlist_free(&flags);
   if (rc != CXError_Success)
     return NULL;
   unsigned n = clang_getNumDiagnostics(tu);
-  for (unsigned i = 0; verbose && i < n; i++) {
+  for (unsigned i = 0, shown = 0; verbose && i < n && shown < 20; i++) {
     CXDiagnostic d = clang_getDiagnostic(tu, i);
     if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
       CXString s = clang_formatDiagnostic(d, clang_defaultDiagnosticDisplayOptions());
       fprintf(stderr, "cgo-boundary: note: %s\n", clang_getCString(s));
       clang_disposeString(s);
+      shown++;
     }
     clang_disposeDiagnostic(d);
   }
   return tu;
+}
+
+static CXTranslationUnit parse_c(CXIndex index, const cb_package *pkg, const char *path,
+                                 bool verbose) {
+  return parse_c_text(index, pkg, path, NULL, verbose);
 }
 
 static char *cursor_name(CXCursor c) {
@@ -158,8 +168,12 @@ static void scan_names(const char *text, const char *prefix, const char *stops, 
   }
 }
 
-/* Names declared in some file: library (system-header-only) or package-owned. */
+/* Where the names Go uses are declared: library (system-header-only) or
+ * package-owned. Only the names in `wanted` are recorded: a preamble that
+ * includes GLib declares tens of thousands of others. */
 typedef struct decl_scan {
+  const cb_strlist *wanted_funcs; /* sorted */
+  const cb_strlist *wanted_vars;  /* sorted */
   cb_strlist system_only; /* every declaration seen is in a system header */
   cb_strlist own;         /* at least one declaration outside system headers */
 } decl_scan;
@@ -171,6 +185,11 @@ static enum CXChildVisitResult visit_decl(CXCursor c, CXCursor parent, CXClientD
   if (kind != CXCursor_FunctionDecl && kind != CXCursor_VarDecl)
     return CXChildVisit_Continue;
   char *name = cursor_name(c);
+  if (!cb_strlist_sorted_contains(scan->wanted_funcs, name) &&
+      !cb_strlist_sorted_contains(scan->wanted_vars, name)) {
+    free(name);
+    return CXChildVisit_Continue;
+  }
   if (clang_Location_isInSystemHeader(clang_getCursorLocation(c))) {
     if (!cb_strlist_contains(&scan->system_only, name))
       cb_strlist_push(&scan->system_only, name);
@@ -219,23 +238,31 @@ bool cb_cdecls_go_uses(cb_package *pkg, bool verbose, cb_error *err) {
   cb_strlist_sort(&funcs);
   cb_strlist_sort(&vars);
 
-  decl_scan scan = {{0}, {0}};
-  CXIndex index = clang_createIndex(0, 0);
+  /* One translation unit that includes every *.cgo2.c: the headers the
+   * preambles share (all of GLib, say) are read once, not once per cgo file.
+   * Definitions repeated across the files (cgo's static helpers) are errors
+   * that change no declaration's file. */
+  decl_scan scan = {&funcs, &vars, {0}, {0}};
+  cb_buf all = {0};
   for (size_t i = 0; i < pkg->cgo_files.len; i++) {
     const char *go_file = cb_basename(pkg->cgo_files.items[i]);
-    char *base = cb_xstrndup(go_file, strlen(go_file) - 3);
-    char *c_name = cb_xasprintf("%s.cgo2.c", base);
-    char *path = cb_path_join(pkg->objdir, c_name);
-    CXTranslationUnit tu = parse_c(index, pkg, path, verbose);
-    if (tu) {
-      clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_decl, &scan);
-      clang_disposeTranslationUnit(tu);
-    }
-    free(path);
-    free(c_name);
-    free(base);
+    cb_buf_printf(&all, "#include \"%s/%.*s.cgo2.c\"\n", pkg->objdir, (int)(strlen(go_file) - 3),
+                  go_file);
+  }
+  char *includes = cb_buf_take(&all);
+  char *path = cb_path_join(pkg->objdir, "cgo-boundary-uses.c");
+  CXIndex index = clang_createIndex(0, 0);
+  CXTranslationUnit tu = parse_c_text(index, pkg, path, includes, verbose);
+  if (tu) {
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_decl, &scan);
+    clang_disposeTranslationUnit(tu);
+  } else if (verbose) {
+    fprintf(stderr, "cgo-boundary: note: libclang cannot parse the cgo files of %s\n",
+            pkg->import_path);
   }
   clang_disposeIndex(index);
+  free(path);
+  free(includes);
 
   pkg->go_called = make_crefs(pkg, &funcs, &scan, "calls", &pkg->ngo_called, verbose);
   pkg->go_globals = make_crefs(pkg, &vars, &scan, "reads", &pkg->ngo_globals, verbose);

@@ -150,6 +150,10 @@ void cb_strlist_sort(cb_strlist *l) {
     qsort(l->items, l->len, sizeof *l->items, compare_strings);
 }
 
+bool cb_strlist_sorted_contains(const cb_strlist *l, const char *s) {
+  return l->len > 0 && bsearch(&s, l->items, l->len, sizeof *l->items, compare_strings) != NULL;
+}
+
 void cb_strlist_free(cb_strlist *l) {
   for (size_t i = 0; i < l->len; i++)
     free(l->items[i]);

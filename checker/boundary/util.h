@@ -49,6 +49,8 @@ void cb_strlist_push_owned(cb_strlist *l, char *s); /* takes s */
 void cb_strlist_extend(cb_strlist *l, const cb_strlist *from);
 bool cb_strlist_contains(const cb_strlist *l, const char *s);
 void cb_strlist_sort(cb_strlist *l);
+/* Binary search: l must be sorted with cb_strlist_sort. */
+bool cb_strlist_sorted_contains(const cb_strlist *l, const char *s);
 void cb_strlist_free(cb_strlist *l);
 
 /* 64-bit FNV-1a, for cache keys. */

@@ -303,6 +303,21 @@ static enum CXChildVisitResult visit_hand_decl(CXCursor c, CXCursor parent, CXCl
   return CXChildVisit_Continue;
 }
 
+/* Whether the text of path names some export of pkg: a file that does not
+ * cannot declare one, and need not be parsed (gotk3/glib has eight headers,
+ * each including all of GLib). Unreadable files are parsed, to say why. */
+static bool mentions_export(const cb_package *pkg, const char *path) {
+  char *text = NULL;
+  cb_error ignored;
+  if (!cb_read_file(path, &text, NULL, &ignored))
+    return true;
+  bool found = false;
+  for (size_t i = 0; !found && i < pkg->nexports; i++)
+    found = strstr(text, pkg->exports[i].name) != NULL;
+  free(text);
+  return found;
+}
+
 bool cb_cdecls_hand_declared(cb_package *pkg, bool verbose, cb_error *err) {
   (void)err;
   if (pkg->nexports == 0)
@@ -314,6 +329,10 @@ bool cb_cdecls_hand_declared(cb_package *pkg, bool verbose, cb_error *err) {
   hand_scan scan = {pkg};
   for (size_t i = 0; i < files.len; i++) {
     char *path = cb_path_join(pkg->dir, files.items[i]);
+    if (!mentions_export(pkg, path)) {
+      free(path);
+      continue;
+    }
     CXTranslationUnit tu = parse_c(index, pkg, path, verbose);
     if (tu) {
       clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_hand_decl, &scan);

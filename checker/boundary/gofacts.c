@@ -197,8 +197,11 @@ static void read_handle_args(const json_value *arr, cb_package *pkg) {
 
 bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cb_error *err) {
   size_t n = 0;
-  const char **argv = cb_xcalloc(pkg->go_files.len + pkg->cgo_files.len + 3, sizeof *argv);
+  const char **argv = cb_xcalloc(pkg->go_files.len + pkg->cgo_files.len + 5, sizeof *argv);
+  char *gotypes = cb_path_join(pkg->objdir, "_cgo_gotypes.go");
   argv[n++] = helper;
+  argv[n++] = "-gotypes"; /* which C.NAME are functions */
+  argv[n++] = gotypes;
   argv[n++] = pkg->dir;
   for (size_t i = 0; i < pkg->go_files.len; i++)
     argv[n++] = pkg->go_files.items[i];
@@ -210,6 +213,7 @@ bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cb_err
   cb_proc_result res;
   bool ok = cb_run(&cmd, &res, err);
   free(argv);
+  free(gotypes);
   if (!ok)
     return false;
   if (res.exit_code != 0) {

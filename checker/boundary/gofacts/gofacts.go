@@ -12,7 +12,10 @@
 //     disguised as a pointer (unsafe.Pointer(uintptr(h)), a runtime/cgo.Handle):
 //     C may keep those, they are not Go memory.
 //
-// Usage: gofacts DIR FILE.go...   (FILE relative to DIR)
+// Usage: gofacts [-gotypes FILE] DIR FILE.go...   (FILE relative to DIR)
+//
+// -gotypes names cgo's _cgo_gotypes.go: its `func _Cfunc_NAME` lines tell the C
+// functions from C types, so that C.NAME(x) is known to be a call.
 //
 // It is built by cgo-boundary into its cache with the user's Go and uses the
 // standard library only, so it builds with every Go from 1.19 on.
@@ -92,14 +95,20 @@ type output struct {
 type pkgVars map[string]string
 
 func main() {
-	if len(os.Args) < 3 {
-		fmt.Fprintln(os.Stderr, "usage: gofacts DIR FILE.go...")
+	args := os.Args[1:]
+	cFuncs := map[string]bool{}
+	if len(args) >= 2 && args[0] == "-gotypes" {
+		cFuncs = readCFuncs(args[1])
+		args = args[2:]
+	}
+	if len(args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: gofacts [-gotypes FILE] DIR FILE.go...")
 		os.Exit(2)
 	}
-	dir := os.Args[1]
+	dir := args[0]
 	fset := token.NewFileSet()
 	var files []*ast.File
-	for _, name := range os.Args[2:] {
+	for _, name := range args[1:] {
 		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -115,7 +124,7 @@ func main() {
 		for _, d := range f.Decls {
 			fn, ok := d.(*ast.FuncDecl)
 			if ok && fn.Recv == nil && fn.Body != nil && isExported(fn) {
-				out.Exports = append(out.Exports, exportFacts(fset, dir, fn, vars))
+				out.Exports = append(out.Exports, exportFacts(fset, dir, fn, vars, cFuncs))
 			}
 		}
 		out.CRefs = append(out.CRefs, cRefs(fset, dir, f, seen)...)
@@ -364,7 +373,7 @@ func exprString(e ast.Expr) string {
 	return ""
 }
 
-func exportFacts(fset *token.FileSet, dir string, fn *ast.FuncDecl, vars pkgVars) export {
+func exportFacts(fset *token.FileSet, dir string, fn *ast.FuncDecl, vars pkgVars, cFuncs map[string]bool) export {
 	file, line := relPos(fset, dir, fn.Pos())
 	ex := export{Name: fn.Name.Name, File: file, Line: line, Params: []param{}, Facts: []fact{}}
 	st := &funcState{params: map[string]int{}, aliases: map[string]string{}, locals: map[string]bool{}}
@@ -413,7 +422,7 @@ func exportFacts(fset *token.FileSet, dir string, fn *ast.FuncDecl, vars pkgVars
 	})
 	for _, field := range fn.Type.Params.List {
 		for _, n := range field.Names {
-			if callee, pos, ok := onlyToC(fn.Body, n.Obj); ok {
+			if callee, pos, ok := onlyToC(fn.Body, n.Obj, cFuncs); ok {
 				add("borrow", n.Name, callee, pos)
 			}
 		}
@@ -424,13 +433,31 @@ func exportFacts(fset *token.FileSet, dir string, fn *ast.FuncDecl, vars pkgVars
 // cgoCopies are cgo's helpers that copy C memory into Go memory.
 var cgoCopies = map[string]bool{"GoString": true, "GoStringN": true, "GoBytes": true}
 
+// readCFuncs reads the C functions the package calls from _cgo_gotypes.go:
+// C.NAME(x) of one of them is a call, not a conversion to a C type.
+func readCFuncs(path string) map[string]bool {
+	names := map[string]bool{}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return names
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest := strings.TrimPrefix(line, "func _Cfunc_"); rest != line {
+			if i := strings.IndexByte(rest, '('); i > 0 {
+				names[rest[:i]] = true
+			}
+		}
+	}
+	return names
+}
+
 // onlyToC reports whether every use of the parameter obj in body hands it to
 // C: an argument of a call C.name(...), directly or through conversions, or a
 // comparison with nil; and the first C function it goes to. cgo makes every
 // argument of a C call escape, so escape analysis calls such a parameter
 // leaking although Go keeps nothing (C.GoString copies). A use inside a
 // closure or a go statement, or any other use, and the answer is no.
-func onlyToC(body *ast.BlockStmt, obj *ast.Object) (string, token.Pos, bool) {
+func onlyToC(body *ast.BlockStmt, obj *ast.Object, cFuncs map[string]bool) (string, token.Pos, bool) {
 	if obj == nil || body == nil {
 		return "", token.NoPos, false
 	}
@@ -443,7 +470,7 @@ func onlyToC(body *ast.BlockStmt, obj *ast.Object) (string, token.Pos, bool) {
 		}
 		stack = append(stack, n)
 		if id, ok := n.(*ast.Ident); ok && id.Obj == obj && !bad {
-			name, p, ok := cUse(stack)
+			name, p, ok := cUse(stack, cFuncs)
 			switch {
 			case !ok:
 				bad = true
@@ -458,8 +485,8 @@ func onlyToC(body *ast.BlockStmt, obj *ast.Object) (string, token.Pos, bool) {
 
 // cUse classifies the use of the identifier at the top of stack (its
 // ancestors below it): the C function it is handed to ("" for a nil
-// comparison), or not ok.
-func cUse(stack []ast.Node) (string, token.Pos, bool) {
+// comparison), or not ok. cFuncs: the names known to be C functions.
+func cUse(stack []ast.Node, cFuncs map[string]bool) (string, token.Pos, bool) {
 	for _, n := range stack {
 		switch n.(type) {
 		case *ast.FuncLit, *ast.GoStmt:
@@ -483,7 +510,7 @@ func cUse(stack []ast.Node) (string, token.Pos, bool) {
 			if name == "" {
 				return "", token.NoPos, false // a Go function may keep it
 			}
-			if cgoCopies[name] || len(p.Args) > 1 {
+			if cgoCopies[name] || cFuncs[name] || len(p.Args) > 1 {
 				return "C." + name, p.Pos(), true
 			}
 			if pending == "" {

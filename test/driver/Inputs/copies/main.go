@@ -10,6 +10,7 @@ extern void GoMaybe(char *s);
 extern void GoPass(char *s);
 extern void GoKeep(char *s);
 extern void GoLater(char *s);
+extern int GoLen(char *s);
 
 static void consume(const char *s, int n) { (void)s; (void)n; }
 
@@ -21,6 +22,7 @@ static void produce(void) {
 	GoMaybe(b);
 	GoPass(b);
 	GoKeep(b);
+	GoLen(b);
 	free(b);
 }
 
@@ -78,6 +80,15 @@ func GoPass(s *C.char) {
 //export GoKeep
 func GoKeep(s *C.char) {
 	kept = (*C.char)(unsafe.Pointer(s))
+}
+
+// A one-argument C call whose result Go keeps: C.strlen is a function
+// (_cgo_gotypes.go says so), not a conversion to a C type.
+//
+//export GoLen
+func GoLen(s *C.char) C.int {
+	n := C.strlen(s)
+	return C.int(n)
 }
 
 // Read by a goroutine after the export returned: kept, reported.

@@ -131,9 +131,7 @@ bool cl_load_units(const char *compdb_path, cl_units *units, cb_strlist *package
     else if (json_get_string(e, "command"))
       split_command(json_get_string(e, "command"), &argv);
     cl_unit *u = &units->items[units->len++];
-    u->file = abs;
-    u->dir = cb_xstrdup(dir);
-    memset(&u->args, 0, sizeof u->args);
+    *u = (cl_unit){.file = abs, .dir = cb_xstrdup(dir)};
     keep_flags(&argv, abs, dir, &u->args);
     cb_strlist_free(&argv);
   }
@@ -145,6 +143,7 @@ void cl_units_free(cl_units *units) {
   for (size_t i = 0; i < units->len; i++) {
     free(units->items[i].file);
     free(units->items[i].dir);
+    free(units->items[i].fallback);
     cb_strlist_free(&units->items[i].args);
   }
   free(units->items);
@@ -284,6 +283,52 @@ static int compare_names(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The `#include <...>` lines of the preambles of the package in dir (its
+ * *.cgo2.c units among the first n), each once, in order of appearance. */
+static char *system_includes(const cl_units *units, size_t n, const char *dir) {
+  cb_strlist seen = {0};
+  cb_buf b = {0};
+  for (size_t i = 0; i < n; i++) {
+    const cl_unit *u = &units->items[i];
+    char *text = NULL;
+    cb_error ignored;
+    if (strcmp(u->dir, dir) != 0 || !cb_ends_with(u->file, ".cgo2.c") ||
+        !cb_read_file(u->file, &text, NULL, &ignored))
+      continue;
+    for (const char *p = text; *p; p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n')) {
+      const char *q = p + strspn(p, " \t");
+      if (!cb_starts_with(q, "#include <"))
+        continue;
+      char *line = cb_xstrndup(q, strcspn(q, "\n"));
+      if (!cb_strlist_contains(&seen, line)) {
+        cb_buf_printf(&b, "%s\n", line);
+        cb_strlist_push(&seen, line);
+      }
+      free(line);
+    }
+    free(text);
+  }
+  cb_strlist_free(&seen);
+  return cb_buf_take(&b);
+}
+
+/* Writes WORKDIR/NAME: prelude, then `#line 1 "HEADER"` and the header's text. */
+static bool write_header_unit(const char *path, const char *prelude, const char *header,
+                              const char *text, size_t len, cb_error *err) {
+  cb_buf b = {0};
+  cb_buf_puts(&b, prelude);
+  cb_buf_puts(&b, "#line 1 ");
+  json_write_string(header, &b);
+  cb_buf_putc(&b, '\n');
+  cb_buf_append(&b, text, len);
+  cb_buf_putc(&b, '\n');
+  char *tmp = NULL;
+  bool ok = cb_write_temp(path, b.data, b.len, &tmp, err) && cb_commit_temp(tmp, path, err);
+  free(tmp);
+  cb_buf_free(&b);
+  return ok;
+}
+
 bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cb_strlist *package_dirs,
                          cb_error *err) {
   size_t n = units->len;
@@ -302,44 +347,38 @@ bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cb_strlist
     closedir(dh);
     if (headers.len > 1)
       qsort(headers.items, headers.len, sizeof *headers.items, compare_names);
+    char *prelude = headers.len ? system_includes(units, n, dir) : NULL;
     for (size_t h = 0; h < headers.len; h++) {
       char *header = cb_path_join(dir, headers.items[h]);
       char *text = NULL;
       size_t len = 0;
       bool ok = cb_read_file(header, &text, &len, err);
       char *unit_file = cb_xasprintf("%s/hdr-%zu.cgo-header.c", cfg->workdir, units->len);
-      if (ok) {
-        cb_buf b = {0};
-        cb_buf_puts(&b, "#line 1 ");
-        json_write_string(header, &b);
-        cb_buf_putc(&b, '\n');
-        cb_buf_append(&b, text, len);
-        cb_buf_putc(&b, '\n');
-        char *tmp = NULL;
-        ok = cb_write_temp(unit_file, b.data, b.len, &tmp, err) &&
-             cb_commit_temp(tmp, unit_file, err);
-        free(tmp);
-        cb_buf_free(&b);
-      }
+      char *fallback = prelude[0] ? cb_xasprintf("%s/hdr-%zu-pre.cgo-header.c", cfg->workdir,
+                                                 units->len)
+                                  : NULL;
+      ok = ok && write_header_unit(unit_file, "", header, text, len, err) &&
+           (!fallback || write_header_unit(fallback, prelude, header, text, len, err));
       if (ok) {
         units->items = cb_xrealloc(units->items, (units->len + 1) * sizeof *units->items);
         tmpl = template_unit(units, n, dir); /* the array moved */
         cl_unit *u = &units->items[units->len++];
-        u->file = unit_file;
-        u->dir = cb_xstrdup(dir);
-        memset(&u->args, 0, sizeof u->args);
+        *u = (cl_unit){
+            .file = unit_file, .dir = cb_xstrdup(dir), .optional = true, .fallback = fallback};
         cb_strlist_extend(&u->args, &tmpl->args);
-        u->optional = true;
-        unit_file = NULL;
+        unit_file = fallback = NULL;
       }
       free(unit_file);
+      free(fallback);
       free(text);
       free(header);
       if (!ok) {
+        free(prelude);
         cb_strlist_free(&headers);
         return false;
       }
     }
+    free(prelude);
     cb_strlist_free(&headers);
   }
   return true;
@@ -455,6 +494,7 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
   size_t n = units->len, next = 0, done = 0;
   pid_t *pids = cb_xcalloc(n ? n : 1, sizeof *pids);
   bool *ok = cb_xcalloc(n ? n : 1, sizeof *ok);
+  bool *retried = cb_xcalloc(n ? n : 1, sizeof *retried);
   int running = 0;
   int jobs = cfg->jobs > 0 ? cfg->jobs : 1;
   while (done < n) {
@@ -485,8 +525,21 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
       done++;
       pids[i] = 0;
       int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      if (code != 0 && units->items[i].optional) {
-        /* A header that needs the preamble's includes before it. */
+      if (code != 0 && units->items[i].optional && units->items[i].fallback && !retried[i]) {
+        /* A header that needs the preambles' system includes before it. */
+        cl_unit again = units->items[i];
+        again.file = again.fallback;
+        retried[i] = true;
+        if (cfg->verbose)
+          fprintf(stderr, "cgo-lifetime: header unit %s does not compile alone; trying %s\n",
+                  units->items[i].file, again.file);
+        pids[i] = start_unit(cfg, &again, i);
+        if (pids[i] > 0) {
+          running++;
+          done--;
+        }
+      } else if (code != 0 && units->items[i].optional) {
+        /* A header that needs more than the preambles' system includes. */
         if (cfg->verbose) {
           char *reason = failure_reason(cfg, i, code);
           fprintf(stderr, "cgo-lifetime: header unit %s skipped: %s\n", units->items[i].file,
@@ -516,6 +569,7 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
       cb_strlist_push_owned(sarif_paths, cb_xasprintf("%s/unit-%zu.sarif", cfg->workdir, i));
     }
   }
+  free(retried);
   free(ok);
   free(pids);
 }

@@ -13,6 +13,8 @@ typedef struct cl_unit {
   char *dir;       /* the directory the compiler runs in */
   cb_strlist args; /* flags, without the compiler, -c, -o and the file */
   bool optional;   /* a package header: one that does not compile alone is skipped */
+  char *fallback;  /* optional unit: the header after the preambles' system includes, tried
+                      when the file alone fails to compile; NULL if there is none */
 } cl_unit;
 
 typedef struct cl_units {
@@ -46,8 +48,12 @@ void cl_units_free(cl_units *units);
  * (gotk3's *.go.h: callbacks installed as function pointers, never reached
  * from a .c file) are analysed as units of their own: WORKDIR/hdr-N.cgo-header.c
  * holds `#line 1 "HEADER"` and the header's text, compiled with the flags of
- * a unit of the same package. System headers stay out. Call after
- * cl_prepare_ctu: these units are not part of the CTU index. */
+ * a unit of the same package. A header that needs types from the system
+ * headers its preamble includes first (gotk3's `GdkAtom`, libvirt-go's
+ * `virConnectPtr`) is tried again as WORKDIR/hdr-N-pre.cgo-header.c: the
+ * `#include <...>` lines of the package's preambles, then the same. System
+ * headers stay out of the analysis. Call after cl_prepare_ctu: these units are
+ * not part of the CTU index. */
 bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cb_strlist *package_dirs,
                          cb_error *err);
 

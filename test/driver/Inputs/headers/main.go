@@ -3,7 +3,10 @@
 package main
 
 /*
+#include <stdint.h>
+#include <stdlib.h>
 #include "callbacks.h"
+#include "needs_system.h"
 */
 import "C"
 

@@ -12,7 +12,7 @@ typedef struct cl_unit {
   char *file;      /* absolute path of the C file */
   char *dir;       /* the directory the compiler runs in */
   cb_strlist args; /* flags, without the compiler, -c, -o and the file */
-  bool optional;   /* a package header: one that does not compile alone is skipped */
+  bool optional;   /* a package header: one that does not compile (also as fallback) is skipped */
   char *fallback;  /* optional unit: the header after the preambles' system includes, tried
                       when the file alone fails to compile; NULL if there is none */
 } cl_unit;

@@ -525,7 +525,10 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
       done++;
       pids[i] = 0;
       int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      if (code != 0 && units->items[i].optional && units->items[i].fallback && !retried[i]) {
+      /* clang exits 1 on a compile error; a header unit may fail so, but a
+       * crash is reported like any unit's. */
+      bool rejected = code == 1 && units->items[i].optional;
+      if (rejected && units->items[i].fallback && !retried[i]) {
         /* A header that needs the preambles' system includes before it. */
         cl_unit again = units->items[i];
         again.file = again.fallback;
@@ -538,7 +541,7 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
           running++;
           done--;
         }
-      } else if (code != 0 && units->items[i].optional) {
+      } else if (rejected) {
         /* A header that needs more than the preambles' system includes. */
         if (cfg->verbose) {
           char *reason = failure_reason(cfg, i, code);

@@ -22,13 +22,10 @@ bool cb_gofacts_build(const cb_go *go, const char *cache_dir, char **path, cb_er
     return true;
   }
   char *src = cb_path_join(dir, "gofacts.go"), *mod = cb_path_join(dir, "go.mod");
-  char *tmp_src = NULL, *tmp_mod = NULL;
   char *tmp_exe = cb_xasprintf("gofacts.tmp.%ld", (long)getpid());
   bool ok = cb_mkdir_p(dir, err) &&
-            cb_write_temp(src, gofacts_source, strlen(gofacts_source), &tmp_src, err) &&
-            cb_commit_temp(tmp_src, src, err) &&
-            cb_write_temp(mod, helper_go_mod, strlen(helper_go_mod), &tmp_mod, err) &&
-            cb_commit_temp(tmp_mod, mod, err);
+            cb_write_file(src, gofacts_source, strlen(gofacts_source), err) &&
+            cb_write_file(mod, helper_go_mod, strlen(helper_go_mod), err);
   if (ok) {
     /* The helper uses the standard library only: no module settings of the
      * user's may change how it builds. */
@@ -52,8 +49,6 @@ bool cb_gofacts_build(const cb_go *go, const char *cache_dir, char **path, cb_er
     ok = cb_commit_temp(built, exe, err);
     free(built);
   }
-  free(tmp_src);
-  free(tmp_mod);
   free(tmp_exe);
   free(src);
   free(mod);

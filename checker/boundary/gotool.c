@@ -366,10 +366,9 @@ static void parse_escape_output(const char *text, cb_escape_fact **facts, size_t
 
 /* The directory of "WORK=DIR" that `go build -work` prints first, or NULL. */
 static char *work_directory(const char *text) {
-  for (const char *p = text; *p; p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n')) {
+  for (const char *p = text; *p; p = cb_next_line(p))
     if (cb_starts_with(p, "WORK=/"))
       return cb_xstrndup(p + 5, strcspn(p + 5, "\n"));
-  }
   return NULL;
 }
 
@@ -394,7 +393,7 @@ bool cb_go_escape(const cb_go *go, const cb_package *pkg, cb_escape_fact **facts
      * package's output. */
     const char *p = res.err_text;
     while (*p == '#' || cb_starts_with(p, "WORK="))
-      p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
+      p = cb_next_line(p);
     first = cb_first_line(p);
     *warning = cb_xasprintf("'go build -gcflags=-m' failed for %s (%s); escape analysis facts are "
                             "incomplete", pkg->import_path, first);

@@ -257,6 +257,18 @@ bool cb_commit_temp(const char *tmp, const char *path, cb_error *err) {
   return true;
 }
 
+bool cb_write_file(const char *path, const char *data, size_t len, cb_error *err) {
+  char *tmp = NULL;
+  bool ok = cb_write_temp(path, data, len, &tmp, err) && cb_commit_temp(tmp, path, err);
+  free(tmp);
+  return ok;
+}
+
+const char *cb_next_line(const char *p) {
+  p += strcspn(p, "\n");
+  return *p ? p + 1 : p;
+}
+
 char *cb_path_join(const char *dir, const char *name) {
   if (name[0] == '/' || dir[0] == '\0')
     return cb_xstrdup(name);

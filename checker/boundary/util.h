@@ -68,6 +68,8 @@ bool cb_clear_dir(const char *dir, cb_error *err);
  * be committed together once all of them were written. */
 bool cb_write_temp(const char *path, const char *data, size_t len, char **tmp_out, cb_error *err);
 bool cb_commit_temp(const char *tmp, const char *path, cb_error *err);
+/* Both steps for one file. */
+bool cb_write_file(const char *path, const char *data, size_t len, cb_error *err);
 char *cb_path_join(const char *dir, const char *name);   /* new string */
 const char *cb_basename(const char *path);               /* points into path */
 char *cb_dirname(const char *path);                      /* new string */
@@ -75,6 +77,8 @@ char *cb_dirname(const char *path);                      /* new string */
 char *cb_path_relative(const char *path, const char *dir);
 char *cb_absolute_path(const char *path);                /* new string, not resolved */
 bool cb_starts_with(const char *s, const char *prefix);
+/* The start of the line after the one p is in (the terminating NUL at the end). */
+const char *cb_next_line(const char *p);
 bool cb_ends_with(const char *s, const char *suffix);
 
 /* Command-line options: "-o FILE", "-oFILE", "--opt FILE", "--opt=FILE".

@@ -195,13 +195,6 @@ static char *units_compdb(const cl_config *cfg, const cl_units *units) {
   return cb_buf_take(&b);
 }
 
-static bool write_file(const char *path, const char *text, cb_error *err) {
-  char *tmp = NULL;
-  bool ok = cb_write_temp(path, text, strlen(text), &tmp, err) && cb_commit_temp(tmp, path, err);
-  free(tmp);
-  return ok;
-}
-
 /* "LEN:USR PATH" lines; a USR defined twice (a preamble copied into several
  * files) keeps its first definition, since CTU refuses an ambiguous index. */
 static void merge_mapping(const char *out, cb_strlist *usrs, cb_buf *index) {
@@ -231,7 +224,7 @@ bool cl_prepare_ctu(const cl_config *cfg, const cl_units *units, cb_error *err) 
   bool ok = cb_mkdir_p(ctu_dir, err);
   char *compdb_text = units_compdb(cfg, units);
   char *compdb = cb_path_join(ctu_dir, "compile_commands.json");
-  ok = ok && write_file(compdb, compdb_text, err);
+  ok = ok && cb_write_file(compdb, compdb_text, strlen(compdb_text), err);
   free(compdb_text);
   free(compdb);
   cb_strlist usrs = {0};
@@ -255,7 +248,8 @@ bool cl_prepare_ctu(const cl_config *cfg, const cl_units *units, cb_error *err) 
     char *map = cb_path_join(ctu_dir, "externalDefMap.txt");
     char *list_text = invocation_list(cfg, units);
     char *list = cb_path_join(ctu_dir, "invocations.yaml");
-    ok = write_file(map, index.data ? index.data : "", err) && write_file(list, list_text, err);
+    ok = cb_write_file(map, index.data ? index.data : "", index.len, err) &&
+         cb_write_file(list, list_text, strlen(list_text), err);
     free(map);
     free(list_text);
     free(list);
@@ -279,10 +273,6 @@ static const cl_unit *template_unit(const cl_units *units, size_t n, const char 
   return found;
 }
 
-static int compare_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The `#include <...>` lines of the preambles of the package in dir (its
  * *.cgo2.c units among the first n), each once, in order of appearance. */
 static char *system_includes(const cl_units *units, size_t n, const char *dir) {
@@ -295,7 +285,7 @@ static char *system_includes(const cl_units *units, size_t n, const char *dir) {
     if (strcmp(u->dir, dir) != 0 || !cb_ends_with(u->file, ".cgo2.c") ||
         !cb_read_file(u->file, &text, NULL, &ignored))
       continue;
-    for (const char *p = text; *p; p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n')) {
+    for (const char *p = text; *p; p = cb_next_line(p)) {
       const char *q = p + strspn(p, " \t");
       if (!cb_starts_with(q, "#include <"))
         continue;
@@ -322,9 +312,7 @@ static bool write_header_unit(const char *path, const char *prelude, const char 
   cb_buf_putc(&b, '\n');
   cb_buf_append(&b, text, len);
   cb_buf_putc(&b, '\n');
-  char *tmp = NULL;
-  bool ok = cb_write_temp(path, b.data, b.len, &tmp, err) && cb_commit_temp(tmp, path, err);
-  free(tmp);
+  bool ok = cb_write_file(path, b.data, b.len, err);
   cb_buf_free(&b);
   return ok;
 }
@@ -345,8 +333,7 @@ bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cb_strlist
           strcmp(e->d_name, "_cgo_export.h") != 0)
         cb_strlist_push(&headers, e->d_name);
     closedir(dh);
-    if (headers.len > 1)
-      qsort(headers.items, headers.len, sizeof *headers.items, compare_names);
+    cb_strlist_sort(&headers);
     char *prelude = headers.len ? system_includes(units, n, dir) : NULL;
     for (size_t h = 0; h < headers.len; h++) {
       char *header = cb_path_join(dir, headers.items[h]);

@@ -261,10 +261,7 @@ static bool write_output(const char *path, const char *text, cb_error *err) {
     fputs(text, stdout);
     return true;
   }
-  char *tmp = NULL;
-  bool ok = cb_write_temp(path, text, strlen(text), &tmp, err) && cb_commit_temp(tmp, path, err);
-  free(tmp);
-  return ok;
+  return cb_write_file(path, text, strlen(text), err);
 }
 
 static bool collect(const cb_strlist *sarif_paths, const cl_filter *filter, cl_findings *all,

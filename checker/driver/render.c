@@ -280,11 +280,9 @@ bool cl_render_html(const cl_findings *all, const cb_strlist *report_dirs, const
       if (cb_read_file(path, &text, &len, err)) {
         long i = match_report(all, text);
         if (i >= 0 && !pages[i]) {
-          char *tmp = NULL;
           char *dest = cb_path_join(out_dir, e->d_name);
-          if (cb_write_temp(dest, text, len, &tmp, err) && cb_commit_temp(tmp, dest, err))
+          if (cb_write_file(dest, text, len, err))
             pages[i] = cb_xstrdup(e->d_name);
-          free(tmp);
           free(dest);
         }
       }
@@ -320,9 +318,7 @@ bool cl_render_html(const cl_findings *all, const cb_strlist *report_dirs, const
   free(pages);
   cb_buf_puts(&b, "</table>\n</body></html>\n");
   char *index = cb_path_join(out_dir, "index.html");
-  char *tmp = NULL;
-  bool ok = cb_write_temp(index, b.data, b.len, &tmp, err) && cb_commit_temp(tmp, index, err);
-  free(tmp);
+  bool ok = cb_write_file(index, b.data, b.len, err);
   free(index);
   cb_buf_free(&b);
   return ok;

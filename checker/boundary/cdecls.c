@@ -245,9 +245,9 @@ bool cb_cdecls_go_uses(cb_package *pkg, bool verbose, cb_error *err) {
   decl_scan scan = {&funcs, &vars, {0}, {0}};
   cb_buf all = {0};
   for (size_t i = 0; i < pkg->cgo_files.len; i++) {
-    const char *go_file = cb_basename(pkg->cgo_files.items[i]);
-    cb_buf_printf(&all, "#include \"%s/%.*s.cgo2.c\"\n", pkg->objdir, (int)(strlen(go_file) - 3),
-                  go_file);
+    char *c_name = cb_cgo_output_name(pkg->cgo_files.items[i], ".cgo2.c");
+    cb_buf_printf(&all, "#include \"%s/%s\"\n", pkg->objdir, c_name);
+    free(c_name);
   }
   char *includes = cb_buf_take(&all);
   char *path = cb_path_join(pkg->objdir, "cgo-boundary-uses.c");

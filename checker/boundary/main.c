@@ -137,8 +137,7 @@ static bool prepare_objdir(const cb_go *go, const cb_package *pkg, const char *w
       fprintf(stderr, "cgo-boundary: cgo's output for %s is current (%s)\n", pkg->import_path,
               pkg->objdir);
   } else {
-    bool adopted;
-    ok = cb_objdir_fill(go, pkg, work, key, &adopted, err);
+    ok = cb_objdir_fill(go, pkg, work, key, err);
   }
   free(key);
   return ok;

@@ -213,8 +213,7 @@ json_value *cb_compdb_build(const cb_package *pkgs, size_t npkgs, const char *co
       cb_strlist_push_owned(&files, cb_path_join(pkg->dir, pkg->c_files.items[j]));
     cb_strlist generated = {0};
     for (size_t j = 0; j < pkg->cgo_files.len; j++) {
-      const char *go = cb_basename(pkg->cgo_files.items[j]);
-      char *c = cb_xasprintf("%.*s.cgo2.c", (int)(strlen(go) - 3), go);
+      char *c = cb_cgo_output_name(pkg->cgo_files.items[j], ".cgo2.c");
       cb_strlist_push_owned(&generated, cb_path_join(pkg->objdir, c));
       free(c);
     }

@@ -50,15 +50,6 @@ char *cb_objdir_key(const cb_go *go, const cb_package *pkg) {
   return cb_xasprintf("%016llx", (unsigned long long)h);
 }
 
-/* "x.go" -> "x.cgo2.c" (or ".cgo1.go"), as cgo names its outputs. */
-static char *cgo_output_name(const char *go_file, const char *suffix) {
-  const char *base = cb_basename(go_file);
-  size_t n = strlen(base);
-  if (cb_ends_with(base, ".go"))
-    n -= 3;
-  return cb_xasprintf("%.*s%s", (int)n, base, suffix);
-}
-
 static bool has_file(const char *dir, const char *name) {
   char *path = cb_path_join(dir, name);
   bool ok = cb_file_exists(path);
@@ -72,7 +63,7 @@ static bool is_complete(const char *dir, const cb_package *pkg) {
     return false;
   bool ok = true;
   for (size_t i = 0; ok && i < pkg->cgo_files.len; i++) {
-    char *name = cgo_output_name(pkg->cgo_files.items[i], ".cgo2.c");
+    char *name = cb_cgo_output_name(pkg->cgo_files.items[i], ".cgo2.c");
     ok = has_file(dir, name);
     free(name);
   }
@@ -107,7 +98,7 @@ static bool is_package_action(const char *dir, const cb_package *pkg) {
   if (pkg->cgo_files.len == 0)
     return false;
   const char *first = pkg->cgo_files.items[0];
-  char *name = cgo_output_name(first, ".cgo1.go");
+  char *name = cb_cgo_output_name(first, ".cgo1.go");
   char *path = cb_path_join(dir, name);
   char *text = NULL;
   cb_error ignored;
@@ -145,11 +136,9 @@ static char *find_action_dir(const char *work, const cb_package *pkg) {
 
 static bool copy_file(const char *from_dir, const char *to_dir, const char *name, cb_error *err) {
   char *from = cb_path_join(from_dir, name), *to = cb_path_join(to_dir, name);
-  char *text = NULL, *tmp = NULL;
+  char *text = NULL;
   size_t len = 0;
-  bool ok = cb_read_file(from, &text, &len, err) && cb_write_temp(to, text, len, &tmp, err) &&
-            cb_commit_temp(tmp, to, err);
-  free(tmp);
+  bool ok = cb_read_file(from, &text, &len, err) && cb_write_file(to, text, len, err);
   free(text);
   free(to);
   free(from);
@@ -189,21 +178,15 @@ static bool adopt(const cb_go *go, const cb_package *pkg, const char *work) {
 
 static bool write_stamp(const char *objdir, const char *key, cb_error *err) {
   char *path = cb_path_join(objdir, stamp_name);
-  char *tmp = NULL;
-  bool ok = cb_write_temp(path, key, strlen(key), &tmp, err) && cb_commit_temp(tmp, path, err);
-  free(tmp);
+  bool ok = cb_write_file(path, key, strlen(key), err);
   free(path);
   return ok;
 }
 
 bool cb_objdir_fill(const cb_go *go, const cb_package *pkg, const char *work, const char *key,
-                    bool *adopted, cb_error *err) {
-  if (!cb_mkdir_p(pkg->objdir, err) || !cb_clear_dir(pkg->objdir, err))
-    return false;
-  *adopted = adopt(go, pkg, work);
-  if (!*adopted && !cb_go_cgo(go, pkg, err))
-    return false;
-  return write_stamp(pkg->objdir, key, err);
+                    cb_error *err) {
+  return cb_mkdir_p(pkg->objdir, err) && cb_clear_dir(pkg->objdir, err) &&
+         (adopt(go, pkg, work) || cb_go_cgo(go, pkg, err)) && write_stamp(pkg->objdir, key, err);
 }
 
 static void remove_tree(const char *path) {

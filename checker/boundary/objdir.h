@@ -19,9 +19,9 @@ char *cb_objdir_key(const cb_go *go, const cb_package *pkg);
 bool cb_objdir_is_current(const cb_package *pkg, const char *key);
 /* Empties pkg->objdir and fills it with cgo's output: copied from the package's
  * action directory in work (may be NULL) when one is there, else by running
- * `go tool cgo`. Then stamps key. *adopted tells which of the two happened. */
+ * `go tool cgo`. Then stamps key. */
 bool cb_objdir_fill(const cb_go *go, const cb_package *pkg, const char *work, const char *key,
-                    bool *adopted, cb_error *err);
+                    cb_error *err);
 /* Removes a `go build -work` directory (only a path named go-build*). */
 void cb_objdir_remove_work(const char *work);
 

@@ -75,3 +75,11 @@ const char *cb_package_c_ref(const cb_package *pkg, const char *name) {
       return pkg->c_refs[i].evidence;
   return NULL;
 }
+
+char *cb_cgo_output_name(const char *go_file, const char *suffix) {
+  const char *base = cb_basename(go_file);
+  size_t n = strlen(base);
+  if (cb_ends_with(base, ".go"))
+    n -= 3;
+  return cb_xasprintf("%.*s%s", (int)n, base, suffix);
+}

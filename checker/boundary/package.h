@@ -69,6 +69,9 @@ typedef struct cb_package {
 } cb_package;
 
 void cb_package_free(cb_package *pkg);
+/* What cgo names its translation of a cgo file: ("x.go", ".cgo2.c") ->
+ * "x.cgo2.c" (new string; the directory is dropped). */
+char *cb_cgo_output_name(const char *go_file, const char *suffix);
 cb_export *cb_package_find_export(cb_package *pkg, const char *name);
 cb_param *cb_export_find_param(cb_export *ex, int index);
 /* "file.go:line" of the first C.name in the package's Go files, or NULL. */

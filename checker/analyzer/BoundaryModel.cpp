@@ -188,17 +188,15 @@ bool BoundaryModel::isGoCalled(const FunctionDecl *FD, std::string *Why) const {
   }
   // A '#cgo noescape' or '#cgo nocallback' directive names a C function that
   // Go calls (cgo rejects one that names no such call).
-  for (const auto *Promises : {&Facts.NoEscape, &Facts.NoCallback}) {
-    auto P = Promises->find(Name);
-    if (P != Promises->end()) {
-      if (Why)
-        *Why = (Promises == &Facts.NoEscape ? "declared '#cgo noescape' "
-                                            : "declared '#cgo nocallback' ") +
-               P->second;
-      return true;
-    }
+  std::optional<std::string> Where = noEscapePromise(FD);
+  const char *Directive = "declared '#cgo noescape' ";
+  if (!Where) {
+    Where = noCallbackPromise(FD);
+    Directive = "declared '#cgo nocallback' ";
   }
-  return false;
+  if (Where && Why)
+    *Why = Directive + *Where;
+  return Where.has_value();
 }
 
 static std::optional<std::string> lookupPromise(const StringMap<std::string> &M,
@@ -237,20 +235,22 @@ bool BoundaryModel::isGoCalledFrame(const StackFrameContext *SFC,
   return isCgoWrapper(Caller);
 }
 
+/// Does \p Positions list argument \p Index (0-based) of \p Name?
+static bool listsArgument(const StringMap<SmallVector<unsigned, 2>> &Positions,
+                          StringRef Name, unsigned Index) {
+  auto It = Positions.find(Name);
+  return It != Positions.end() && llvm::is_contained(It->second, Index + 1);
+}
+
 bool BoundaryModel::takesOwnership(const FunctionDecl *FD,
                                    unsigned Index) const {
-  auto It = Facts.TakesOwnership.find(nameOf(FD));
-  if (It != Facts.TakesOwnership.end() &&
-      llvm::is_contained(It->second, Index + 1))
-    return true;
-  return holdsAttr(FD, Index, OwnershipAttr::Takes).has_value();
+  return listsArgument(Facts.TakesOwnership, nameOf(FD), Index) ||
+         holdsAttr(FD, Index, OwnershipAttr::Takes).has_value();
 }
 
 bool BoundaryModel::receivesHandle(const FunctionDecl *FD,
                                    unsigned Index) const {
-  auto It = Facts.HandleArgs.find(nameOf(FD));
-  return It != Facts.HandleArgs.end() &&
-         llvm::is_contained(It->second, Index + 1);
+  return listsArgument(Facts.HandleArgs, nameOf(FD), Index);
 }
 
 bool BoundaryModel::isConfiguredMemoryFunction(const FunctionDecl *FD) const {

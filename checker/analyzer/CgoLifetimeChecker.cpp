@@ -37,14 +37,14 @@
 // manifest handle_args). Storing it where it outlives the call records the
 // place (CgoKept); if the place still holds it when the frame returns to Go,
 // cgo.KeepsGoArgument reports it, or cgo.NoEscapePromise when the function
-// promised `#cgo noescape` (one report, the more specific one). Under that promise, returning the argument or
-// passing it to a Go export breaks it too. A call of a Go export while any
-// frame on the stack runs a function under `#cgo nocallback` (entered from Go)
-// breaks that promise.
+// promised `#cgo noescape` (one report, the more specific one). Under that
+// promise, returning the argument or passing it to a Go export breaks it too.
+// A call of a Go export while any frame on the stack runs a function under
+// `#cgo nocallback` (entered from Go) breaks that promise.
 //
 // Reports end the path (memory is corrupt from there on, or Go panics),
-// except cgo.KeepsGoArgument's, which is found at a frame's end. Our callbacks run
-// before unix.Malloc's (checkers run in the order of their full names, and
+// except cgo.KeepsGoArgument's, which is found at a frame's end. Our
+// callbacks run before unix.Malloc's (checkers run in the order of their full names, and
 // "cgo" sorts first), so where unix.Malloc would report the same event in
 // generic words, the cgo report, which names Go, is the only one.
 //

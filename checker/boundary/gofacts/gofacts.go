@@ -234,25 +234,30 @@ func unconvert(e ast.Expr) ast.Expr {
 }
 
 func isConversion(fun ast.Expr) bool {
-	switch f := fun.(type) {
-	case *ast.Ident:
-		return f.Name == "uintptr"
-	case *ast.SelectorExpr:
-		x, ok := f.X.(*ast.Ident)
-		return ok && x.Name == "unsafe" && f.Sel.Name == "Pointer"
+	if id, ok := fun.(*ast.Ident); ok {
+		return id.Name == "uintptr"
 	}
-	return false
+	return isUnsafePointer(fun)
+}
+
+// selectorOf is NAME when e is pkg.NAME, else "".
+func selectorOf(e ast.Expr, pkg string) string {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	if x, ok := sel.X.(*ast.Ident); ok && x.Name == pkg {
+		return sel.Sel.Name
+	}
+	return ""
+}
+
+func isUnsafePointer(e ast.Expr) bool {
+	return selectorOf(e, "unsafe") == "Pointer"
 }
 
 func isUintptrCall(e ast.Expr) bool {
-	for {
-		p, ok := e.(*ast.ParenExpr)
-		if !ok {
-			break
-		}
-		e = p.X
-	}
-	c, ok := e.(*ast.CallExpr)
+	c, ok := unparen(e).(*ast.CallExpr)
 	if !ok || len(c.Args) != 1 {
 		return false
 	}
@@ -506,7 +511,7 @@ func cUse(stack []ast.Node, cFuncs map[string]bool) (string, token.Pos, bool) {
 			if isGoPointerConversion(p.Fun) {
 				continue
 			}
-			name := cName(p.Fun)
+			name := selectorOf(p.Fun, "C")
 			if name == "" {
 				return "", token.NoPos, false // a Go function may keep it
 			}
@@ -531,29 +536,10 @@ func cUse(stack []ast.Node, cFuncs map[string]bool) (string, token.Pos, bool) {
 	return "", token.NoPos, false
 }
 
-// cName is NAME for C.NAME, else "".
-func cName(fun ast.Expr) string {
-	sel, ok := fun.(*ast.SelectorExpr)
-	if !ok {
-		return ""
-	}
-	if x, ok := sel.X.(*ast.Ident); ok && x.Name == "C" {
-		return sel.Sel.Name
-	}
-	return ""
-}
-
 // isGoPointerConversion: unsafe.Pointer(x) or (*T)(x).
 func isGoPointerConversion(fun ast.Expr) bool {
-	if _, ok := unparen(fun).(*ast.StarExpr); ok {
-		return true
-	}
-	sel, ok := fun.(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	x, ok := sel.X.(*ast.Ident)
-	return ok && x.Name == "unsafe" && sel.Sel.Name == "Pointer"
+	_, star := unparen(fun).(*ast.StarExpr)
+	return star || isUnsafePointer(fun)
 }
 
 func isNil(e ast.Expr) bool {
@@ -608,10 +594,10 @@ func cRefs(fset *token.FileSet, dir string, f *ast.File, seen map[string]bool) [
 		if !ok {
 			return true
 		}
-		if x, ok := sel.X.(*ast.Ident); ok && x.Name == "C" && !seen[sel.Sel.Name] {
-			seen[sel.Sel.Name] = true
+		if name := selectorOf(sel, "C"); name != "" && !seen[name] {
+			seen[name] = true
 			file, line := relPos(fset, dir, sel.Pos())
-			refs = append(refs, cref{Name: sel.Sel.Name, File: file, Line: line})
+			refs = append(refs, cref{Name: name, File: file, Line: line})
 		}
 		return true
 	})
@@ -681,14 +667,9 @@ func (ca callArgs) addFile(fset *token.FileSet, dir string, f *ast.File) {
 			if !ok {
 				return true
 			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
+			if name := selectorOf(call.Fun, "C"); name != "" {
+				ca.add(fset, dir, name, call, handles, cgoName)
 			}
-			if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "C" {
-				return true
-			}
-			ca.add(fset, dir, sel.Sel.Name, call, handles, cgoName)
 			return true
 		})
 	}
@@ -755,14 +736,7 @@ func handleIdents(fn *ast.FuncDecl, cgoName string) map[string]bool {
 	if cgoName == "" {
 		return ids
 	}
-	isHandleType := func(t ast.Expr) bool {
-		sel, ok := t.(*ast.SelectorExpr)
-		if !ok {
-			return false
-		}
-		x, ok := sel.X.(*ast.Ident)
-		return ok && x.Name == cgoName && sel.Sel.Name == "Handle"
-	}
+	isHandleType := func(t ast.Expr) bool { return selectorOf(t, cgoName) == "Handle" }
 	addFields := func(fl *ast.FieldList) {
 		if fl == nil {
 			return
@@ -809,12 +783,8 @@ func isHandleValue(e ast.Expr, handles map[string]bool, cgoName string) bool {
 	if !ok || cgoName == "" {
 		return false
 	}
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	x, ok := sel.X.(*ast.Ident)
-	return ok && x.Name == cgoName && (sel.Sel.Name == "NewHandle" || sel.Sel.Name == "Handle")
+	name := selectorOf(call.Fun, cgoName)
+	return name == "NewHandle" || name == "Handle"
 }
 
 // isDisguisedInteger: a conversion to a pointer type (unsafe.Pointer(...) or a
@@ -829,14 +799,10 @@ func isDisguisedInteger(e ast.Expr, handles map[string]bool, cgoName string) boo
 	if isHandleValue(inner, handles, cgoName) {
 		return true
 	}
-	u, ok := inner.(*ast.CallExpr)
-	if !ok || len(u.Args) != 1 {
+	if !isUintptrCall(inner) {
 		return false
 	}
-	if id, ok := u.Fun.(*ast.Ident); !ok || id.Name != "uintptr" {
-		return false
-	}
-	switch x := unparen(u.Args[0]).(type) {
+	switch x := unparen(inner.(*ast.CallExpr).Args[0]).(type) {
 	case *ast.UnaryExpr:
 		return x.Op != token.AND
 	case *ast.CallExpr:
@@ -846,12 +812,7 @@ func isDisguisedInteger(e ast.Expr, handles map[string]bool, cgoName string) boo
 }
 
 func isPointerConversion(fun ast.Expr) bool {
-	sel, ok := fun.(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	x, ok := sel.X.(*ast.Ident)
-	return ok && ((x.Name == "unsafe" && sel.Sel.Name == "Pointer") || x.Name == "C")
+	return isUnsafePointer(fun) || selectorOf(fun, "C") != ""
 }
 
 func unparen(e ast.Expr) ast.Expr {

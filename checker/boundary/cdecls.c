@@ -19,13 +19,13 @@ void cb_c_flags(const cb_package *pkg, cb_strlist *out) {
 
 /* Parses path as C with the package's flags, and the text of path from
  * `unsaved` when it is not NULL; NULL on failure. Errors do not stop the
- * parse: what comes after them is still read. */
+ * parse: declarations after them, even after clang's "too many errors", are
+ * still seen. */
 static CXTranslationUnit parse_c_text(CXIndex index, const cb_package *pkg, const char *path,
                                       const char *unsaved, bool verbose) {
   cb_strlist flags = {0};
   cb_strlist_push(&flags, "-x");
   cb_strlist_push(&flags, "c");
-  cb_strlist_push(&flags, "-ferror-limit=0");
   cb_c_flags(pkg, &flags);
   struct CXUnsavedFile file = {path, unsaved, unsaved ? (unsigned long)strlen(unsaved) : 0};
   CXTranslationUnit tu = NULL;

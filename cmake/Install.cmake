@@ -5,6 +5,7 @@
 #   bin/cgo-lifetime-pre-commit                   the pre-commit hook (also .pre-commit-hooks.yaml)
 #   lib/cgo-lifetime/CgoLifetime.so               the analyzer plugin (scan-build, clang --analyze)
 #   lib/cgo-lifetime/CgoLifetimeTidy.so           the clang-tidy module
+#   share/cgo-lifetime/models/*.json              library models (docs/models.md)
 #   share/doc/cgo-lifetime/                       README.md, docs/*.md, checkers/*.md (the plugin's
 #                                                 documentation URLs point here), integrations/
 #

@@ -12,6 +12,8 @@
 #   WORK     an empty directory for everything this writes
 #   PACKAGE, FIXED_PACKAGE   a cgo package with a bug and its fixed twin
 # Prints each step's output under a "## step" line; exits nonzero if a step fails.
+# CODECHECKER_RECIPE_HOOK, if set, is a shell command run at the end, before the server
+# stops, with the product URL as $1 (bench/codechecker-screenshot.sh).
 set -eu
 [ $# -eq 5 ] || { echo "usage: codechecker-recipe.sh VENV PREFIX WORK PACKAGE FIXED_PACKAGE" >&2; exit 2; }
 mkdir -p "$3"
@@ -28,18 +30,23 @@ export COLUMNS=200  # CodeChecker's tables fit the terminal; keep rows on one li
 export CC_ANALYZER_BIN="clangsa:$prefix/bin/cgo-clang;clang-tidy:$(command -v clang-tidy-19)"
 share=$prefix/share/cgo-lifetime/codechecker
 server_pid=""
+port=""
 
 stop_server() {
     [ -n "$server_pid" ] || return 0
-    # The server runs in its own process group (setsid): end the group, workers included. The
-    # external kill: dash's builtin takes no process group. The server takes ~3 s to shut down.
-    env kill -s TERM -- "-$server_pid" 2>/dev/null || true
+    CodeChecker server -w "$work/workspace" -v "$port" --stop >"$work/server-stop.log" 2>&1 || true
+    # The server runs in its own process group (setsid): wait for the group, workers included,
+    # to end (~3 s), else end it. The external kill: dash's builtin takes no process group.
     n=0
     while env kill -s 0 -- "-$server_pid" 2>/dev/null && [ $n -lt 100 ]; do
         sleep 0.2
         n=$((n + 1))
     done
-    env kill -s KILL -- "-$server_pid" 2>/dev/null || true
+    if env kill -s TERM -- "-$server_pid" 2>/dev/null; then
+        echo "codechecker-recipe: the server did not stop on --stop" >&2
+        sleep 2
+        env kill -s KILL -- "-$server_pid" 2>/dev/null || true
+    fi
     server_pid=""
 }
 trap stop_server EXIT
@@ -67,7 +74,13 @@ for pkg in buggy fixed; do
     grep -E 'Successfully analyzed|clangsa: [0-9]' "$work/$pkg.analyze.log" | sed 's/^\[[^]]*\] - //'
 done
 
-# The checkers are CodeChecker's own now: one is disabled by name.
+# The checkers are CodeChecker's own now: with the labels merged they are in the default
+# profile (no -e cgo needed), and one is disabled by name.
+step "analyze buggy, default profile"
+CodeChecker analyze "$work/buggy.compile_commands.json" --analyzers clangsa \
+    --checker-config "clangsa:cgo:Manifest=$work/buggy.manifest.json" \
+    -o "$work/default.reports" >"$work/default.analyze.log" 2>&1 || { cat "$work/default.analyze.log"; exit 1; }
+CodeChecker parse "$work/default.reports" 2>/dev/null | grep -E '^\[[A-Z]+\] |Found no defects in' || true
 step "analyze buggy -d cgo.FreedToGo"
 CodeChecker analyze "$work/buggy.compile_commands.json" --analyzers clangsa -e cgo -d cgo.FreedToGo \
     --checker-config "clangsa:cgo:Manifest=$work/buggy.manifest.json" \
@@ -77,7 +90,7 @@ CodeChecker parse "$work/disabled.reports" 2>/dev/null | grep -E '^\[[A-Z]+\] |F
 # 3. A local server: sqlite workspace, loopback port.
 port=$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port/Default"
-setsid CodeChecker server -w "$work/workspace" --host 127.0.0.1 -v "$port" >"$work/server.log" 2>&1 &
+HOME="$work/home" setsid CodeChecker server -w "$work/workspace" --host 127.0.0.1 -v "$port" >"$work/server.log" 2>&1 &
 server_pid=$!
 n=0
 until CodeChecker cmd runs --url "$url" >/dev/null 2>&1; do
@@ -128,4 +141,9 @@ step "cmd diff cgo-buggy cgo-fixed --new"
 rc=0
 CodeChecker cmd diff -b cgo-buggy -n cgo-fixed --new --url "$url" 2>/dev/null || rc=$?
 echo "exit status $rc"
+# bench/codechecker-screenshot.sh looks at the web view while the server still runs.
+if [ -n "${CODECHECKER_RECIPE_HOOK:-}" ]; then
+    step "hook"
+    HOME="$work/home" sh -c "$CODECHECKER_RECIPE_HOOK" hook "$url"
+fi
 step "done"

@@ -28,7 +28,7 @@ echo "codechecker-venv: installing CodeChecker $version from PyPI into $venv" >&
 rm -rf "$venv"
 "${PYTHON:-python3}" -m venv "$venv" >/dev/null 2>&1 || skip "cannot create a virtualenv (Debian: apt-get install python3-venv)"
 log=$build/codechecker-venv.log
-if ! "$venv/bin/pip" install --disable-pip-version-check -q "codechecker==$version" >"$log" 2>&1; then
+if ! "$venv/bin/pip" install --disable-pip-version-check --retries 2 --timeout 20 -q "codechecker==$version" >"$log" 2>&1; then
     skip "pip install codechecker==$version failed (see $log)"
 fi
 "$venv/bin/CodeChecker" version >/dev/null 2>&1 || skip "the installed CodeChecker does not run"

@@ -2,9 +2,11 @@
 #
 #   bin/cgo-lifetime, bin/cgo-boundary            the two commands
 #   bin/cgo-clang-tidy                            clang-tidy with the cgo module loaded
+#   bin/cgo-clang                                 clang with the plugin loaded (CodeChecker's clangsa binary)
 #   bin/cgo-lifetime-pre-commit                   the pre-commit hook (also .pre-commit-hooks.yaml)
 #   lib/cgo-lifetime/CgoLifetime.so               the analyzer plugin (scan-build, clang --analyze)
 #   lib/cgo-lifetime/CgoLifetimeTidy.so           the clang-tidy module
+#   share/cgo-lifetime/codechecker/               the cgo checkers' CodeChecker labels and merge-labels.py
 #   share/cgo-lifetime/models/*.json              library models (docs/models.md)
 #   share/doc/cgo-lifetime/                       README.md, docs/*.md, checkers/*.md (the plugin's
 #                                                 documentation URLs point here), integrations/

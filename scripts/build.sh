@@ -10,3 +10,5 @@ if [ ! -f "$build/build.ninja" ]; then
         -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
 fi
 ninja -C "$build" -j "${JOBS:-2}" >&2
+# CodeChecker for its integration test; skipped (not failed) without the network.
+"$root/scripts/codechecker-venv.sh" "$build"

@@ -79,3 +79,13 @@ if config.cgo_go and os.path.exists(config.cgo_go):
 # Debian's Go 1.19 beside the current Go: cgo-boundary's cross-version test.
 if os.path.exists("/usr/lib/go-1.19/bin/go"):
     config.available_features.add("go119")
+
+# CodeChecker from PyPI, installed into the build tree by scripts/codechecker-venv.sh (called by
+# scripts/build.sh); without it (no network) integrations/codechecker.test is skipped, and says why here.
+codechecker_venv = os.path.join(config.cgo_obj_root, "codechecker-venv")
+if os.access(os.path.join(codechecker_venv, "bin", "CodeChecker"), os.X_OK):
+    config.available_features.add("codechecker")
+    config.substitutions.append(("%codechecker_venv", codechecker_venv))
+else:
+    lit_config.note("no CodeChecker in %s (scripts/codechecker-venv.sh installs it from PyPI): "
+                    "integrations/codechecker.test is skipped" % codechecker_venv)

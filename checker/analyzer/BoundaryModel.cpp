@@ -2,6 +2,8 @@
 
 #include "BoundaryModel.h"
 
+#include "cgo-lifetime/Schema.h"
+
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
@@ -14,9 +16,6 @@ using namespace llvm;
 
 namespace cgo {
 
-static constexpr llvm::StringLiteral ExportHeaderName = "_cgo_export.h";
-static constexpr llvm::StringLiteral ExportPrologName = "cgo-gcc-export-header-prolog";
-
 StringRef BoundaryModel::nameOf(const FunctionDecl *FD) {
   if (!FD)
     return {};
@@ -27,7 +26,7 @@ StringRef BoundaryModel::nameOf(const FunctionDecl *FD) {
 
 /// If \p Name is `_cgo_<hex>_Cfunc_NAME`, returns NAME.
 static std::optional<StringRef> wrappedName(StringRef Name) {
-  if (!Name.consume_front("_cgo_"))
+  if (!Name.consume_front(CGO_WRAPPER_PREFIX))
     return std::nullopt;
   size_t Hex = 0;
   while (Hex < Name.size() && isHexDigit(Name[Hex]))
@@ -35,7 +34,7 @@ static std::optional<StringRef> wrappedName(StringRef Name) {
   if (Hex == 0)
     return std::nullopt;
   Name = Name.drop_front(Hex);
-  if (!Name.consume_front("_Cfunc_") || Name.empty())
+  if (!Name.consume_front(CGO_WRAPPER_CFUNC) || Name.empty())
     return std::nullopt;
   return Name;
 }
@@ -48,10 +47,10 @@ static bool isInExportPrototypes(SourceLocation Loc, const SourceManager &SM) {
     return false;
   Loc = SM.getExpansionLoc(Loc);
   OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
-  if (!FE || sys::path::filename(FE->getName()) != ExportHeaderName)
+  if (!FE || sys::path::filename(FE->getName()) != CGO_EXPORT_HEADER)
     return false;
   PresumedLoc PL = SM.getPresumedLoc(Loc);
-  return PL.isValid() && StringRef(PL.getFilename()) == ExportPrologName;
+  return PL.isValid() && StringRef(PL.getFilename()) == CGO_EXPORT_PROLOG;
 }
 
 namespace {
@@ -291,20 +290,6 @@ BoundaryModel::extraDeallocatorArgs(const FunctionDecl *FD) const {
 std::string BoundaryModel::goGlobalEvidence(const VarDecl *VD) const {
   auto It = Facts.GoGlobals.find(VD->getName());
   return It == Facts.GoGlobals.end() ? std::string() : It->second;
-}
-
-std::string BoundaryModel::ordinal(unsigned Index0) {
-  unsigned N = Index0 + 1;
-  const char *Suffix = "th";
-  if (N % 100 < 11 || N % 100 > 13) {
-    if (N % 10 == 1)
-      Suffix = "st";
-    else if (N % 10 == 2)
-      Suffix = "nd";
-    else if (N % 10 == 3)
-      Suffix = "rd";
-  }
-  return (Twine(N) + Suffix).str();
 }
 
 std::string BoundaryModel::paramName(const FunctionDecl *FD,

@@ -106,9 +106,6 @@ public:
   llvm::ArrayRef<const clang::VarDecl *> goGlobals() const { return Globals; }
   std::string goGlobalEvidence(const clang::VarDecl *VD) const;
 
-  /// "1st", "2nd", ... for a 0-based index.
-  static std::string ordinal(unsigned Index0);
-
   /// The C-side name of parameter \p Index of \p FD, or the Go name.
   std::string paramName(const clang::FunctionDecl *FD, unsigned Index) const;
 

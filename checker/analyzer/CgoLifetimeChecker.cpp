@@ -65,6 +65,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymbolManager.h"
 #include "llvm/ADT/FoldingSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -434,7 +435,8 @@ std::string CgoLifetimeChecker::retainNote(const FunctionDecl *Export,
 
 std::string CgoLifetimeChecker::argumentText(const FunctionDecl *FD,
                                              unsigned Index) const {
-  std::string S = "its " + BoundaryModel::ordinal(Index) + " argument";
+  std::string S = "its " + std::to_string(Index + 1) +
+                  llvm::getOrdinalSuffix(Index + 1).str() + " argument";
   std::string PName = Model.paramName(FD, Index);
   if (!PName.empty())
     S += " '" + PName + "'";

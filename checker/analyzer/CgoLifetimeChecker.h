@@ -32,12 +32,10 @@ class CgoLifetimeChecker
           clang::ento::eval::Call,
           clang::ento::check::DeadSymbols> {
 public:
+  /// The user-facing checkers, in the order of Checkers.def.
   enum CheckKind {
-    CK_FreedToGo,
-    CK_FreeWhileGoHolds,
-    CK_KeepsGoArgument,
-    CK_NoEscapePromise,
-    CK_NoCallbackPromise,
+#define CGO_C_CHECKER(ID, ...) CK_##ID,
+#include "cgo-lifetime/Checkers.def"
     CK_NumKinds
   };
 

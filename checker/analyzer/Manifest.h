@@ -9,6 +9,8 @@
 #ifndef CGO_LIFETIME_MANIFEST_H
 #define CGO_LIFETIME_MANIFEST_H
 
+#include "cgo-lifetime/Schema.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -19,7 +21,7 @@
 namespace cgo {
 
 /// The schema version this plugin reads.
-constexpr int ManifestVersion = 1;
+constexpr int ManifestVersion = CGO_MANIFEST_VERSION;
 
 /// What a Go export does with one of its pointer parameters.
 enum class ParamEffect { Unknown, Borrow, Retain, Release };

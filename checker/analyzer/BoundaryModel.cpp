@@ -252,15 +252,7 @@ bool BoundaryModel::receivesHandle(const FunctionDecl *FD,
   return listsArgument(Facts.HandleArgs, nameOf(FD), Index);
 }
 
-bool BoundaryModel::isConfiguredMemoryFunction(const FunctionDecl *FD) const {
-  StringRef Name = nameOf(FD);
-  return !Name.empty() &&
-         (Facts.Allocators.count(Name) || Facts.Deallocators.count(Name));
-}
-
-bool BoundaryModel::isExtraAllocator(const FunctionDecl *FD) const {
-  if (Facts.Allocators.count(nameOf(FD)))
-    return true;
+bool BoundaryModel::returnsOwnership(const FunctionDecl *FD) {
   for (const FunctionDecl *R : FD->redecls())
     for (const auto *A : R->specific_attrs<OwnershipAttr>())
       if (A->getOwnKind() == OwnershipAttr::Returns)
@@ -269,22 +261,42 @@ bool BoundaryModel::isExtraAllocator(const FunctionDecl *FD) const {
 }
 
 SmallVector<unsigned, 2>
-BoundaryModel::extraDeallocatorArgs(const FunctionDecl *FD) const {
+BoundaryModel::releasedByAttribute(const FunctionDecl *FD) const {
   SmallVector<unsigned, 2> Out;
-  auto It = Facts.Deallocators.find(nameOf(FD));
-  if (It != Facts.Deallocators.end())
-    for (unsigned P : It->second)
-      Out.push_back(P - 1);
-  // ownership_takes on a Go-called function means "takes ownership", which
-  // is not a release the caller can observe.
-  if (!isGoCalled(FD))
-    for (const FunctionDecl *R : FD->redecls())
-      for (const auto *A : R->specific_attrs<OwnershipAttr>())
-        if (A->getOwnKind() == OwnershipAttr::Takes)
-          for (const ParamIdx &P : A->args())
-            if (!llvm::is_contained(Out, P.getASTIndex()))
-              Out.push_back(P.getASTIndex());
+  if (isGoCalled(FD))
+    return Out;
+  for (const FunctionDecl *R : FD->redecls())
+    for (const auto *A : R->specific_attrs<OwnershipAttr>())
+      if (A->getOwnKind() == OwnershipAttr::Takes)
+        for (const ParamIdx &P : A->args())
+          if (!llvm::is_contained(Out, P.getASTIndex()))
+            Out.push_back(P.getASTIndex());
   return Out;
+}
+
+/// A pointer to a pointer (`char **out`) always; a pointer to a struct only
+/// when the struct is defined where Go can see it (a header or the cgo
+/// preamble). A struct defined in a .c file is a handle to Go (lmdb's
+/// MDB_txn): its fields are C's business.
+bool BoundaryModel::isGoReadable(const FunctionDecl *Fn, unsigned Index) {
+  if (Index >= Fn->getNumParams())
+    return false;
+  QualType Pointee = Fn->getParamDecl(Index)->getType()->getPointeeType();
+  if (Pointee.isNull())
+    return false;
+  const RecordDecl *RD = Pointee->getAsRecordDecl();
+  if (!RD)
+    return true;
+  RD = RD->getDefinition();
+  if (!RD)
+    return false;
+  const SourceManager &SM = Fn->getASTContext().getSourceManager();
+  PresumedLoc PL = SM.getPresumedLoc(RD->getLocation());
+  if (PL.isInvalid())
+    return false;
+  StringRef File = PL.getFilename();
+  return File.ends_with(".h") || File.ends_with(".go") ||
+         File.ends_with(".hpp") || File.ends_with(".hh");
 }
 
 std::string BoundaryModel::goGlobalEvidence(const VarDecl *VD) const {

@@ -83,17 +83,18 @@ static Expected<unsigned> position(const json::Object &Obj, StringRef Where,
 
 static Expected<ParamEffect> parseEffect(StringRef S, StringRef Where) {
   for (ParamEffect E : {ParamEffect::Retain, ParamEffect::Release,
-                       ParamEffect::Borrow, ParamEffect::Unknown})
+                        ParamEffect::Borrow, ParamEffect::Unknown})
     if (S == effectName(E))
       return E;
-  return fail(Where + "." CGO_MANIFEST_KEY_EFFECT
-                      " must be one of " CGO_EFFECT_LIST " (got '" +
-              S + "')");
+  static constexpr char Choices[] =
+      " must be one of " CGO_EFFECT_LIST " (got '";
+  return fail(Where + "." CGO_MANIFEST_KEY_EFFECT + Choices + S + "')");
 }
 
 static Error readParams(const json::Object &Export, StringRef Where,
                         ExportFacts &Out) {
-  Expected<const json::Array *> Params = optionalArray(Export, CGO_MANIFEST_KEY_PARAMS);
+  Expected<const json::Array *> Params =
+      optionalArray(Export, CGO_MANIFEST_KEY_PARAMS);
   if (!Params)
     return Params.takeError();
   if (!*Params)
@@ -105,10 +106,12 @@ static Error readParams(const json::Object &Export, StringRef Where,
     const json::Object *P = PV.getAsObject();
     if (!P)
       return fail(PW + " must be an object");
-    Expected<unsigned> Index = position(*P, PW, CGO_MANIFEST_KEY_INDEX, /*Required=*/true);
+    Expected<unsigned> Index =
+        position(*P, PW, CGO_MANIFEST_KEY_INDEX, /*Required=*/true);
     if (!Index)
       return Index.takeError();
-    Expected<std::string> EffectText = requiredString(*P, PW, CGO_MANIFEST_KEY_EFFECT);
+    Expected<std::string> EffectText =
+        requiredString(*P, PW, CGO_MANIFEST_KEY_EFFECT);
     if (!EffectText)
       return EffectText.takeError();
     Expected<ParamEffect> Effect = parseEffect(*EffectText, PW);
@@ -117,7 +120,8 @@ static Error readParams(const json::Object &Export, StringRef Where,
     Expected<std::string> Name = optionalString(*P, PW, CGO_MANIFEST_KEY_NAME);
     if (!Name)
       return Name.takeError();
-    Expected<std::string> Evidence = optionalString(*P, PW, CGO_MANIFEST_KEY_EVIDENCE);
+    Expected<std::string> Evidence =
+        optionalString(*P, PW, CGO_MANIFEST_KEY_EVIDENCE);
     if (!Evidence)
       return Evidence.takeError();
     ParamFact &F = Out.Params[*Index];
@@ -129,7 +133,8 @@ static Error readParams(const json::Object &Export, StringRef Where,
 }
 
 static Error readExports(const json::Object &Root, BoundaryFacts &Facts) {
-  Expected<const json::Array *> Exports = optionalArray(Root, CGO_MANIFEST_KEY_EXPORTS);
+  Expected<const json::Array *> Exports =
+      optionalArray(Root, CGO_MANIFEST_KEY_EXPORTS);
   if (!Exports)
     return Exports.takeError();
   if (!*Exports)
@@ -140,10 +145,12 @@ static Error readExports(const json::Object &Root, BoundaryFacts &Facts) {
     const json::Object *E = EV.getAsObject();
     if (!E)
       return fail(Where + " must be an object");
-    Expected<std::string> Name = requiredString(*E, Where, CGO_MANIFEST_KEY_NAME);
+    Expected<std::string> Name =
+        requiredString(*E, Where, CGO_MANIFEST_KEY_NAME);
     if (!Name)
       return Name.takeError();
-    Expected<std::string> Location = optionalString(*E, Where, CGO_MANIFEST_KEY_LOCATION);
+    Expected<std::string> Location =
+        optionalString(*E, Where, CGO_MANIFEST_KEY_LOCATION);
     if (!Location)
       return Location.takeError();
     ExportFacts &Out = Facts.Exports[*Name];
@@ -158,11 +165,10 @@ static Error readExports(const json::Object &Root, BoundaryFacts &Facts) {
 
 /// Calls \p Fn with each element of the array member \p Key of \p Root,
 /// which must be an object with a non-empty "name".
-static Error
-forEachNamed(const json::Object &Root, StringRef Key,
-             function_ref<Error(const json::Object &, StringRef Name,
-                                StringRef Where)>
-                 Fn) {
+static Error forEachNamed(
+    const json::Object &Root, StringRef Key,
+    function_ref<Error(const json::Object &, StringRef Name, StringRef Where)>
+        Fn) {
   Expected<const json::Array *> List = optionalArray(Root, Key);
   if (!List)
     return List.takeError();
@@ -174,7 +180,8 @@ forEachNamed(const json::Object &Root, StringRef Key,
     const json::Object *O = V.getAsObject();
     if (!O)
       return fail(Where + " must be an object");
-    Expected<std::string> Name = requiredString(*O, Where, CGO_MANIFEST_KEY_NAME);
+    Expected<std::string> Name =
+        requiredString(*O, Where, CGO_MANIFEST_KEY_NAME);
     if (!Name)
       return Name.takeError();
     if (Error E = Fn(*O, *Name, Where))
@@ -205,7 +212,8 @@ static Error readPositions(const json::Object &Root, StringRef Key,
   return forEachNamed(
       Root, Key,
       [&](const json::Object &O, StringRef Name, StringRef Where) -> Error {
-        Expected<unsigned> Arg = position(O, Where, CGO_MANIFEST_KEY_ARG, /*Required=*/false);
+        Expected<unsigned> Arg =
+            position(O, Where, CGO_MANIFEST_KEY_ARG, /*Required=*/false);
         if (!Arg)
           return Arg.takeError();
         Out[Name].push_back(*Arg);
@@ -236,20 +244,17 @@ Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
   BoundaryFacts Scratch = Facts;
   if (Error E = readExports(*Root, Scratch))
     return E;
-  if (Error E = readNamed(*Root, CGO_MANIFEST_KEY_GO_CALLED,
-                          CGO_MANIFEST_KEY_EVIDENCE, "",
-                          "listed as Go-called in the manifest",
-                          Scratch.GoCalled))
+  if (Error E = readNamed(
+          *Root, CGO_MANIFEST_KEY_GO_CALLED, CGO_MANIFEST_KEY_EVIDENCE, "",
+          "listed as Go-called in the manifest", Scratch.GoCalled))
     return E;
-  if (Error E = readNamed(*Root, CGO_MANIFEST_KEY_GO_GLOBALS,
-                          CGO_MANIFEST_KEY_EVIDENCE, "",
-                          "listed as read by Go in the manifest",
-                          Scratch.GoGlobals))
+  if (Error E = readNamed(
+          *Root, CGO_MANIFEST_KEY_GO_GLOBALS, CGO_MANIFEST_KEY_EVIDENCE, "",
+          "listed as read by Go in the manifest", Scratch.GoGlobals))
     return E;
-  if (Error E = readNamed(*Root, CGO_MANIFEST_KEY_ALLOCATORS,
-                          CGO_MANIFEST_KEY_EVIDENCE, "",
-                          "listed as an allocator in the manifest",
-                          Scratch.Allocators))
+  if (Error E = readNamed(
+          *Root, CGO_MANIFEST_KEY_ALLOCATORS, CGO_MANIFEST_KEY_EVIDENCE, "",
+          "listed as an allocator in the manifest", Scratch.Allocators))
     return E;
   if (Error E = readPositions(*Root, CGO_MANIFEST_KEY_DEALLOCATORS,
                               Scratch.Deallocators))
@@ -260,13 +265,13 @@ Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
   if (Error E = readPositions(*Root, CGO_MANIFEST_KEY_HANDLE_ARGS,
                               Scratch.HandleArgs))
     return E;
-  if (Error E = readNamed(*Root, CGO_MANIFEST_KEY_NOESCAPE,
-                          CGO_MANIFEST_KEY_LOCATION, "at ",
-                          "in the manifest", Scratch.NoEscape))
+  if (Error E =
+          readNamed(*Root, CGO_MANIFEST_KEY_NOESCAPE, CGO_MANIFEST_KEY_LOCATION,
+                    "at ", "in the manifest", Scratch.NoEscape))
     return E;
   if (Error E = readNamed(*Root, CGO_MANIFEST_KEY_NOCALLBACK,
-                          CGO_MANIFEST_KEY_LOCATION, "at ",
-                          "in the manifest", Scratch.NoCallback))
+                          CGO_MANIFEST_KEY_LOCATION, "at ", "in the manifest",
+                          Scratch.NoCallback))
     return E;
   Facts = std::move(Scratch);
   return Error::success();

@@ -1,4 +1,5 @@
-//===- Plugin.cpp - Registering the cgo checkers with Clang ------*- C++ -*-===//
+//===- Plugin.cpp - Registering the cgo checkers with Clang ------*- C++
+//-*-===//
 //
 // Entry points that clang looks up when it loads CgoLifetime.so:
 // clang_registerCheckers and clang_analyzerAPIVersionString. The plugin API is
@@ -134,9 +135,10 @@ static BoundaryFacts readFacts(CheckerManager &Mgr) {
   return Facts;
 }
 
+/// The facts are read first: the checker is built from them (its model, and
+/// the configured allocators in its table of memory functions).
 static void registerBoundaryModel(CheckerManager &Mgr) {
-  auto *Chk = Mgr.registerChecker<CgoLifetimeChecker>();
-  Chk->Model.setFacts(readFacts(Mgr));
+  Mgr.registerChecker<CgoLifetimeChecker>(readFacts(Mgr));
 }
 
 static bool shouldRegister(const CheckerManager &) { return true; }
@@ -173,9 +175,9 @@ template <CgoLifetimeChecker::CheckKind K>
 static void registerKind(CheckerManager &Mgr) {
   auto *Chk = Mgr.getChecker<CgoLifetimeChecker>();
   Chk->ChecksEnabled[K] = true;
-  Chk->BugTypes[K] = std::make_unique<BugType>(
-      Mgr.getCurrentCheckerName(), Checkers[K].BugTitle,
-      categories::MemoryError);
+  Chk->BugTypes[K] =
+      std::make_unique<BugType>(Mgr.getCurrentCheckerName(),
+                                Checkers[K].BugTitle, categories::MemoryError);
 }
 
 /// registerKind<K> for each kind, indexed by kind.

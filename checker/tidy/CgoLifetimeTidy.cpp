@@ -1,4 +1,5 @@
-//===- CgoLifetimeTidy.cpp - The cgo checkers as clang-tidy checks -*- C++ -*-===//
+//===- CgoLifetimeTidy.cpp - The cgo checkers as clang-tidy checks -*- C++
+//-*-===//
 //
 // A clang-tidy module (load it with `clang-tidy-19 --load CgoLifetimeTidy.so`)
 // whose checks run the Clang Static Analyzer engine with the CgoLifetime.so
@@ -36,12 +37,12 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
-#include "clang/Analysis/PathDiagnostic.h"
 #include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

@@ -1,5 +1,4 @@
-//===- CgoState.cpp - What the cgo checkers remember along a path -*- C++
-//-*-===//
+//===- CgoState.cpp - What the cgo checkers remember ------------*- C++ -*-===//
 //
 // The registration of the cgo checkers' five program-state maps and their
 // accessors, declared and diagrammed in CgoState.h. This is the only file

@@ -1,5 +1,4 @@
-//===- Manifest.h - Boundary facts from the manifest and options -*- C++
-//-*-===//
+//===- Manifest.h - Boundary facts from manifest and options ----*- C++ -*-===//
 //
 // The facts the Go side knows about the cgo boundary, read from the manifest
 // that the companion pass `cgo-boundary` writes (docs/manifest.md) and from

@@ -1,5 +1,4 @@
-//===- MemoryFunctions.cpp - Which calls allocate and release C memory -*- C++
-//-*-===//
+//===- MemoryFunctions.cpp - Calls that allocate and release ----*- C++ -*-===//
 //
 // The table of MemoryFunctions.h: the C library's part, written out, and the
 // configured part, built from the boundary facts.

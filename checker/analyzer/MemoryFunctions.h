@@ -1,5 +1,4 @@
-//===- MemoryFunctions.h - Which calls allocate and release C memory -*- C++
-//-*-===//
+//===- MemoryFunctions.h - Calls that allocate and release ------*- C++ -*-===//
 //
 // The table of the calls that allocate and release C memory, as one
 // CallDescriptionMap: the C library's malloc family, and the allocators and

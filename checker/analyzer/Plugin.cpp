@@ -1,5 +1,4 @@
-//===- Plugin.cpp - Registering the cgo checkers with Clang ------*- C++
-//-*-===//
+//===- Plugin.cpp - Registering the cgo checkers with Clang -----*- C++ -*-===//
 //
 // Entry points that clang looks up when it loads CgoLifetime.so:
 // clang_registerCheckers and clang_analyzerAPIVersionString. The plugin API is

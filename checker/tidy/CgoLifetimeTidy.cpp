@@ -1,5 +1,4 @@
-//===- CgoLifetimeTidy.cpp - The cgo checkers as clang-tidy checks -*- C++
-//-*-===//
+//===- CgoLifetimeTidy.cpp - The cgo checkers in clang-tidy -----*- C++ -*-===//
 //
 // A clang-tidy module (load it with `clang-tidy-19 --load CgoLifetimeTidy.so`)
 // whose checks run the Clang Static Analyzer engine with the CgoLifetime.so

@@ -3,8 +3,9 @@
 // A clang-tidy module (load it with `clang-tidy-19 --load CgoLifetimeTidy.so`)
 // whose checks run the Clang Static Analyzer engine with the CgoLifetime.so
 // plugin over the translation unit clang-tidy has parsed: one check per C-side
-// checker of Checkers.def (cgo-freed-to-go runs cgo.FreedToGo, and so on; the
-// list is docs/checkers/README.md).
+// checker of Checkers.def, named by its TIDY argument (cgo-freed-to-go runs
+// the analyzer checker FreedToGo, and so on; the list is
+// docs/checkers/README.md).
 //
 // Why a module and not the plugin alone: clang-tidy runs only its built-in
 // analyzer checkers; it rewrites -analyzer-checker and strips `-Xclang -load`.

@@ -49,11 +49,16 @@ plugin = os.path.join(config.cgo_obj_root, "lib", "CgoLifetime.so")
 resource_dir = subprocess.check_output([config.cgo_clang, "-print-resource-dir"], text=True).strip()
 
 config.substitutions.append(("%cgo_plugin", plugin))
+# The analyzer tests run `clang -cc1` for one fixed target, with clang's own headers only: no host include
+# path, so that they do not depend on the machine's libc. A test that needs <stdlib.h> and the like adds
+# the stubs in test/analyzer/Inputs/include (-isystem %S/Inputs/include).
+triple = "x86_64-unknown-linux-gnu"
 config.substitutions.append(("%clang_analyze_cgo",
-    "%s -cc1 -internal-isystem %s/include -internal-externc-isystem /usr/include "
-    "-internal-externc-isystem /usr/include/x86_64-linux-gnu -analyze -load %s"
-    % (config.cgo_clang, resource_dir, plugin)))
-config.substitutions.append(("%clang_cc1", "%s -cc1 -internal-isystem %s/include" % (config.cgo_clang, resource_dir)))
+    "%s -cc1 -triple %s -internal-isystem %s/include -analyze -load %s"
+    % (config.cgo_clang, triple, resource_dir, plugin)))
+config.substitutions.append(("%clang_cc1", "%s -cc1 -triple %s -internal-isystem %s/include"
+    % (config.cgo_clang, triple, resource_dir)))
+config.substitutions.append(("%target_triple", triple))
 config.substitutions.append(("%clang", config.cgo_clang))
 config.substitutions.append(("%resource_dir", resource_dir))
 config.substitutions.append(("%src_root", config.cgo_src_root))

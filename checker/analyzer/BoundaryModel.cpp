@@ -2,6 +2,8 @@
 
 #include "BoundaryModel.h"
 
+#include "cgo-lifetime/Schema.h"
+
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
@@ -14,9 +16,6 @@ using namespace llvm;
 
 namespace cgo {
 
-static constexpr llvm::StringLiteral ExportHeaderName = "_cgo_export.h";
-static constexpr llvm::StringLiteral ExportPrologName = "cgo-gcc-export-header-prolog";
-
 StringRef BoundaryModel::nameOf(const FunctionDecl *FD) {
   if (!FD)
     return {};
@@ -27,7 +26,7 @@ StringRef BoundaryModel::nameOf(const FunctionDecl *FD) {
 
 /// If \p Name is `_cgo_<hex>_Cfunc_NAME`, returns NAME.
 static std::optional<StringRef> wrappedName(StringRef Name) {
-  if (!Name.consume_front("_cgo_"))
+  if (!Name.consume_front(CGO_WRAPPER_PREFIX))
     return std::nullopt;
   size_t Hex = 0;
   while (Hex < Name.size() && isHexDigit(Name[Hex]))
@@ -35,7 +34,7 @@ static std::optional<StringRef> wrappedName(StringRef Name) {
   if (Hex == 0)
     return std::nullopt;
   Name = Name.drop_front(Hex);
-  if (!Name.consume_front("_Cfunc_") || Name.empty())
+  if (!Name.consume_front(CGO_WRAPPER_CFUNC) || Name.empty())
     return std::nullopt;
   return Name;
 }
@@ -48,10 +47,10 @@ static bool isInExportPrototypes(SourceLocation Loc, const SourceManager &SM) {
     return false;
   Loc = SM.getExpansionLoc(Loc);
   OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
-  if (!FE || sys::path::filename(FE->getName()) != ExportHeaderName)
+  if (!FE || sys::path::filename(FE->getName()) != CGO_EXPORT_HEADER)
     return false;
   PresumedLoc PL = SM.getPresumedLoc(Loc);
-  return PL.isValid() && StringRef(PL.getFilename()) == ExportPrologName;
+  return PL.isValid() && StringRef(PL.getFilename()) == CGO_EXPORT_PROLOG;
 }
 
 namespace {
@@ -253,15 +252,7 @@ bool BoundaryModel::receivesHandle(const FunctionDecl *FD,
   return listsArgument(Facts.HandleArgs, nameOf(FD), Index);
 }
 
-bool BoundaryModel::isConfiguredMemoryFunction(const FunctionDecl *FD) const {
-  StringRef Name = nameOf(FD);
-  return !Name.empty() &&
-         (Facts.Allocators.count(Name) || Facts.Deallocators.count(Name));
-}
-
-bool BoundaryModel::isExtraAllocator(const FunctionDecl *FD) const {
-  if (Facts.Allocators.count(nameOf(FD)))
-    return true;
+bool BoundaryModel::returnsOwnership(const FunctionDecl *FD) {
   for (const FunctionDecl *R : FD->redecls())
     for (const auto *A : R->specific_attrs<OwnershipAttr>())
       if (A->getOwnKind() == OwnershipAttr::Returns)
@@ -270,41 +261,47 @@ bool BoundaryModel::isExtraAllocator(const FunctionDecl *FD) const {
 }
 
 SmallVector<unsigned, 2>
-BoundaryModel::extraDeallocatorArgs(const FunctionDecl *FD) const {
+BoundaryModel::releasedByAttribute(const FunctionDecl *FD) const {
   SmallVector<unsigned, 2> Out;
-  auto It = Facts.Deallocators.find(nameOf(FD));
-  if (It != Facts.Deallocators.end())
-    for (unsigned P : It->second)
-      Out.push_back(P - 1);
-  // ownership_takes on a Go-called function means "takes ownership", which
-  // is not a release the caller can observe.
-  if (!isGoCalled(FD))
-    for (const FunctionDecl *R : FD->redecls())
-      for (const auto *A : R->specific_attrs<OwnershipAttr>())
-        if (A->getOwnKind() == OwnershipAttr::Takes)
-          for (const ParamIdx &P : A->args())
-            if (!llvm::is_contained(Out, P.getASTIndex()))
-              Out.push_back(P.getASTIndex());
+  if (isGoCalled(FD))
+    return Out;
+  for (const FunctionDecl *R : FD->redecls())
+    for (const auto *A : R->specific_attrs<OwnershipAttr>())
+      if (A->getOwnKind() == OwnershipAttr::Takes)
+        for (const ParamIdx &P : A->args())
+          if (!llvm::is_contained(Out, P.getASTIndex()))
+            Out.push_back(P.getASTIndex());
   return Out;
+}
+
+/// A pointer to a pointer (`char **out`) always; a pointer to a struct only
+/// when the struct is defined where Go can see it (a header or the cgo
+/// preamble). A struct defined in a .c file is a handle to Go (lmdb's
+/// MDB_txn): its fields are C's business.
+bool BoundaryModel::isGoReadable(const FunctionDecl *Fn, unsigned Index) {
+  if (Index >= Fn->getNumParams())
+    return false;
+  QualType Pointee = Fn->getParamDecl(Index)->getType()->getPointeeType();
+  if (Pointee.isNull())
+    return false;
+  const RecordDecl *RD = Pointee->getAsRecordDecl();
+  if (!RD)
+    return true;
+  RD = RD->getDefinition();
+  if (!RD)
+    return false;
+  const SourceManager &SM = Fn->getASTContext().getSourceManager();
+  PresumedLoc PL = SM.getPresumedLoc(RD->getLocation());
+  if (PL.isInvalid())
+    return false;
+  StringRef File = PL.getFilename();
+  return File.ends_with(".h") || File.ends_with(".go") ||
+         File.ends_with(".hpp") || File.ends_with(".hh");
 }
 
 std::string BoundaryModel::goGlobalEvidence(const VarDecl *VD) const {
   auto It = Facts.GoGlobals.find(VD->getName());
   return It == Facts.GoGlobals.end() ? std::string() : It->second;
-}
-
-std::string BoundaryModel::ordinal(unsigned Index0) {
-  unsigned N = Index0 + 1;
-  const char *Suffix = "th";
-  if (N % 100 < 11 || N % 100 > 13) {
-    if (N % 10 == 1)
-      Suffix = "st";
-    else if (N % 10 == 2)
-      Suffix = "nd";
-    else if (N % 10 == 3)
-      Suffix = "rd";
-  }
-  return (Twine(N) + Suffix).str();
 }
 
 std::string BoundaryModel::paramName(const FunctionDecl *FD,

@@ -46,8 +46,9 @@ struct Retention {
 
 class BoundaryModel {
 public:
-  /// Installs the facts from the manifest and the options.
-  void setFacts(BoundaryFacts F) { Facts = std::move(F); }
+  /// The facts from the manifest and the options, read before the checker
+  /// is constructed.
+  explicit BoundaryModel(BoundaryFacts F) : Facts(std::move(F)) {}
   const BoundaryFacts &facts() const { return Facts; }
 
   /// Learns what the translation unit itself says: exports declared by the
@@ -68,7 +69,8 @@ public:
                   std::string *Why = nullptr) const;
 
   /// The `#cgo noescape` promise on \p FD: "at file.go:N", if any.
-  std::optional<std::string> noEscapePromise(const clang::FunctionDecl *FD) const;
+  std::optional<std::string>
+  noEscapePromise(const clang::FunctionDecl *FD) const;
   /// The `#cgo nocallback` promise on \p FD: "at file.go:N", if any.
   std::optional<std::string>
   noCallbackPromise(const clang::FunctionDecl *FD) const;
@@ -90,24 +92,23 @@ public:
   /// argument is not Go's memory and C may keep it.
   bool receivesHandle(const clang::FunctionDecl *FD, unsigned Index) const;
 
-  /// Is \p FD named as an allocator or deallocator by the manifest or an
-  /// option (not by an attribute, which unix.Malloc may model itself)?
-  bool isConfiguredMemoryFunction(const clang::FunctionDecl *FD) const;
+  /// Is \p FD declared an allocator by `ownership_returns`? (Allocators
+  /// named by the manifest or an option are in MemoryFunctions' table.)
+  static bool returnsOwnership(const clang::FunctionDecl *FD);
 
-  /// Is \p FD a configured allocator (manifest, option, ownership_returns)?
-  bool isExtraAllocator(const clang::FunctionDecl *FD) const;
-
-  /// 0-based argument positions that \p FD releases (manifest, option,
-  /// ownership_takes on a function that is not Go-called). Empty if none.
+  /// 0-based argument positions that \p FD releases by `ownership_takes`,
+  /// unless Go calls it (then it takes ownership, which the caller cannot
+  /// observe as a release). Empty if none.
   llvm::SmallVector<unsigned, 2>
-  extraDeallocatorArgs(const clang::FunctionDecl *FD) const;
+  releasedByAttribute(const clang::FunctionDecl *FD) const;
+
+  /// Can Go read what parameter \p Index of \p Fn points to, so that what C
+  /// stores there reaches Go?
+  static bool isGoReadable(const clang::FunctionDecl *Fn, unsigned Index);
 
   /// Global variables Go reads, as found in this translation unit.
   llvm::ArrayRef<const clang::VarDecl *> goGlobals() const { return Globals; }
   std::string goGlobalEvidence(const clang::VarDecl *VD) const;
-
-  /// "1st", "2nd", ... for a 0-based index.
-  static std::string ordinal(unsigned Index0);
 
   /// The C-side name of parameter \p Index of \p FD, or the Go name.
   std::string paramName(const clang::FunctionDecl *FD, unsigned Index) const;
@@ -116,8 +117,8 @@ private:
   static llvm::StringRef nameOf(const clang::FunctionDecl *FD);
 
   BoundaryFacts Facts;
-  llvm::StringSet<> HeaderExports;               ///< from _cgo_export.h
-  llvm::StringMap<std::string> WrapperCallees;   ///< callee -> wrapper
+  llvm::StringSet<> HeaderExports;             ///< from _cgo_export.h
+  llvm::StringMap<std::string> WrapperCallees; ///< callee -> wrapper
   llvm::DenseSet<const clang::FunctionDecl *> Wrappers;
   llvm::SmallVector<const clang::VarDecl *, 4> Globals;
 };

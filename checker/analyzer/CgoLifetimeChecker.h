@@ -1,9 +1,16 @@
 //===- CgoLifetimeChecker.h - Pointer lifetimes across cgo ------*- C++ -*-===//
 //
-// One checker class, three user-facing checkers (cgo.FreedToGo,
-// cgo.FreeWhileGoHolds, cgo.KeepsGoArgument) on top of the hidden modelling
-// checker cgo.BoundaryModel, in the manner of unix.Malloc and its family.
-// The state diagram is at the top of CgoLifetimeChecker.cpp.
+// One checker class for all of the C side's user-facing checkers (the
+// CGO_C_CHECKER entries of Checkers.def) on top of the hidden modelling
+// checker BoundaryModel, in the manner of unix.Malloc and its family.
+// The files around it:
+//
+//   CgoState.h        the program-state maps, their accessors and diagrams;
+//   CgoScan.h         finding freed pointers in values and regions, and
+//                     places that outlive a frame (queries);
+//   CgoDiagnostics.h  the text of every report and note;
+//   MemoryFunctions.h the allocators and deallocators (a CallDescriptionMap);
+//   BoundaryModel.h   what crosses into Go; Manifest.h the facts it reads.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,16 +18,18 @@
 #define CGO_LIFETIME_CHECKER_H
 
 #include "BoundaryModel.h"
+#include "CgoDiagnostics.h"
+#include "CgoScan.h"
+#include "CgoState.h"
+#include "MemoryFunctions.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include <memory>
+#include <optional>
 
 namespace cgo {
-
-using clang::ento::CheckerContext;
 
 class CgoLifetimeChecker
     : public clang::ento::Checker<
@@ -29,24 +38,22 @@ class CgoLifetimeChecker
           clang::ento::check::PostCall, clang::ento::check::Bind,
           clang::ento::check::PreStmt<clang::ReturnStmt>,
           clang::ento::check::EndFunction, clang::ento::check::LiveSymbols,
-          clang::ento::eval::Call,
-          clang::ento::check::DeadSymbols> {
+          clang::ento::eval::Call, clang::ento::check::DeadSymbols> {
 public:
+  /// The user-facing checkers, in the order of Checkers.def.
   enum CheckKind {
-    CK_FreedToGo,
-    CK_FreeWhileGoHolds,
-    CK_KeepsGoArgument,
-    CK_NoEscapePromise,
-    CK_NoCallbackPromise,
+#define CGO_C_CHECKER(ID, ...) CK_##ID,
+#include "cgo-lifetime/Checkers.def"
     CK_NumKinds
   };
 
-  CgoLifetimeChecker();
+  /// \p Facts: what the manifest and the checker options say, read before
+  /// the checker is constructed; they fill the model and the table of
+  /// memory functions.
+  explicit CgoLifetimeChecker(BoundaryFacts Facts);
 
   bool ChecksEnabled[CK_NumKinds] = {};
   std::unique_ptr<clang::ento::BugType> BugTypes[CK_NumKinds];
-  /// Filled while the translation unit is scanned, read-only afterwards.
-  mutable BoundaryModel Model;
 
   void checkASTDecl(const clang::TranslationUnitDecl *TU,
                     clang::ento::AnalysisManager &Mgr,
@@ -61,70 +68,65 @@ public:
   void checkPreStmt(const clang::ReturnStmt *RS, CheckerContext &C) const;
   void checkEndFunction(const clang::ReturnStmt *RS, CheckerContext &C) const;
   bool evalCall(const clang::ento::CallEvent &Call, CheckerContext &C) const;
-  void checkLiveSymbols(clang::ento::ProgramStateRef St,
+  void checkLiveSymbols(ProgramStateRef St,
                         clang::ento::SymbolReaper &SR) const;
-  void checkDeadSymbols(clang::ento::SymbolReaper &SR,
-                        CheckerContext &C) const;
+  void checkDeadSymbols(clang::ento::SymbolReaper &SR, CheckerContext &C) const;
+  void printState(llvm::raw_ostream &Out, ProgramStateRef St, const char *NL,
+                  const char *Sep) const override;
+
   /// "Memory is allocated [by 'f']" when \p CE calls an allocator.
   std::optional<std::string> allocationNote(const clang::CallExpr &CE) const;
-  void printState(llvm::raw_ostream &Out, clang::ento::ProgramStateRef St,
-                  const char *NL, const char *Sep) const override;
 
 private:
-  struct Dealloc {
-    unsigned Arg; ///< 0-based argument released.
-    bool Moves;   ///< realloc-like: the block may move.
-  };
+  /// The arguments \p Call releases: the table's, then ownership_takes'.
+  llvm::SmallVector<Release, 2>
+  releases(const clang::ento::CallEvent &Call) const;
 
-  llvm::SmallVector<Dealloc, 2>
-  deallocations(const clang::ento::CallEvent &Call) const;
-
-  void checkArgumentsToGo(const clang::ento::CallEvent &Call,
-                          const clang::FunctionDecl *FD,
-                          CheckerContext &C) const;
-  bool checkGoGlobals(CheckerContext &C, const std::string &When) const;
-  bool checkFreeOfHeld(const clang::ento::CallEvent &Call, const Dealloc &D,
-                       CheckerContext &C) const;
+  // State changes.
+  void modelRelease(const clang::ento::CallEvent &Call, const Release &R,
+                    CheckerContext &C) const;
   void modelExportCall(const clang::ento::CallEvent &Call,
                        const clang::FunctionDecl *FD, CheckerContext &C) const;
-  bool checkOutParams(const clang::StackFrameContext *SFC,
-                      const std::string &Why, CheckerContext &C) const;
-  bool checkHeldStack(const clang::StackFrameContext *SFC,
-                      CheckerContext &C) const;
-  void checkKeptArgs(const clang::StackFrameContext *SFC,
-                     CheckerContext &C) const;
-  bool checkNoCallback(const clang::FunctionDecl *Export,
-                       CheckerContext &C) const;
-  bool checkNoEscapeToGo(const clang::ento::CallEvent &Call,
-                         const clang::FunctionDecl *Export,
-                         CheckerContext &C) const;
-  std::string promiseText(const clang::FunctionDecl *FD, const char *Kind,
-                          const std::string &Where) const;
+  void modelStore(RegionRef Dest, clang::ento::SVal Val,
+                  CheckerContext &C) const;
+  /// Reports what the Go-called frame \p SFC kept of Go's memory and forgets
+  /// its Go arguments.
+  void finishGoCalledFrame(const clang::StackFrameContext *SFC,
+                           CheckerContext &C) const;
+  /// Forgets the stack regions of \p SFC that Go held, with
+  /// FreeWhileGoHolds off.
+  void ensureStackHoldsDropped(const clang::StackFrameContext *SFC,
+                               CheckerContext &C) const;
+
+  // Reports; each ends the path (KeepsGoArgument's, which does not, is
+  // emitted by finishGoCalledFrame).
+  /// FreedToGo or FreeWhileGoHolds about the block of \p Sym, with a note
+  /// where it was allocated.
+  void reportBlock(CheckerContext &C, CheckKind K, SymbolRef Sym,
+                   const std::string &Msg, clang::SourceRange Range) const;
+  /// FreedToGo, if a Go-read global holds freed memory at a moment Go can
+  /// run (\p When).
+  void reportFreedInGoGlobal(CheckerContext &C, const std::string &When) const;
+  /// FreeWhileGoHolds: the stack region \p R that Go holds dies with the
+  /// current frame.
+  void reportStackHeld(CheckerContext &C, RegionRef R, const GoHold &H) const;
+  /// NoEscapePromise or NoCallbackPromise.
   void reportPromise(CheckerContext &C, CheckKind K, const std::string &Msg,
-                     clang::ento::SymbolRef Sym, clang::SourceRange R) const;
-  std::optional<std::string>
-  outlivingPlace(clang::ento::ProgramStateRef St,
-                 const clang::ento::MemRegion *Dest, CheckerContext &C) const;
+                     SymbolRef Sym, clang::SourceRange Range) const;
 
-  void noteAllocation(clang::ento::PathSensitiveBugReport &R,
-                      clang::ento::SymbolRef Sym) const;
-  void reportFreed(CheckerContext &C, clang::ento::ProgramStateRef St,
-                   clang::ento::SymbolRef Sym, const std::string &Msg,
-                   clang::SourceRange Range) const;
-
+  // Notes.
   bool isOurReport(const clang::ento::PathSensitiveBugReport &BR,
                    CheckKind K) const;
   bool isAnyOurReport(const clang::ento::PathSensitiveBugReport &BR) const;
-  const clang::ento::NoteTag *symbolNote(CheckerContext &C,
-                                         clang::ento::SymbolRef Sym,
+  const clang::ento::NoteTag *symbolNote(CheckerContext &C, SymbolRef Sym,
                                          std::string Msg) const;
-  std::string retainNote(const clang::FunctionDecl *Export, unsigned Index,
-                         const std::string &Evidence) const;
-  std::string argumentText(const clang::FunctionDecl *FD,
-                           unsigned Index) const;
+  void noteAllocation(clang::ento::PathSensitiveBugReport &R,
+                      SymbolRef Sym) const;
 
-  const clang::ento::CallDescriptionSet Allocators;
-  const clang::ento::CallDescriptionMap<Dealloc> Deallocators;
+  /// Filled while the translation unit is scanned, read-only afterwards.
+  mutable BoundaryModel Model;
+  const MemoryFunctionMap Memory;
+  const ReportText Text;
 };
 
 } // namespace cgo

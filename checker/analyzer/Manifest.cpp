@@ -19,15 +19,15 @@ namespace cgo {
 const char *effectName(ParamEffect E) {
   switch (E) {
   case ParamEffect::Unknown:
-    return "unknown";
+    return CGO_EFFECT_UNKNOWN;
   case ParamEffect::Borrow:
-    return "borrow";
+    return CGO_EFFECT_BORROW;
   case ParamEffect::Retain:
-    return "retain";
+    return CGO_EFFECT_RETAIN;
   case ParamEffect::Release:
-    return "release";
+    return CGO_EFFECT_RELEASE;
   }
-  return "unknown";
+  return CGO_EFFECT_UNKNOWN;
 }
 
 static Error fail(const Twine &Msg) {
@@ -82,45 +82,46 @@ static Expected<unsigned> position(const json::Object &Obj, StringRef Where,
 }
 
 static Expected<ParamEffect> parseEffect(StringRef S, StringRef Where) {
-  if (S == "retain")
-    return ParamEffect::Retain;
-  if (S == "release")
-    return ParamEffect::Release;
-  if (S == "borrow")
-    return ParamEffect::Borrow;
-  if (S == "unknown")
-    return ParamEffect::Unknown;
-  return fail(Where + ".effect must be one of retain, release, borrow, "
-                      "unknown (got '" +
-              S + "')");
+  for (ParamEffect E : {ParamEffect::Retain, ParamEffect::Release,
+                        ParamEffect::Borrow, ParamEffect::Unknown})
+    if (S == effectName(E))
+      return E;
+  static constexpr char Choices[] =
+      " must be one of " CGO_EFFECT_LIST " (got '";
+  return fail(Where + "." CGO_MANIFEST_KEY_EFFECT + Choices + S + "')");
 }
 
 static Error readParams(const json::Object &Export, StringRef Where,
                         ExportFacts &Out) {
-  Expected<const json::Array *> Params = optionalArray(Export, "params");
+  Expected<const json::Array *> Params =
+      optionalArray(Export, CGO_MANIFEST_KEY_PARAMS);
   if (!Params)
     return Params.takeError();
   if (!*Params)
     return Error::success();
   unsigned N = 0;
   for (const json::Value &PV : **Params) {
-    std::string PW = (Where + ".params[" + Twine(N++) + "]").str();
+    std::string PW =
+        (Where + "." CGO_MANIFEST_KEY_PARAMS "[" + Twine(N++) + "]").str();
     const json::Object *P = PV.getAsObject();
     if (!P)
       return fail(PW + " must be an object");
-    Expected<unsigned> Index = position(*P, PW, "index", /*Required=*/true);
+    Expected<unsigned> Index =
+        position(*P, PW, CGO_MANIFEST_KEY_INDEX, /*Required=*/true);
     if (!Index)
       return Index.takeError();
-    Expected<std::string> EffectText = requiredString(*P, PW, "effect");
+    Expected<std::string> EffectText =
+        requiredString(*P, PW, CGO_MANIFEST_KEY_EFFECT);
     if (!EffectText)
       return EffectText.takeError();
     Expected<ParamEffect> Effect = parseEffect(*EffectText, PW);
     if (!Effect)
       return Effect.takeError();
-    Expected<std::string> Name = optionalString(*P, PW, "name");
+    Expected<std::string> Name = optionalString(*P, PW, CGO_MANIFEST_KEY_NAME);
     if (!Name)
       return Name.takeError();
-    Expected<std::string> Evidence = optionalString(*P, PW, "evidence");
+    Expected<std::string> Evidence =
+        optionalString(*P, PW, CGO_MANIFEST_KEY_EVIDENCE);
     if (!Evidence)
       return Evidence.takeError();
     ParamFact &F = Out.Params[*Index];
@@ -132,21 +133,24 @@ static Error readParams(const json::Object &Export, StringRef Where,
 }
 
 static Error readExports(const json::Object &Root, BoundaryFacts &Facts) {
-  Expected<const json::Array *> Exports = optionalArray(Root, "exports");
+  Expected<const json::Array *> Exports =
+      optionalArray(Root, CGO_MANIFEST_KEY_EXPORTS);
   if (!Exports)
     return Exports.takeError();
   if (!*Exports)
     return Error::success();
   unsigned N = 0;
   for (const json::Value &EV : **Exports) {
-    std::string Where = ("exports[" + Twine(N++) + "]").str();
+    std::string Where = (CGO_MANIFEST_KEY_EXPORTS "[" + Twine(N++) + "]").str();
     const json::Object *E = EV.getAsObject();
     if (!E)
       return fail(Where + " must be an object");
-    Expected<std::string> Name = requiredString(*E, Where, "name");
+    Expected<std::string> Name =
+        requiredString(*E, Where, CGO_MANIFEST_KEY_NAME);
     if (!Name)
       return Name.takeError();
-    Expected<std::string> Location = optionalString(*E, Where, "location");
+    Expected<std::string> Location =
+        optionalString(*E, Where, CGO_MANIFEST_KEY_LOCATION);
     if (!Location)
       return Location.takeError();
     ExportFacts &Out = Facts.Exports[*Name];
@@ -161,11 +165,10 @@ static Error readExports(const json::Object &Root, BoundaryFacts &Facts) {
 
 /// Calls \p Fn with each element of the array member \p Key of \p Root,
 /// which must be an object with a non-empty "name".
-static Error
-forEachNamed(const json::Object &Root, StringRef Key,
-             function_ref<Error(const json::Object &, StringRef Name,
-                                StringRef Where)>
-                 Fn) {
+static Error forEachNamed(
+    const json::Object &Root, StringRef Key,
+    function_ref<Error(const json::Object &, StringRef Name, StringRef Where)>
+        Fn) {
   Expected<const json::Array *> List = optionalArray(Root, Key);
   if (!List)
     return List.takeError();
@@ -177,7 +180,8 @@ forEachNamed(const json::Object &Root, StringRef Key,
     const json::Object *O = V.getAsObject();
     if (!O)
       return fail(Where + " must be an object");
-    Expected<std::string> Name = requiredString(*O, Where, "name");
+    Expected<std::string> Name =
+        requiredString(*O, Where, CGO_MANIFEST_KEY_NAME);
     if (!Name)
       return Name.takeError();
     if (Error E = Fn(*O, *Name, Where))
@@ -208,7 +212,8 @@ static Error readPositions(const json::Object &Root, StringRef Key,
   return forEachNamed(
       Root, Key,
       [&](const json::Object &O, StringRef Name, StringRef Where) -> Error {
-        Expected<unsigned> Arg = position(O, Where, "arg", /*Required=*/false);
+        Expected<unsigned> Arg =
+            position(O, Where, CGO_MANIFEST_KEY_ARG, /*Required=*/false);
         if (!Arg)
           return Arg.takeError();
         Out[Name].push_back(*Arg);
@@ -223,13 +228,14 @@ Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
   const json::Object *Root = Parsed->getAsObject();
   if (!Root)
     return fail("the top level must be a JSON object");
-  const json::Value *Version = Root->get("version");
+  const json::Value *Version = Root->get(CGO_MANIFEST_KEY_VERSION);
   if (!Version)
-    return fail("no 'version' member (this plugin reads version " +
+    return fail("no '" CGO_MANIFEST_KEY_VERSION
+                "' member (this plugin reads version " +
                 Twine(ManifestVersion) + ")");
   std::optional<int64_t> V = Version->getAsInteger();
   if (!V)
-    return fail("'version' must be an integer");
+    return fail("'" CGO_MANIFEST_KEY_VERSION "' must be an integer");
   if (*V != ManifestVersion)
     return fail("unsupported schema version " + Twine(*V) +
                 " (this plugin reads version " + Twine(ManifestVersion) + ")");
@@ -238,29 +244,34 @@ Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
   BoundaryFacts Scratch = Facts;
   if (Error E = readExports(*Root, Scratch))
     return E;
-  if (Error E = readNamed(*Root, "go_called", "evidence", "",
-                          "listed as Go-called in the manifest",
-                          Scratch.GoCalled))
+  if (Error E = readNamed(
+          *Root, CGO_MANIFEST_KEY_GO_CALLED, CGO_MANIFEST_KEY_EVIDENCE, "",
+          "listed as Go-called in the manifest", Scratch.GoCalled))
     return E;
-  if (Error E = readNamed(*Root, "go_globals", "evidence", "",
-                          "listed as read by Go in the manifest",
-                          Scratch.GoGlobals))
+  if (Error E = readNamed(
+          *Root, CGO_MANIFEST_KEY_GO_GLOBALS, CGO_MANIFEST_KEY_EVIDENCE, "",
+          "listed as read by Go in the manifest", Scratch.GoGlobals))
     return E;
-  if (Error E = readNamed(*Root, "allocators", "evidence", "",
-                          "listed as an allocator in the manifest",
-                          Scratch.Allocators))
+  if (Error E = readNamed(
+          *Root, CGO_MANIFEST_KEY_ALLOCATORS, CGO_MANIFEST_KEY_EVIDENCE, "",
+          "listed as an allocator in the manifest", Scratch.Allocators))
     return E;
-  if (Error E = readPositions(*Root, "deallocators", Scratch.Deallocators))
+  if (Error E = readPositions(*Root, CGO_MANIFEST_KEY_DEALLOCATORS,
+                              Scratch.Deallocators))
     return E;
-  if (Error E = readPositions(*Root, "takes_ownership", Scratch.TakesOwnership))
+  if (Error E = readPositions(*Root, CGO_MANIFEST_KEY_TAKES_OWNERSHIP,
+                              Scratch.TakesOwnership))
     return E;
-  if (Error E = readPositions(*Root, "handle_args", Scratch.HandleArgs))
+  if (Error E = readPositions(*Root, CGO_MANIFEST_KEY_HANDLE_ARGS,
+                              Scratch.HandleArgs))
     return E;
-  if (Error E = readNamed(*Root, "noescape", "location", "at ",
-                          "in the manifest", Scratch.NoEscape))
+  if (Error E =
+          readNamed(*Root, CGO_MANIFEST_KEY_NOESCAPE, CGO_MANIFEST_KEY_LOCATION,
+                    "at ", "in the manifest", Scratch.NoEscape))
     return E;
-  if (Error E = readNamed(*Root, "nocallback", "location", "at ",
-                          "in the manifest", Scratch.NoCallback))
+  if (Error E = readNamed(*Root, CGO_MANIFEST_KEY_NOCALLBACK,
+                          CGO_MANIFEST_KEY_LOCATION, "at ", "in the manifest",
+                          Scratch.NoCallback))
     return E;
   Facts = std::move(Scratch);
   return Error::success();

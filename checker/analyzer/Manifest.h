@@ -1,4 +1,4 @@
-//===- Manifest.h - Boundary facts from the manifest and options -*- C++ -*-===//
+//===- Manifest.h - Boundary facts from manifest and options ----*- C++ -*-===//
 //
 // The facts the Go side knows about the cgo boundary, read from the manifest
 // that the companion pass `cgo-boundary` writes (docs/manifest.md) and from
@@ -8,6 +8,8 @@
 
 #ifndef CGO_LIFETIME_MANIFEST_H
 #define CGO_LIFETIME_MANIFEST_H
+
+#include "cgo-lifetime/Schema.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -19,7 +21,7 @@
 namespace cgo {
 
 /// The schema version this plugin reads.
-constexpr int ManifestVersion = 1;
+constexpr int ManifestVersion = CGO_MANIFEST_VERSION;
 
 /// What a Go export does with one of its pointer parameters.
 enum class ParamEffect { Unknown, Borrow, Retain, Release };

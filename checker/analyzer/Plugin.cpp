@@ -1,4 +1,4 @@
-//===- Plugin.cpp - Registering the cgo checkers with Clang ------*- C++ -*-===//
+//===- Plugin.cpp - Registering the cgo checkers with Clang -----*- C++ -*-===//
 //
 // Entry points that clang looks up when it loads CgoLifetime.so:
 // clang_registerCheckers and clang_analyzerAPIVersionString. The plugin API is
@@ -21,7 +21,6 @@ using namespace llvm;
 namespace cgo {
 
 static constexpr llvm::StringLiteral Package = "cgo";
-static constexpr llvm::StringLiteral ModelName = "cgo.BoundaryModel";
 // Where each checker's documentation page lives; set by CMake
 // (CGO_DOCS_BASE_URL), by default the installed docs directory.
 #ifndef CGO_DOCS_BASE_URL
@@ -135,16 +134,17 @@ static BoundaryFacts readFacts(CheckerManager &Mgr) {
   return Facts;
 }
 
+/// The facts are read first: the checker is built from them (its model, and
+/// the configured allocators in its table of memory functions).
 static void registerBoundaryModel(CheckerManager &Mgr) {
-  auto *Chk = Mgr.registerChecker<CgoLifetimeChecker>();
-  Chk->Model.setFacts(readFacts(Mgr));
+  Mgr.registerChecker<CgoLifetimeChecker>(readFacts(Mgr));
 }
 
 static bool shouldRegister(const CheckerManager &) { return true; }
 
-/// The user-facing checkers: one checker class, a flag and a bug type each.
-/// The registry keeps StringRefs to every string it is given, so all of them
-/// are literals with static storage.
+/// The user-facing checkers (Checkers.def): one checker class, a flag and a
+/// bug type each. The registry keeps StringRefs to every string it is given,
+/// so all of them are literals with static storage.
 struct CheckerSpec {
   CgoLifetimeChecker::CheckKind Kind;
   llvm::StringLiteral Name;     ///< Interface: scripts and docs use it.
@@ -154,48 +154,35 @@ struct CheckerSpec {
 };
 
 static constexpr CheckerSpec Checkers[] = {
-    {CgoLifetimeChecker::CK_FreedToGo, "cgo.FreedToGo",
-     CGO_DOCS_BASE_URL "FreedToGo.md", "Freed C memory reaches Go",
-     "Freed C memory reaches Go: as an argument of a Go export, the result or "
-     "out-parameter of a Go-called C function, or a Go-read global"},
-    {CgoLifetimeChecker::CK_FreeWhileGoHolds, "cgo.FreeWhileGoHolds",
-     CGO_DOCS_BASE_URL "FreeWhileGoHolds.md",
-     "C frees memory that Go still holds",
-     "C frees, reallocates or pops memory that a Go export kept (Go still "
-     "holds the pointer)"},
-    {CgoLifetimeChecker::CK_KeepsGoArgument, "cgo.KeepsGoArgument",
-     CGO_DOCS_BASE_URL "KeepsGoArgument.md",
-     "Go-called C function keeps a pointer Go owns",
-     "A C function that Go calls keeps a pointer argument (Go's memory) after "
-     "it returns"},
-    {CgoLifetimeChecker::CK_NoEscapePromise, "cgo.NoEscapePromise",
-     CGO_DOCS_BASE_URL "NoEscapePromise.md",
-     "C function breaks its '#cgo noescape' promise",
-     "A C function under '#cgo noescape' keeps, returns or passes to Go a "
-     "pointer argument"},
-    {CgoLifetimeChecker::CK_NoCallbackPromise, "cgo.NoCallbackPromise",
-     CGO_DOCS_BASE_URL "NoCallbackPromise.md",
-     "C function breaks its '#cgo nocallback' promise",
-     "A C function under '#cgo nocallback' calls a Go export (directly or "
-     "through callees the analyzer sees)"},
+#define CGO_C_CHECKER(ID, NAME, RULE, PAGE, TIDY, TITLE, HELP, DESCRIPTION,    \
+                      FIX)                                                     \
+  {CgoLifetimeChecker::CK_##ID, NAME, CGO_DOCS_BASE_URL PAGE, TITLE, HELP},
+#include "cgo-lifetime/Checkers.def"
+};
+
+/// The hidden modelling checker that the others depend on.
+struct ModelSpec {
+  llvm::StringLiteral Name;
+  llvm::StringLiteral Help;
+};
+static constexpr ModelSpec ModelChecker = {
+#define CGO_MODEL_CHECKER(ID, NAME, HELP) NAME, HELP
+#include "cgo-lifetime/Checkers.def"
 };
 
 template <CgoLifetimeChecker::CheckKind K>
 static void registerKind(CheckerManager &Mgr) {
   auto *Chk = Mgr.getChecker<CgoLifetimeChecker>();
   Chk->ChecksEnabled[K] = true;
-  Chk->BugTypes[K] = std::make_unique<BugType>(
-      Mgr.getCurrentCheckerName(), Checkers[K].BugTitle,
-      categories::MemoryError);
+  Chk->BugTypes[K] =
+      std::make_unique<BugType>(Mgr.getCurrentCheckerName(),
+                                Checkers[K].BugTitle, categories::MemoryError);
 }
 
 /// registerKind<K> for each kind, indexed by kind.
 static constexpr void (*const RegisterFns[])(CheckerManager &) = {
-    registerKind<CgoLifetimeChecker::CK_FreedToGo>,
-    registerKind<CgoLifetimeChecker::CK_FreeWhileGoHolds>,
-    registerKind<CgoLifetimeChecker::CK_KeepsGoArgument>,
-    registerKind<CgoLifetimeChecker::CK_NoEscapePromise>,
-    registerKind<CgoLifetimeChecker::CK_NoCallbackPromise>,
+#define CGO_C_CHECKER(ID, ...) registerKind<CgoLifetimeChecker::CK_##ID>,
+#include "cgo-lifetime/Checkers.def"
 };
 static_assert(std::size(Checkers) == CgoLifetimeChecker::CK_NumKinds &&
                   std::size(RegisterFns) == CgoLifetimeChecker::CK_NumKinds,
@@ -210,15 +197,13 @@ extern "C" const char clang_analyzerAPIVersionString[] =
 
 extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
   Registry.addPackage(Package);
-  Registry.addChecker(registerBoundaryModel, shouldRegister, ModelName,
-                      "Models the cgo boundary: Go exports, Go-called C "
-                      "functions, Go-read globals, retention",
-                      "", /*IsHidden=*/true);
+  Registry.addChecker(registerBoundaryModel, shouldRegister, ModelChecker.Name,
+                      ModelChecker.Help, "", /*IsHidden=*/true);
   for (const CheckerSpec &C : Checkers) {
     assert(Checkers[C.Kind].Kind == C.Kind && "table out of order");
     Registry.addChecker(RegisterFns[C.Kind], shouldRegister, C.Name, C.Help,
                         C.DocUri, /*IsHidden=*/false);
-    Registry.addDependency(C.Name, ModelName);
+    Registry.addDependency(C.Name, ModelChecker.Name);
   }
   for (const OptionSpec &O : StringOptions)
     Registry.addPackageOption("string", Package, O.Name, "", O.Description,

@@ -1,14 +1,11 @@
-//===- CgoLifetimeTidy.cpp - The cgo checkers as clang-tidy checks -*- C++ -*-===//
+//===- CgoLifetimeTidy.cpp - The cgo checkers in clang-tidy -----*- C++ -*-===//
 //
 // A clang-tidy module (load it with `clang-tidy-19 --load CgoLifetimeTidy.so`)
 // whose checks run the Clang Static Analyzer engine with the CgoLifetime.so
-// plugin over the translation unit clang-tidy has parsed:
-//
-//   cgo-freed-to-go          <-> analyzer checker cgo.FreedToGo
-//   cgo-free-while-go-holds  <-> cgo.FreeWhileGoHolds
-//   cgo-keeps-go-argument    <-> cgo.KeepsGoArgument
-//   cgo-no-escape-promise    <-> cgo.NoEscapePromise
-//   cgo-no-callback-promise  <-> cgo.NoCallbackPromise
+// plugin over the translation unit clang-tidy has parsed: one check per C-side
+// checker of Checkers.def, named by its TIDY argument (cgo-freed-to-go runs
+// the analyzer checker FreedToGo, and so on; the list is
+// docs/checkers/README.md).
 //
 // Why a module and not the plugin alone: clang-tidy runs only its built-in
 // analyzer checkers; it rewrites -analyzer-checker and strips `-Xclang -load`.
@@ -33,17 +30,19 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "cgo-lifetime/Schema.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
-#include "clang/Analysis/PathDiagnostic.h"
 #include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -63,11 +62,8 @@ struct CheckSpec {
   const char *AnalyzerName;
 };
 static const CheckSpec Specs[] = {
-    {"cgo-freed-to-go", "cgo.FreedToGo"},
-    {"cgo-free-while-go-holds", "cgo.FreeWhileGoHolds"},
-    {"cgo-keeps-go-argument", "cgo.KeepsGoArgument"},
-    {"cgo-no-escape-promise", "cgo.NoEscapePromise"},
-    {"cgo-no-callback-promise", "cgo.NoCallbackPromise"},
+#define CGO_C_CHECKER(ID, NAME, RULE, PAGE, TIDY, ...) {TIDY, NAME},
+#include "cgo-lifetime/Checkers.def"
 };
 static constexpr llvm::StringLiteral OptionPrefix = "cgo-lifetime";
 
@@ -184,8 +180,8 @@ std::string CgoCheck::findManifest() const {
       continue;
     StringRef Dir = DL.getDirRef()->getName();
     SmallString<256> Export(Dir), Candidate(Dir);
-    llvm::sys::path::append(Export, "_cgo_export.h");
-    llvm::sys::path::append(Candidate, "..", "manifest.json");
+    llvm::sys::path::append(Export, CGO_EXPORT_HEADER);
+    llvm::sys::path::append(Candidate, "..", CGO_CACHE_MANIFEST);
     if (llvm::sys::fs::exists(Export) && llvm::sys::fs::exists(Candidate)) {
       llvm::sys::path::remove_dots(Candidate, /*remove_dot_dot=*/true);
       return std::string(Candidate);

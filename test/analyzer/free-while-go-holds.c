@@ -1,17 +1,14 @@
 // cgo.FreeWhileGoHolds: C frees, moves or pops memory that a Go export kept.
 //
-// RUN: %clang_analyze_cgo -analyzer-checker=core,cgo.FreeWhileGoHolds \
-// RUN:   -analyzer-config 'cgo:Exports=GoRegister;GoBorrow;GoForget;GoKeepHandle;GoKeepTwo;GoHold' \
-// RUN:   -analyzer-config 'cgo:RetainingParams=GoRegister:1;GoKeepHandle:1;GoKeepTwo:2' \
-// RUN:   -analyzer-config 'cgo:ReleasingParams=GoForget:1' \
-// RUN:   -analyzer-config 'cgo:Deallocators=pool_free' \
+// DEFINE: %{facts} = \
+// DEFINE:   -analyzer-config 'cgo:Exports=GoRegister;GoBorrow;GoForget;GoKeepHandle;GoKeepTwo;GoHold' \
+// DEFINE:   -analyzer-config 'cgo:RetainingParams=GoRegister:1;GoKeepHandle:1;GoKeepTwo:2' \
+// DEFINE:   -analyzer-config 'cgo:ReleasingParams=GoForget:1' \
+// DEFINE:   -analyzer-config 'cgo:Deallocators=pool_free'
+// RUN: %clang_analyze_cgo -analyzer-checker=core,cgo.FreeWhileGoHolds %{facts} \
 // RUN:   -analyzer-output=text -verify %s
 // With unix.Malloc on as well, each bug still gives exactly one report, ours:
-// RUN: %clang_analyze_cgo -analyzer-checker=core,unix,cgo.FreeWhileGoHolds \
-// RUN:   -analyzer-config 'cgo:Exports=GoRegister;GoBorrow;GoForget;GoKeepHandle;GoKeepTwo;GoHold' \
-// RUN:   -analyzer-config 'cgo:RetainingParams=GoRegister:1;GoKeepHandle:1;GoKeepTwo:2' \
-// RUN:   -analyzer-config 'cgo:ReleasingParams=GoForget:1' \
-// RUN:   -analyzer-config 'cgo:Deallocators=pool_free' \
+// RUN: %clang_analyze_cgo -analyzer-checker=core,unix,cgo.FreeWhileGoHolds %{facts} \
 // RUN:   -analyzer-output=text -verify %s
 
 #include "Inputs/system-malloc.h"

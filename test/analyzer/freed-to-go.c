@@ -1,16 +1,14 @@
 // cgo.FreedToGo: a pointer to freed C memory reaches Go.
 //
-// RUN: %clang_analyze_cgo -analyzer-checker=core,cgo.FreedToGo \
-// RUN:   -analyzer-config 'cgo:Exports=GoUse;GoUseBlob' \
-// RUN:   -analyzer-config 'cgo:GoCalled=get_buf;get_blob;fill;fill_blob;reset_cache;clear_names;get_fresh;fill_cleared' \
-// RUN:   -analyzer-config 'cgo:GoGlobals=g_cache;g_names' \
+// DEFINE: %{facts} = \
+// DEFINE:   -analyzer-config 'cgo:Exports=GoUse;GoUseBlob' \
+// DEFINE:   -analyzer-config 'cgo:GoCalled=get_buf;get_blob;fill;fill_blob;reset_cache;clear_names;get_fresh;fill_cleared' \
+// DEFINE:   -analyzer-config 'cgo:GoGlobals=g_cache;g_names'
+// RUN: %clang_analyze_cgo -analyzer-checker=core,cgo.FreedToGo %{facts} \
 // RUN:   -analyzer-output=text -verify %s
 // With unix.Malloc also on: still one report per bug, the cgo one; unix.Malloc
 // keeps reporting the plain C use-after-free that does not involve Go.
-// RUN: %clang_analyze_cgo -analyzer-checker=core,unix.Malloc,cgo.FreedToGo \
-// RUN:   -analyzer-config 'cgo:Exports=GoUse;GoUseBlob' \
-// RUN:   -analyzer-config 'cgo:GoCalled=get_buf;get_blob;fill;fill_blob;reset_cache;clear_names;get_fresh;fill_cleared' \
-// RUN:   -analyzer-config 'cgo:GoGlobals=g_cache;g_names' \
+// RUN: %clang_analyze_cgo -analyzer-checker=core,unix.Malloc,cgo.FreedToGo %{facts} \
 // RUN:   -analyzer-output=text -verify=expected,malloc %s
 
 #include "Inputs/system-malloc.h"

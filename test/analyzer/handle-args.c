@@ -3,19 +3,14 @@
 // (or cgo:HandleArgs) name are exempt; the other pointer arguments of the same
 // function, and the same function without the fact, are still checked.
 //
-// RUN: %clang_analyze_cgo -analyzer-checker=core,unix,cgo \
-// RUN:   -analyzer-config cgo:Manifest=%S/Inputs/manifest-handles.json \
-// RUN:   -analyzer-output=text -verify %s
-// RUN: %clang_analyze_cgo -analyzer-checker=core,unix,cgo \
-// RUN:   -analyzer-config 'cgo:GoCalled=set_ud;set_ud_and_name;set_ctx;promised' \
-// RUN:   -analyzer-config 'cgo:NoEscape=promised' \
-// RUN:   -analyzer-config 'cgo:HandleArgs=set_ud:1;set_ud_and_name:1;promised:1' \
-// RUN:   -analyzer-output=text -verify %s
+// DEFINE: %{analyze} = %clang_analyze_cgo -analyzer-checker=core,unix,cgo -analyzer-output=text
+// DEFINE: %{called} = -analyzer-config 'cgo:GoCalled=set_ud;set_ud_and_name;set_ctx;promised' \
+// DEFINE:   -analyzer-config 'cgo:NoEscape=promised'
+// RUN: %{analyze} -analyzer-config cgo:Manifest=%S/Inputs/manifest-handles.json -verify %s
+// RUN: %{analyze} %{called} \
+// RUN:   -analyzer-config 'cgo:HandleArgs=set_ud:1;set_ud_and_name:1;promised:1' -verify %s
 // Without the facts every one of them is Go's pointer:
-// RUN: %clang_analyze_cgo -analyzer-checker=core,unix,cgo \
-// RUN:   -analyzer-config 'cgo:GoCalled=set_ud;set_ud_and_name;set_ctx;promised' \
-// RUN:   -analyzer-config 'cgo:NoEscape=promised' \
-// RUN:   -analyzer-output=text -verify=without %s
+// RUN: %{analyze} %{called} -verify=without %s
 
 void *g_ud;
 char *g_name;

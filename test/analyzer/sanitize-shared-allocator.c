@@ -10,16 +10,14 @@
 // own checks stay on).
 //
 // REQUIRES: sanitize
-// RUN: %clang_analyze_cgo -analyzer-checker=core,unix,cgo.FreeWhileGoHolds \
-// RUN:   -analyzer-config 'cgo:Exports=GoRegister;GoForget' \
-// RUN:   -analyzer-config 'cgo:RetainingParams=GoRegister:1' \
-// RUN:   -analyzer-config 'cgo:ReleasingParams=GoForget:1' -verify %s
+// DEFINE: %{analyze} = %clang_analyze_cgo -analyzer-checker=core,unix,cgo.FreeWhileGoHolds \
+// DEFINE:   -analyzer-config 'cgo:Exports=GoRegister;GoForget' \
+// DEFINE:   -analyzer-config 'cgo:RetainingParams=GoRegister:1' \
+// DEFINE:   -analyzer-config 'cgo:ReleasingParams=GoForget:1'
+// RUN: %{analyze} -verify %s
 // With user poisoning on, the false report comes back (the reason for the option):
-// RUN: env ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 not --crash %clang_analyze_cgo \
-// RUN:   -analyzer-checker=core,unix,cgo.FreeWhileGoHolds \
-// RUN:   -analyzer-config 'cgo:Exports=GoRegister;GoForget' \
-// RUN:   -analyzer-config 'cgo:RetainingParams=GoRegister:1' \
-// RUN:   -analyzer-config 'cgo:ReleasingParams=GoForget:1' %s 2>&1 | FileCheck %s --check-prefix=POISON
+// RUN: env ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 not --crash %{analyze} %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=POISON
 // POISON: AddressSanitizer: use-after-poison
 
 // expected-no-diagnostics

@@ -213,7 +213,9 @@ bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cb_err
     return false;
   if (res.exit_code == 3) {
     /* Files that do not parse were left out; the others' facts follow. */
-    char *reason = cb_tool_reason(res.err_text);
+    char *raw = cb_tool_reason(res.err_text);
+    char *reason = cb_reason_from(raw, pkg->dir);
+    free(raw);
     cb_strlist_push_owned(&pkg->incomplete,
                           cb_xasprintf("%s: Go files that do not parse were left out, so their "
                                        "exports and C calls are unknown: %s",

@@ -364,9 +364,11 @@ bool cb_go_cgo(const cb_go *go, const cb_package *pkg, cb_error *err) {
   if (!ok)
     return false;
   if (res.exit_code != 0) {
-    char *reason = cb_tool_reason(res.err_text);
+    char *raw = cb_tool_reason(res.err_text);
+    char *reason = cb_reason_from(raw, pkg->dir);
     cb_fail(err, "'go tool cgo' failed for %s: %s", pkg->import_path, reason);
     free(reason);
+    free(raw);
     if (go->verbose)
       fputs(res.err_text, stderr);
   }
@@ -536,7 +538,9 @@ bool cb_go_escape(const cb_go *go, const cb_package *pkg, cb_escape_fact **facts
   *work = work_directory(res.err_text);
   parse_escape_output(res.err_text, facts, nfacts);
   if (res.exit_code != 0 && !escape_analysis_ran(res.err_text)) {
-    char *reason = cb_tool_reason(res.err_text);
+    char *raw = cb_tool_reason(res.err_text);
+    char *reason = cb_reason_from(raw, pkg->dir);
+    free(raw);
     *incomplete = cb_xasprintf("%s: 'go build' fails before Go's escape analysis, so which Go "
                                "exports keep C pointers is unknown: %s",
                                pkg->import_path, reason[0] ? reason : "(go printed no reason)");

@@ -239,3 +239,34 @@ char *cb_tool_reason(const char *text) {
   cb_strlist_free(&lines);
   return cb_buf_take(&b);
 }
+
+char *cb_reason_from(const char *reason, const char *dir) {
+  char *cwd = getcwd(NULL, 0);
+  cb_buf b = {0};
+  for (const char *p = reason; *p;) {
+    size_t indent = strspn(p, " ");
+    cb_buf_append(&b, p, indent);
+    p += indent;
+    size_t n = strcspn(p, "\n");
+    size_t file_len = strcspn(p, ": \t\n");
+    if (cwd && p[file_len] == ':' && after_position(p, n)) {
+      char *file = cb_xstrndup(p, file_len);
+      char *joined = cb_path_join(dir, cb_starts_with(file, "./") ? file + 2 : file);
+      if (cb_file_exists(joined)) {
+        char *shown = cb_path_relative(joined, cwd);
+        cb_buf_puts(&b, shown);
+        free(shown);
+        p += file_len;
+        n -= file_len;
+      }
+      free(joined);
+      free(file);
+    }
+    cb_buf_append(&b, p, n);
+    p += n;
+    if (*p == '\n')
+      cb_buf_putc(&b, *p++);
+  }
+  free(cwd);
+  return cb_buf_take(&b);
+}

@@ -35,5 +35,10 @@ char *cb_first_line(const char *text);
  * source excerpts are left out. Without any such line: the warnings and notes
  * with a position, else the first line that is not a header. "" if none. */
 char *cb_tool_reason(const char *text);
+/* reason (from cb_tool_reason) with each line's file, relative to dir (where
+ * the tool ran: "./x.go", "x.go") or absolute, made relative to the current
+ * directory when it exists and is inside it ("pkg/x.go"), so that it can be
+ * opened from where the user is (new string). */
+char *cb_reason_from(const char *reason, const char *dir);
 
 #endif

@@ -574,14 +574,21 @@ done:
   return status;
 }
 
-/* --print-plugin-path, --print-tidy-module-path: like clang -print-resource-dir. */
+/* --print-plugin-path, --print-tidy-module-path: like clang -print-resource-dir.
+ * The plugin is printed only when it loads into the clang it was built for
+ * (--clang): a path that scan-build cannot load would be a silent pass. */
 static int print_path(const options *o) {
   char *exe_dir = self_dir();
   char *path = o->action == ACTION_PRINT_PLUGIN ? find_plugin(exe_dir, o->plugin)
                                                 : find_tidy_module(exe_dir);
   const char *what = o->action == ACTION_PRINT_PLUGIN ? "CgoLifetime.so" : "CgoLifetimeTidy.so";
   int status = EXIT_CLEAN;
-  if (path && cb_file_exists(path)) {
+  cb_strlist gaps = {0};
+  if (o->action == ACTION_PRINT_PLUGIN && path &&
+      !check_plugin(o->clang ? o->clang : CGO_CLANG_PATH, path, o->verbose, &gaps)) {
+    report_gaps(&gaps, false);
+    status = EXIT_INCOMPLETE;
+  } else if (path && cb_file_exists(path)) {
     printf("%s\n", path);
   } else {
     fprintf(stderr, "cgo-lifetime: error: %s is not installed beside %s (looked in ../lib, %s)\n",
@@ -589,6 +596,7 @@ static int print_path(const options *o) {
             o->action == ACTION_PRINT_PLUGIN ? CGO_PLUGIN_INSTALL_RELPATH : CGO_TIDY_INSTALL_RELPATH);
     status = EXIT_ERROR;
   }
+  cb_strlist_free(&gaps);
   free(path);
   free(exe_dir);
   return status;

@@ -39,7 +39,7 @@ func (x *explorer) callWith(s *state, fn *ssa.Function, callee aval, args []aval
 		toks := callee.tokens()
 		if len(toks) == 1 && c.toks[toks[0]].kind == tkClosure {
 			t := c.toks[toks[0]]
-			return x.inline(s, t.fn, t.bindings, args, in)
+			return x.inline(s, t.fn, t.bindings, args, in, pos)
 		}
 		return []*state{s}
 	}
@@ -69,17 +69,34 @@ func (x *explorer) callWith(s *state, fn *ssa.Function, callee aval, args []aval
 		if len(binds) < len(fn.FreeVars) {
 			binds = make([]aval, len(fn.FreeVars))
 		}
-		return x.inline(s, fn, binds, args, in)
+		return x.inline(s, fn, binds, args, in, pos)
 	}
 	if f := c.funcFact(fn); f != nil {
 		x.goCall(s, fn, f, args, in, pos)
 	}
+	x.opaqueResult(s, in, pos, funcDesc(fn, c.pass.Pkg))
 	return []*state{s}
+}
+
+// opaqueResult gives the pointer result of a call nothing describes a token
+// of unknown memory, so that what later calls do to its fields is followed.
+func (x *explorer) opaqueResult(s *state, in ssa.Value, pos token.Pos, desc string) {
+	if in == nil || len(s.env[in]) > 0 || !isPointer(in.Type()) {
+		return
+	}
+	t := x.c.instrTok(in.(ssa.Instruction), tkOpaque, pos, "")
+	tk := x.c.toks[t]
+	tk.desc = x.c.names[pos]
+	if tk.desc == "" {
+		tk.desc = "the result of " + desc
+	}
+	x.fresh(s, t)
+	x.set(s, in, aval{{t: t}})
 }
 
 // inline runs a closure on this path with its parameters and free variables
 // bound, and returns the paths after it.
-func (x *explorer) inline(s *state, fn *ssa.Function, binds []aval, args []aval, in ssa.Value) []*state {
+func (x *explorer) inline(s *state, fn *ssa.Function, binds []aval, args []aval, in ssa.Value, pos token.Pos) []*state {
 	if x.depth >= maxInlineDeep || len(fn.Blocks) == 0 {
 		return []*state{s}
 	}
@@ -120,6 +137,15 @@ func (x *explorer) inline(s *state, fn *ssa.Function, binds []aval, args []aval,
 		e.defers = append([]deferred(nil), defers...)
 		if in != nil {
 			x.set(e, in, e.retval)
+		}
+		if cgoWrapper {
+			// name the C call's result after the variable the wrapper's
+			// result is assigned to
+			for _, t := range e.retval.tokens() {
+				if tk := x.c.toks[t]; tk.kind == tkC && tk.name == "" {
+					tk.name = x.c.names[pos]
+				}
+			}
 		}
 		e.retval = nil
 	}
@@ -335,20 +361,6 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 			}
 		}
 	}
-	// invalidated_by: a borrowed pointer ends with this call
-	for _, t := range x.c.borrowed {
-		bt := c.toks[t]
-		for _, inv := range bt.invalBy {
-			if inv.Name != name {
-				continue
-			}
-			if inv.Arg == 0 || (inv.Arg <= len(args) && intersects(args[inv.Arg-1].tokens(), bt.owner)) {
-				if _, done := s.freed[t]; !done && x.present(s, t) {
-					s.freed[t] = freeNote{pos: pos, by: desc, how: "invalidated", src: bt.ownSrc}
-				}
-			}
-		}
-	}
 	// frees and moves
 	for _, e := range effects {
 		if e.Effect != cfacts.Frees && e.Effect != cfacts.Moves {
@@ -364,6 +376,20 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 		}
 		note := freeNote{pos: pos, by: desc, how: how, src: e.Source.String(), maybe: e.When == "maybe"}
 		x.free(s, x.resolvePath(s, p, args), note, pos)
+	}
+	// invalidated_by: a borrowed pointer ends with this call
+	for _, t := range x.c.borrowed {
+		bt := c.toks[t]
+		for _, inv := range bt.invalBy {
+			if inv.Name != name {
+				continue
+			}
+			if inv.Arg == 0 || (inv.Arg <= len(args) && intersects(args[inv.Arg-1].tokens(), bt.owner)) {
+				if _, done := s.freed[t]; !done && x.present(s, t) {
+					s.freed[t] = freeNote{pos: pos, by: desc, how: "invalidated", src: bt.ownSrc}
+				}
+			}
+		}
 	}
 	// the result
 	if in == nil {
@@ -410,9 +436,9 @@ func (x *explorer) cResult(s *state, in ssa.Value, name string, e cfacts.Effect,
 				bt.own, bt.ownSrc, bt.cfunc = cfacts.Borrowed, e.Source.String(), name
 				bt.owner = owner.tokens()
 				bt.invalBy = e.InvalidatedBy
-				if bt.desc == "" || bt.kind == tkLoaded {
-					bt.desc = desc
-					bt.pos = pos
+				if bt.kind == tkLoaded {
+					bt.desc, bt.pos, bt.name = desc, pos, c.names[pos]
+					bt.kind = tkC
 				}
 				c.addBorrowed(t)
 			}
@@ -448,7 +474,7 @@ func (x *explorer) keptByC(s *state, kept aval, e cfacts.Effect, by string, argI
 		switch {
 		case c.isGoMemory(el):
 			x.goPointerKept(el, by, argIndex, e, pos)
-		case t.kind == tkC || t.kind == tkLoaded || t.kind == tkParam:
+		case t.kind == tkC || t.kind == tkLoaded || t.kind == tkParam || t.kind == tkOpaque:
 			if _, ok := s.keptByC[el.t]; !ok {
 				s.keptByC[el.t] = cKeepNote{pos: pos, by: by, src: e.Source.String(), until: e.Until, anchor: anchorToks}
 			}

@@ -207,7 +207,7 @@ func (c *checker) storeNote(in *ssa.Store) *keptNote {
 	case *ssa.Alloc:
 		if a.Heap && a.Referrers() != nil {
 			for _, r := range *a.Referrers() {
-				if _, ok := r.(*ssa.MakeClosure); ok {
+				if mc, ok := r.(*ssa.MakeClosure); ok && !isCgoWrapper(mc.Fn.(*ssa.Function)) {
 					return c.note(in.Pos(), "variable "+a.Comment+", captured by a closure")
 				}
 			}
@@ -228,7 +228,10 @@ func (c *checker) nameOf(v ssa.Value) string {
 	case *ssa.Global:
 		return v.Name()
 	case *ssa.Alloc:
-		if v.Comment != "" && !strings.HasPrefix(v.Comment, "_cgo") {
+		if n := c.names[v.Pos()]; n != "" {
+			return n
+		}
+		if v.Comment != "" && !strings.HasPrefix(v.Comment, "_cgo") && v.Comment != "complit" {
 			return v.Comment
 		}
 	case *ssa.UnOp:
@@ -320,6 +323,15 @@ func (c *checker) nameCalls(e ast.Expr, name string) {
 		case *ast.ParenExpr:
 			e = x.X
 			continue
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				e = x.X
+				continue
+			}
+		case *ast.CompositeLit:
+			if _, taken := c.names[x.Lbrace]; !taken && name != "_" {
+				c.names[x.Lbrace] = name
+			}
 		case *ast.CallExpr:
 			if _, taken := c.names[x.Lparen]; !taken && name != "_" {
 				c.names[x.Lparen] = name
@@ -334,6 +346,9 @@ func (c *checker) nameCalls(e ast.Expr, name string) {
 }
 
 func (c *checker) allocDesc(a *ssa.Alloc) string {
+	if n := c.names[a.Pos()]; n != "" && a.Comment == "complit" {
+		return n
+	}
 	if a.Comment != "" && a.Comment != "complit" && a.Comment != "slicelit" && a.Comment != "varargs" {
 		return "&" + a.Comment
 	}

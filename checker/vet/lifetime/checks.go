@@ -127,7 +127,7 @@ func (x *explorer) keepAliveCandidate(s *state, t tokID, pos token.Pos, cfunc st
 		return
 	}
 	owner := c.toks[tk.base]
-	if owner.kind != tkParam && owner.kind != tkGo {
+	if owner.kind != tkParam && owner.kind != tkGo && owner.kind != tkOpaque {
 		return
 	}
 	if owner.global != nil || owner.typ == nil {
@@ -169,7 +169,7 @@ func (x *explorer) atExit(s *state) {
 			continue
 		}
 		owner := c.toks[tk.base]
-		if (owner.kind != tkParam && owner.kind != tkGo) || owner.typ == nil || s.finOff[tk.base] {
+		if (owner.kind != tkParam && owner.kind != tkGo && owner.kind != tkOpaque) || owner.typ == nil || s.finOff[tk.base] {
 			continue
 		}
 		fin, field := c.finalizerOf(owner.typ, tk.sel)

@@ -23,6 +23,7 @@ const (
 	tkParam                      // what an incoming parameter or free variable points to
 	tkLoaded                     // the value read from a location nobody wrote in this function
 	tkClosure                    // a function value with its bindings
+	tkOpaque                     // what a Go call nothing describes returned
 )
 
 type tok struct {

@@ -53,7 +53,7 @@ func (x *explorer) callWith(s *state, fn *ssa.Function, callee aval, args []aval
 	if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
 		switch obj.Pkg().Path() {
 		case "runtime":
-			x.runtimeCall(s, fn.Name(), args, pos)
+			x.runtimeCall(s, obj.Name(), args, pos)
 			return []*state{s}
 		case "runtime/cgo":
 			return []*state{s} // NewHandle, Handle.Value, Handle.Delete: integers, not memory
@@ -252,6 +252,7 @@ func (x *explorer) runtimeCall(s *state, name string, args []aval, pos token.Pos
 			return
 		}
 		for _, fn := range c.funcsOf(args[1]) {
+			fn = c.declOf(fn)
 			c.finFuncs[fn] = true
 			sum := c.funcFact(fn)
 			if sum == nil {
@@ -273,6 +274,7 @@ func (x *explorer) runtimeCall(s *state, name string, args []aval, pos token.Pos
 			return
 		}
 		for _, fn := range c.funcsOf(args[1]) {
+			fn = c.declOf(fn)
 			c.finFuncs[fn] = true
 			sum := c.funcFact(fn)
 			if sum == nil {
@@ -282,12 +284,11 @@ func (x *explorer) runtimeCall(s *state, name string, args []aval, pos token.Pos
 				if fr.Path != "$1" {
 					continue
 				}
-				for _, at := range args[2].tokens() {
-					tk := c.toks[at]
-					if tk.kind != tkLoaded || !args[0].has(tk.base) || !strings.HasPrefix(tk.sel, ".") {
+				for _, ae := range args[2] {
+					if ae.from.t == 0 || !args[0].has(ae.from.t) || !strings.HasPrefix(ae.from.sel, ".") {
 						continue
 					}
-					c.addFinalizer(c.toks[tk.base].typ, strings.TrimPrefix(tk.sel, "."), &finalizer{pos: pos,
+					c.addFinalizer(c.toks[ae.from.t].typ, strings.TrimPrefix(ae.from.sel, "."), &finalizer{pos: pos,
 						desc: "runtime.AddCleanup with " + funcDesc(fn, c.pass.Pkg), cfunc: fr.Via, fn: fn})
 				}
 			}
@@ -333,7 +334,7 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 	// finalizer frees.
 	for _, a := range args {
 		for _, e := range a {
-			x.keepAliveCandidate(s, e.t, pos, desc)
+			x.keepAliveCandidate(s, e, pos, desc)
 		}
 	}
 	// keeps

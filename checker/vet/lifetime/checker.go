@@ -86,7 +86,7 @@ func (c *checker) instrTok(in ssa.Instruction, kind tokKind, pos token.Pos, desc
 		if a, ok := in.(*ssa.Alloc); ok {
 			t.typ = a.Type()
 		}
-		if name := c.names[pos]; name != "" && kind == tkC {
+		if name := c.names[pos]; name != "" && kind != tkClosure {
 			t.name = name
 		}
 	}
@@ -264,7 +264,11 @@ func (c *checker) valueName(e elem) string {
 	if e.sel == "" {
 		return c.display(e.t)
 	}
-	return "&" + strings.TrimPrefix(t.desc, "&") + strings.ReplaceAll(e.sel, "[*]", "[i]")
+	base := t.desc
+	if t.name != "" && t.kind == tkGo {
+		base = t.name
+	}
+	return "&" + strings.TrimPrefix(base, "&") + strings.ReplaceAll(e.sel, "[*]", "[i]")
 }
 
 func (c *checker) locName(e elem, t *tok) string {
@@ -279,6 +283,9 @@ func (c *checker) locName(e elem, t *tok) string {
 // "the result of C.rec_name".
 func (c *checker) display(t tokID) string {
 	tk := c.toks[t]
+	if tk.kind == tkGo && tk.name != "" && !strings.HasPrefix(tk.desc, "&") {
+		return tk.name
+	}
 	if tk.kind == tkC {
 		if tk.name != "" {
 			return tk.name + " (from " + tk.desc + ")"
@@ -436,8 +443,17 @@ func (c *checker) funcFact(fn *ssa.Function) *FuncFact {
 	if !ok || obj == nil {
 		return nil
 	}
+	if obj.Pkg() == c.pass.Pkg {
+		// a method expression's thunk or a wrapper: the declared function
+		if decl := fn.Prog.FuncValue(obj); decl != nil && decl != fn {
+			if f, ok := c.summaries[decl]; ok {
+				return f
+			}
+		}
+		return nil
+	}
 	var f FuncFact
-	if obj.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(obj, &f) {
+	if c.pass.ImportObjectFact(obj, &f) {
 		return &f
 	}
 	return nil
@@ -635,4 +651,15 @@ func (c *checker) addFinalizer(typ types.Type, field string, fin *finalizer) {
 	if _, ok := c.finalizers[tn][field]; !ok {
 		c.finalizers[tn][field] = fin
 	}
+}
+
+// declOf returns the declared function behind a method expression's thunk or
+// a wrapper of this package, or fn itself.
+func (c *checker) declOf(fn *ssa.Function) *ssa.Function {
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil && obj.Pkg() == c.pass.Pkg {
+		if decl := fn.Prog.FuncValue(obj); decl != nil {
+			return decl
+		}
+	}
+	return fn
 }

@@ -99,12 +99,6 @@ func (x *explorer) checkGoPtrInC(s *state, addr, val aval, in *ssa.Store) {
 func (x *explorer) goPointerKept(v elem, by string, arg int, e cfacts.Effect, pos token.Pos) {
 	c := x.c
 	gt := c.toks[v.t]
-	if gt.kind == tkParam {
-		// a Go slice parameter: the wrapper keeps its caller's memory
-		if path, ok := c.paramPath(v.t); ok {
-			c.summaryKeeps(x.top, path, by, e.Source.String(), pos)
-		}
-	}
 	hidden := ""
 	if v.uintptr {
 		hidden = ", hidden in an integer,"
@@ -120,29 +114,29 @@ func (x *explorer) goPointerKept(v elem, by string, arg int, e cfacts.Effect, po
 
 // keepAliveCandidate starts a MissingKeepAlive check when t was read from a
 // field of a Go value whose finalizer frees that field.
-func (x *explorer) keepAliveCandidate(s *state, t tokID, pos token.Pos, cfunc string) {
+func (x *explorer) keepAliveCandidate(s *state, e elem, pos token.Pos, cfunc string) {
 	c := x.c
-	tk := c.toks[t]
-	if tk.kind != tkLoaded || len(tk.sel) < 2 {
+	if e.from.t == 0 || len(e.from.sel) < 2 {
 		return
 	}
-	owner := c.toks[tk.base]
+	base, sel := e.from.t, e.from.sel
+	owner := c.toks[base]
 	if owner.kind != tkParam && owner.kind != tkGo && owner.kind != tkOpaque {
 		return
 	}
 	if owner.global != nil || owner.typ == nil {
 		return
 	}
-	fin, field := c.finalizerOf(owner.typ, tk.sel)
+	fin, field := c.finalizerOf(owner.typ, sel)
 	if fin == nil || fin.fn == x.top {
 		return
 	}
 	for _, ch := range s.checks {
-		if ch.x == tk.base && ch.pos == pos {
+		if ch.x == base && ch.pos == pos {
 			return
 		}
 	}
-	s.checks = append(s.checks, kaCheck{x: tk.base, pos: pos, cfunc: cfunc, fin: fin, field: field})
+	s.checks = append(s.checks, kaCheck{x: base, pos: pos, cfunc: cfunc, fin: fin, field: field})
 }
 
 // atExit runs the checks that need a whole path: MissingKeepAlive, and a

@@ -484,9 +484,16 @@ func (x *explorer) load(s *state, addr aval, in ssa.Instruction) aval {
 			// a struct or array value: remember where it was copied from
 			cell = aval{{t: e.t, sel: e.sel, byValue: true, kept: e.kept}}
 		}
+		from := loc{}
+		if !strings.Contains(e.sel, "[*]") && !strings.Contains(e.sel, "{") {
+			from = l
+		}
 		out = union(out, mapElems(cell, func(v elem) elem {
 			if v.kept == nil {
 				v.kept = e.kept
+			}
+			if !v.byValue {
+				v.from = from
 			}
 			return v
 		}))

@@ -68,6 +68,7 @@ type elem struct {
 	uintptr bool // the pointer went through an integer
 	byValue bool // a copy of the struct or array at t.sel, not a pointer to it
 	kept    *keptNote
+	from    loc // the location it was last read from (from.t == 0: none)
 }
 
 // aval is the set of possible values of an SSA value or memory cell.

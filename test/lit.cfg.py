@@ -79,3 +79,12 @@ if config.cgo_go and os.path.exists(config.cgo_go):
 # Debian's Go 1.19 beside the current Go: cgo-boundary's cross-version test.
 if os.path.exists("/usr/lib/go-1.19/bin/go"):
     config.available_features.add("go119")
+
+# The Go side (checker/vet): built only with Go 1.26 or newer. Its tests run
+# `go test` with GOPROXY=off on the module cache that the build filled, and
+# with the build's own Go cache.
+if getattr(config, "cgo_vet_built", "") == "ON":
+    config.available_features.add("cgo-vet")
+    config.substitutions.append(("%vet_src", os.path.join(config.cgo_src_root, "checker", "vet")))
+    config.substitutions.append(("%vet_go", "env GOCACHE=%s GOFLAGS=-mod=readonly %s" % (
+        config.cgo_vet_gocache, config.cgo_vet_go)))

@@ -44,6 +44,9 @@ func (x *explorer) callWith(s *state, fn *ssa.Function, callee aval, args []aval
 		return []*state{s}
 	}
 	if name, ok := c.cgoName(fn); ok {
+		if x.cgoPos.IsValid() {
+			pos = x.cgoPos // the C call as written, not inside cgo's wrapper
+		}
 		x.cCall(s, name, fn, args, in, pos)
 		return []*state{s}
 	}
@@ -119,7 +122,12 @@ func (x *explorer) inline(s *state, fn *ssa.Function, binds []aval, args []aval,
 	pred, visits, defers := s.pred, s.visits, s.defers
 	s.visits, s.defers = map[*ssa.BasicBlock]int8{}, nil
 	x.depth++
+	outer := x.cgoPos
+	if cgoWrapper && !outer.IsValid() {
+		x.cgoPos = fn.Pos() // where the C call was written
+	}
 	exits := x.run(fn, s)
+	x.cgoPos = outer
 	x.depth--
 	if len(exits) > maxExits {
 		exits = exits[:maxExits]

@@ -24,6 +24,7 @@ type explorer struct {
 	report bool
 	exits  []*state // exit states of the top-level function
 	depth  int
+	cgoPos token.Pos // inside a wrapper cgo wrote around a C call: that call's position
 	live   map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool
 	// uses of parameter-rooted tokens, for the function's summary
 	paramUses map[tokID]token.Pos

@@ -176,7 +176,12 @@ func (x *explorer) runDefers(s *state) []*state {
 			for _, a := range d.args {
 				x.use(p, a, nil)
 			}
+			outer := x.cgoPos
+			if !outer.IsValid() {
+				x.cgoPos = d.instr.Pos() // a deferred C call is reported at its defer statement
+			}
 			next = append(next, x.callWith(p, cc.StaticCallee(), d.callee, d.args, nil, d.instr.Pos())...)
+			x.cgoPos = outer
 		}
 		paths = next
 		if len(paths) == 0 {

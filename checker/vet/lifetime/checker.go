@@ -623,6 +623,9 @@ func funcDesc(fn *ssa.Function, from *types.Package) string {
 		}
 		return obj.Name()
 	}
+	if fn.Parent() != nil {
+		return "a function literal"
+	}
 	return fn.Name()
 }
 

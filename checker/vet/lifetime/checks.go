@@ -151,7 +151,7 @@ func (x *explorer) atExit(s *state) {
 		msg := fmt.Sprintf("%s may be collected while %s runs: its finalizer frees %s.%s, and %s is not used after the call; add runtime.KeepAlive(%s) after it",
 			owner.desc, ch.cfunc, owner.desc, ch.field, owner.desc, owner.desc)
 		f := &Finding{Checker: MissingKeepAlive, Pos: ch.pos, Message: msg}
-		f.note(ch.fin.pos, fmt.Sprintf("the finalizer set here (%s) frees %s with %s", ch.fin.desc, ch.field, ch.fin.cfunc))
+		f.note(ch.fin.pos, fmt.Sprintf("the finalizer set here (%s) frees field %s with %s", ch.fin.desc, ch.field, ch.fin.cfunc))
 		if owner.kind == tkParam && owner.param > 0 {
 			f.Fix = &Fix{Pos: ch.pos, Value: owner.desc}
 		}
@@ -176,7 +176,7 @@ func (x *explorer) atExit(s *state) {
 		msg := fmt.Sprintf("%s.%s is freed by %s but left set, and the finalizer of %s frees it again; set %s.%s = nil (or call runtime.SetFinalizer(%s, nil)) after freeing it",
 			owner.desc, field, n.by, owner.desc, owner.desc, field, owner.desc)
 		f := &Finding{Checker: GoFreesTwice, Pos: n.pos, Message: msg}
-		f.note(fin.pos, fmt.Sprintf("the finalizer set here (%s) frees %s with %s", fin.desc, field, fin.cfunc))
+		f.note(fin.pos, fmt.Sprintf("the finalizer set here (%s) frees field %s with %s", fin.desc, field, fin.cfunc))
 		x.emit(f)
 	}
 }

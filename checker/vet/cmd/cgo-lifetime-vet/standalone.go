@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,9 +19,11 @@ import (
 	"cgolifetime/vet/lifetime"
 )
 
-// minGo is the oldest Go whose packages this tool loads: x/tools v0.52.0 (the
-// SSA builder and the type checker) needs Go 1.26.
-const minGo = "go1.26"
+// minGo is the oldest go command this tool loads packages with (go list,
+// cgo). Building the tool needs Go 1.26 (golang.org/x/tools v0.52.0); the
+// built tool analyses packages with Debian's Go 1.19 too, standalone and as
+// a vet tool (test/vet/go119.test).
+const minGo = "go1.19"
 
 const usage = `usage: cgo-lifetime-vet [flags] PACKAGE...
        go vet -vettool=$(command -v cgo-lifetime-vet) PACKAGE...
@@ -70,7 +73,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	pcfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests}
 	pkgs, err := packages.Load(pcfg, fs.Args()...)
 	if err != nil {
-		return fatalf(stderr, "%v", err)
+		return fatalf(stderr, "%s", oneLine(err.Error()))
 	}
 	if n := printLoadErrors(pkgs, stderr); n > 0 {
 		return 2
@@ -170,7 +173,7 @@ func checkGo() error {
 	v := strings.TrimSpace(string(out))
 	if !goAtLeast(v, minGo) {
 		path, _ := exec.LookPath(gocmd)
-		return fmt.Errorf("needs Go %s or newer, found %s (%s)", strings.TrimPrefix(minGo, "go"), v, path)
+		return fmt.Errorf("needs a go command of Go %s or newer, found %s (%s)", strings.TrimPrefix(minGo, "go"), v, path)
 	}
 	return nil
 }
@@ -209,7 +212,7 @@ func printLoadErrors(pkgs []*packages.Package, stderr io.Writer) int {
 	seen := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			msg := strings.ReplaceAll(e.Error(), "\n", " ")
+			msg := oneLine(e.Error())
 			if !seen[msg] {
 				seen[msg] = true
 				fmt.Fprintf(stderr, "cgo-lifetime-vet: error: %s\n", msg)
@@ -275,4 +278,13 @@ func sortDiagnostics(ds []diagnostic) []diagnostic {
 		out = append(out, d)
 	}
 	return out
+}
+
+// goListNoise is what go/packages puts before the go command's own message.
+var goListNoise = regexp.MustCompile(`^(-: )?err: exit status \d+: stderr: `)
+
+// oneLine turns a go list error into one line.
+func oneLine(msg string) string {
+	msg = goListNoise.ReplaceAllString(strings.TrimSpace(msg), "")
+	return strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", " ")), " ")
 }

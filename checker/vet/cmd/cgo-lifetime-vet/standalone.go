@@ -81,7 +81,9 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if len(pkgs) == 0 {
 		return fatalf(stderr, "no packages match %s", strings.Join(fs.Args(), " "))
 	}
-	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	// The lifetime analysis is a root too, so that its result (the fixes)
+	// is kept.
+	graph, err := checker.Analyze(append([]*analysis.Analyzer{lifetime.Analyzer}, analyzers...), pkgs, nil)
 	if err != nil {
 		return fatalf(stderr, "%v", err)
 	}
@@ -90,6 +92,10 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	var fset = pkgs[0].Fset
 	failed := false
 	seen := map[string]bool{}
+	roots := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		roots[p] = true
+	}
 	for act := range graph.All() {
 		if act.Err != nil && !strings.HasPrefix(act.Err.Error(), "failed prerequisites") {
 			msg := act.Err.Error()
@@ -100,13 +106,13 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 			failed = true
 			continue
 		}
-		if !act.IsRoot {
-			continue
-		}
-		if act.Analyzer == lifetime.Analyzer {
+		if act.Analyzer == lifetime.Analyzer && roots[act.Package] {
 			if r, ok := act.Result.(*lifetime.Result); ok {
 				results = append(results, r)
 			}
+			continue
+		}
+		if !act.IsRoot {
 			continue
 		}
 		for _, d := range act.Diagnostics {

@@ -88,3 +88,4 @@ if getattr(config, "cgo_vet_built", "") == "ON":
     config.substitutions.append(("%vet_src", os.path.join(config.cgo_src_root, "checker", "vet")))
     config.substitutions.append(("%vet_go", "env GOCACHE=%s GOFLAGS=-mod=readonly %s" % (
         config.cgo_vet_gocache, config.cgo_vet_go)))
+    config.substitutions.append(("%gofmt", os.path.join(os.path.dirname(config.cgo_vet_go), "gofmt")))

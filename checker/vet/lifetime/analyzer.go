@@ -13,6 +13,7 @@ package lifetime
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"os"
@@ -24,6 +25,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 
 	"cgolifetime/vet/cfacts"
@@ -54,7 +56,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "cgolifetime",
 	Doc:        Doc,
 	Run:        run,
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{new(FuncFact), new(FinalizerFact)},
 }
@@ -181,7 +183,12 @@ var Facts = func(pass *analysis.Pass) (*cfacts.Facts, error) {
 var warned sync.Map
 
 func run(pass *analysis.Pass) (any, error) {
-	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	if !relevant(pass) {
+		// Neither cgo nor a package whose functions have summaries:
+		// nothing to follow (most of the standard library under go vet).
+		return &Result{}, nil
+	}
+	ssainfo := buildSSA(pass)
 	facts, err := Facts(pass)
 	if err != nil {
 		return nil, err
@@ -340,4 +347,55 @@ func isGenerated(fn *ssa.Function) bool {
 	n := root.Name()
 	return strings.HasPrefix(n, "_Cfunc") || strings.HasPrefix(n, "_C2func") || strings.HasPrefix(n, "_cgo") ||
 		strings.HasPrefix(n, "_Cgo") || strings.HasPrefix(n, "_Cvar") || strings.HasPrefix(n, "_Cmacro")
+}
+
+// relevant reports whether a package can hold a finding or a summary: it
+// calls C (cgo's _Cfunc_ wrappers are in its files), or it imports a package
+// whose functions or types have facts.
+func relevant(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && strings.HasPrefix(fd.Name.Name, "_Cfunc_") {
+				return true
+			}
+		}
+	}
+	return len(pass.AllObjectFacts()) > 0
+}
+
+// buildSSA builds the SSA form of the package, as buildssa does, but only for
+// the packages relevant finds worth it.
+func buildSSA(pass *analysis.Pass) *buildssa.SSA {
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	prog.SetNoReturn(cfgs.NoReturn)
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+	var funcs []*ssa.Function
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		for _, a := range f.AnonFuncs {
+			add(a)
+		}
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || obj == nil {
+				continue
+			}
+			if fn := prog.FuncValue(obj); fn != nil {
+				add(fn)
+			}
+		}
+	}
+	return &buildssa.SSA{Pkg: pkg, SrcFuncs: funcs}
 }

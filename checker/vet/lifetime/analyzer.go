@@ -29,16 +29,18 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"cgolifetime/vet/cfacts"
+	"cgolifetime/vet/checkers"
 )
 
-// Checker names: the interface users, scripts and the driver depend on.
-const (
-	GoUsesFreed        = "cgo.GoUsesFreed"
-	GoFreesTwice       = "cgo.GoFreesTwice"
-	GoFreesCHeld       = "cgo.GoFreesCHeld"
-	GoPointerKeptByC   = "cgo.GoPointerKeptByC"
-	GoPointerInCMemory = "cgo.GoPointerInCMemory"
-	MissingKeepAlive   = "cgo.MissingKeepAlive"
+// Checker names: the interface users, scripts and the driver depend on,
+// from Checkers.def (package checkers).
+var (
+	GoUsesFreed        = checkers.GoUsesFreed.Name
+	GoFreesTwice       = checkers.GoFreesTwice.Name
+	GoFreesCHeld       = checkers.GoFreesCHeld.Name
+	GoPointerKeptByC   = checkers.GoPointerKeptByC.Name
+	GoPointerInCMemory = checkers.GoPointerInCMemory.Name
+	MissingKeepAlive   = checkers.MissingKeepAlive.Name
 )
 
 const Doc = `follow C pointers through the Go code of cgo packages

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"cgolifetime/vet/cfacts"
+	"cgolifetime/vet/checkers"
 	"cgolifetime/vet/lifetime"
 )
 
@@ -148,12 +149,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// checkerSet parses -checks.
+// checkerSet parses -checks: full names of Go-side checkers (Checkers.def).
 func checkerSet(list string) (map[string]bool, error) {
 	all := map[string]bool{}
-	for _, a := range []string{lifetime.GoUsesFreed, lifetime.GoFreesTwice, lifetime.GoFreesCHeld,
-		lifetime.GoPointerKeptByC, lifetime.GoPointerInCMemory, lifetime.MissingKeepAlive} {
-		all[a] = true
+	for _, name := range checkers.Names() {
+		all[name] = true
 	}
 	if list == "" {
 		return all, nil
@@ -162,7 +162,7 @@ func checkerSet(list string) (map[string]bool, error) {
 	for _, c := range strings.Split(list, ",") {
 		c = strings.TrimSpace(c)
 		if !all[c] {
-			return nil, fmt.Errorf("unknown checker %q in -checks (known: cgo.GoUsesFreed, cgo.GoFreesTwice, cgo.GoFreesCHeld, cgo.GoPointerKeptByC, cgo.GoPointerInCMemory, cgo.MissingKeepAlive)", c)
+			return nil, fmt.Errorf("unknown checker %q in -checks (known: %s)", c, strings.Join(checkers.Names(), ", "))
 		}
 		enabled[c] = true
 	}

@@ -168,18 +168,42 @@ func (f *FinalizerFact) String() string {
 	return strings.Join(parts, "; ")
 }
 
+// PackageDirs maps import paths to source directories, for the drivers that
+// know them (the command fills it from go vet's unit configuration or from
+// go list); other drivers leave it empty and the directory is found from the
+// files' positions.
+var PackageDirs = map[string]string{}
+
 // Facts loads the C facts for a package; the command and the tests may
 // replace it. The default reads cfacts.Default.
 var Facts = func(pass *analysis.Pass) (*cfacts.Facts, error) {
-	in := cfacts.PackageInputs{ImportPath: pass.Pkg.Path(), OtherFiles: pass.OtherFiles}
+	in := cfacts.PackageInputs{ImportPath: pass.Pkg.Path(), OtherFiles: pass.OtherFiles, Dir: packageDir(pass)}
 	for _, f := range pass.Files {
-		name := pass.Fset.Position(f.FileStart).Filename
-		in.GoFiles = append(in.GoFiles, name)
-		if in.Dir == "" {
-			in.Dir = filepath.Dir(name)
-		}
+		in.GoFiles = append(in.GoFiles, pass.Fset.Position(f.Package).Filename)
 	}
 	return cfacts.Default.Load(in)
+}
+
+// packageDir returns the package's source directory: from PackageDirs, else
+// the directory of a file the package was written in (through cgo's //line
+// directives for the files cgo generated), or "".
+func packageDir(pass *analysis.Pass) string {
+	if d := PackageDirs[pass.Pkg.Path()]; d != "" {
+		return d
+	}
+	for _, f := range pass.Files {
+		name := pass.Fset.Position(f.Package).Filename
+		if strings.HasPrefix(filepath.Base(name), "_cgo_") {
+			continue
+		}
+		if abs, err := filepath.Abs(name); err == nil {
+			name = abs
+		}
+		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
 }
 
 var warned sync.Map

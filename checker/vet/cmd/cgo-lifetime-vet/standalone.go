@@ -82,6 +82,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if len(pkgs) == 0 {
 		return fatalf(stderr, "no packages match %s", strings.Join(fs.Args(), " "))
 	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Dir != "" {
+			lifetime.PackageDirs[p.PkgPath] = p.Dir
+		}
+	})
 	// The lifetime analysis is a root too, so that its result (the fixes)
 	// is kept.
 	graph, err := checker.Analyze(append([]*analysis.Analyzer{lifetime.Analyzer}, analyzers...), pkgs, nil)

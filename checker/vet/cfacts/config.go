@@ -153,6 +153,29 @@ func cachedRead(path string) (*File, error) {
 	return r.f, r.err
 }
 
+var shippedCache sync.Map // path -> *readResult
+
+// shippedRead reads a shipped models file; its facts cite it by its name in
+// the models folder (libc.json:90), which is the same wherever the tool is
+// installed, and the reports stay the same from machine to machine.
+func shippedRead(path string) (*File, error) {
+	v, _ := shippedCache.LoadOrStore(path, &readResult{})
+	r := v.(*readResult)
+	r.once.Do(func() {
+		r.f, r.err = ReadFile(path)
+		if r.err != nil {
+			return
+		}
+		base := filepath.Base(path)
+		for i := range r.f.Functions {
+			for j := range r.f.Functions[i].Effects {
+				r.f.Functions[i].Effects[j].Source.File = base
+			}
+		}
+	})
+	return r.f, r.err
+}
+
 // modelFiles lists the *.json files of a models folder, sorted, or the file
 // itself.
 func modelFiles(path string) ([]string, error) {
@@ -195,7 +218,11 @@ func (c *Config) Load(pkg PackageInputs) (*Facts, error) {
 			return err
 		}
 		for _, p := range files {
-			f, err := cachedRead(p)
+			read := cachedRead
+			if rank == RankShipped {
+				read = shippedRead
+			}
+			f, err := read(p)
 			if err != nil {
 				return err
 			}

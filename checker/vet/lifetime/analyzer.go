@@ -236,6 +236,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, e := range x.run(fn, newState()) {
 			x.atExit(e)
 		}
+		x.flushKeepAlive()
 	}
 	c.exportFacts(funcs)
 	return &Result{Findings: c.sortedFindings()}, nil
@@ -243,7 +244,8 @@ func run(pass *analysis.Pass) (any, error) {
 
 func (c *checker) explorer(fn *ssa.Function, report bool) *explorer {
 	return &explorer{c: c, top: fn, report: report,
-		live: map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool{}}
+		live:      map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool{},
+		kaPending: map[kaKey]*Finding{}, kaUsed: map[kaKey]bool{}}
 }
 
 // summarize computes the summary of fn from its exit states.

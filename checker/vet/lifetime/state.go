@@ -56,12 +56,16 @@ type state struct {
 	freed   map[tokID]freeNote
 	keptByC map[tokID]cKeepNote
 	finOff  map[tokID]bool // runtime.SetFinalizer(x, nil) was called
+	finSet  map[tokID]bool // runtime.SetFinalizer(x, f) or AddCleanup(x, ...) was called on this path
 	defers  []deferred
-	checks  []kaCheck
-	visits  map[*ssa.BasicBlock]int8
-	pred    *ssa.BasicBlock // the block this path came from
-	uses    map[tokID]token.Pos
-	retval  aval
+	// the deferred calls of the callers of an inlined function, innermost
+	// last (restored when it returns)
+	outerDefers [][]deferred
+	checks      []kaCheck
+	visits      map[*ssa.BasicBlock]int8
+	pred        *ssa.BasicBlock // the block this path came from
+	uses        map[tokID]token.Pos
+	retval      aval
 }
 
 func newState() *state {
@@ -71,6 +75,7 @@ func newState() *state {
 		freed:   map[tokID]freeNote{},
 		keptByC: map[tokID]cKeepNote{},
 		finOff:  map[tokID]bool{},
+		finSet:  map[tokID]bool{},
 		visits:  map[*ssa.BasicBlock]int8{},
 		uses:    map[tokID]token.Pos{},
 	}
@@ -78,17 +83,19 @@ func newState() *state {
 
 func (s *state) clone() *state {
 	c := &state{
-		env:     make(map[ssa.Value]aval, len(s.env)),
-		heap:    make(map[loc]aval, len(s.heap)),
-		freed:   make(map[tokID]freeNote, len(s.freed)),
-		keptByC: make(map[tokID]cKeepNote, len(s.keptByC)),
-		finOff:  make(map[tokID]bool, len(s.finOff)),
-		defers:  append([]deferred(nil), s.defers...),
-		checks:  append([]kaCheck(nil), s.checks...),
-		visits:  make(map[*ssa.BasicBlock]int8, len(s.visits)),
-		pred:    s.pred,
-		uses:    make(map[tokID]token.Pos, len(s.uses)),
-		retval:  s.retval,
+		env:         make(map[ssa.Value]aval, len(s.env)),
+		heap:        make(map[loc]aval, len(s.heap)),
+		freed:       make(map[tokID]freeNote, len(s.freed)),
+		keptByC:     make(map[tokID]cKeepNote, len(s.keptByC)),
+		finOff:      make(map[tokID]bool, len(s.finOff)),
+		finSet:      make(map[tokID]bool, len(s.finSet)),
+		defers:      append([]deferred(nil), s.defers...),
+		outerDefers: append([][]deferred(nil), s.outerDefers...),
+		checks:      append([]kaCheck(nil), s.checks...),
+		visits:      make(map[*ssa.BasicBlock]int8, len(s.visits)),
+		pred:        s.pred,
+		uses:        make(map[tokID]token.Pos, len(s.uses)),
+		retval:      s.retval,
 	}
 	for k, v := range s.env {
 		c.env[k] = v
@@ -104,6 +111,9 @@ func (s *state) clone() *state {
 	}
 	for k, v := range s.finOff {
 		c.finOff[k] = v
+	}
+	for k, v := range s.finSet {
+		c.finSet[k] = v
 	}
 	for k, v := range s.visits {
 		c.visits[k] = v
@@ -138,6 +148,9 @@ func (s *state) fingerprint(b *ssa.BasicBlock, live map[ssa.Value]bool) uint64 {
 	for t := range s.finOff {
 		lines = append(lines, fmt.Sprintf("o%d", t))
 	}
+	for t := range s.finSet {
+		lines = append(lines, fmt.Sprintf("f%d", t))
+	}
 	for t, p := range s.uses {
 		lines = append(lines, fmt.Sprintf("u%d@%d", t, p))
 	}
@@ -145,8 +158,19 @@ func (s *state) fingerprint(b *ssa.BasicBlock, live map[ssa.Value]bool) uint64 {
 	sb.WriteString(strings.Join(lines, ","))
 	for _, d := range s.defers {
 		fmt.Fprintf(&sb, "|d%p", d.instr)
+		sb.WriteString(avalKey(d.callee))
 		for _, a := range d.args {
 			sb.WriteString(avalKey(a))
+		}
+	}
+	for _, ds := range s.outerDefers {
+		sb.WriteString("|o")
+		for _, d := range ds {
+			fmt.Fprintf(&sb, "|d%p", d.instr)
+			sb.WriteString(avalKey(d.callee))
+			for _, a := range d.args {
+				sb.WriteString(avalKey(a))
+			}
 		}
 	}
 	for _, c := range s.checks {

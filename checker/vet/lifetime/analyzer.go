@@ -378,8 +378,10 @@ func isGenerated(fn *ssa.Function) bool {
 }
 
 // relevant reports whether a package can hold a finding or a summary: it
-// calls C (cgo's _Cfunc_ wrappers are in its files), or it imports a package
-// whose functions or types have facts.
+// calls C (cgo's _Cfunc_ wrappers are in its files), or it refers to a
+// function or type of another package that has a fact. Importing such a
+// package is not enough: net has facts (its cgo resolver), and net/http,
+// which only calls net.Dial and friends, is not worth an SSA form.
 func relevant(pass *analysis.Pass) bool {
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -388,7 +390,24 @@ func relevant(pass *analysis.Pass) bool {
 			}
 		}
 	}
-	return len(pass.AllObjectFacts()) > 0
+	facts := pass.AllObjectFacts()
+	if len(facts) == 0 {
+		return false
+	}
+	withFacts := make(map[types.Object]bool, len(facts))
+	for _, f := range facts {
+		withFacts[f.Object] = true
+	}
+	for _, obj := range pass.TypesInfo.Uses {
+		if withFacts[obj] {
+			return true
+		}
+		// A method of an instantiated generic type is a copy of its origin.
+		if fn, ok := obj.(*types.Func); ok && withFacts[fn.Origin()] {
+			return true
+		}
+	}
+	return false
 }
 
 // buildSSA builds the SSA form of the package, as buildssa does, but only for

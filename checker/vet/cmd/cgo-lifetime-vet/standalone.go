@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"regexp"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,6 +47,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	checks := fs.String("checks", "", "comma-separated checkers to report (default: all), e.g. cgo.GoUsesFreed,cgo.MissingKeepAlive")
 	tests := fs.Bool("test", false, "also analyse the packages' tests")
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the analysis to `file` (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -64,6 +67,19 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg.AddEnv()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fatalf(stderr, "%v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fatalf(stderr, "%v", err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
 	enabled, err := checkerSet(*checks)
 	if err != nil {
 		return fatalf(stderr, "%v", err)

@@ -245,7 +245,8 @@ func run(pass *analysis.Pass) (any, error) {
 func (c *checker) explorer(fn *ssa.Function, report bool) *explorer {
 	return &explorer{c: c, top: fn, report: report,
 		live:      map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool{},
-		kaPending: map[kaKey]*Finding{}, kaUsed: map[kaKey]bool{}}
+		kaPending: map[kaKey]*Finding{}, kaUsed: map[kaKey]bool{},
+		entry: map[*ssa.BasicBlock]map[ssa.Value]bool{}}
 }
 
 // summarize computes the summary of fn from its exit states.

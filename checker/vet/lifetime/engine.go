@@ -30,6 +30,8 @@ type explorer struct {
 	paramUses map[tokID]token.Pos
 	// the functions whose deferred calls run now, innermost last
 	deferring []*ssa.Function
+	// per block, what is live on entry (entryLive)
+	entry map[*ssa.BasicBlock]map[ssa.Value]bool
 	// MissingKeepAlive candidates of the exits seen so far (flushKeepAlive)
 	kaPending map[kaKey]*Finding
 	kaUsed    map[kaKey]bool
@@ -62,7 +64,9 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 				continue
 			}
 			st.visits[b]++
-			fp := st.fingerprint(b, live[b])
+			entry := x.entryLive(fn, b, live[b])
+			prune(st, fn, entry)
+			fp := st.fingerprint(b, entry)
 			if seen[fp] {
 				continue
 			}
@@ -131,6 +135,57 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 		}
 	}
 	return exits
+}
+
+// entryLive returns what is live on entry to b: the values live there, and
+// the operands its phis read from any predecessor.
+func (x *explorer) entryLive(fn *ssa.Function, b *ssa.BasicBlock, live map[ssa.Value]bool) map[ssa.Value]bool {
+	if e, ok := x.entry[b]; ok {
+		return e
+	}
+	e := live
+	copied := false
+	for _, instr := range b.Instrs {
+		phi, ok := instr.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if !copied {
+			copied = true
+			e = make(map[ssa.Value]bool, len(live)+len(phi.Edges))
+			for v := range live {
+				e[v] = true
+			}
+		}
+		for _, v := range phi.Edges {
+			e[v] = true
+		}
+	}
+	x.entry[b] = e
+	return e
+}
+
+// prune drops the values of fn that nothing after this point reads: paths
+// are cloned at every branch, and the environment is most of a state.
+func prune(s *state, fn *ssa.Function, entry map[ssa.Value]bool) {
+	for v := range s.env {
+		if !entry[v] && valueFunc(v) == fn {
+			delete(s.env, v)
+		}
+	}
+}
+
+// valueFunc returns the function an SSA value belongs to, or nil.
+func valueFunc(v ssa.Value) *ssa.Function {
+	switch v := v.(type) {
+	case ssa.Instruction:
+		return v.Parent()
+	case *ssa.Parameter:
+		return v.Parent()
+	case *ssa.FreeVar:
+		return v.Parent()
+	}
+	return nil
 }
 
 // liveness returns, per block, the SSA values used in it or after it before

@@ -1,5 +1,5 @@
 //===- CallSummaries.h - What a call does, from summaries and models -*-
-//C++-*-//
+// C++-*-//
 //
 // The answer to "what does a call of this function do to its pointers?" for
 // functions whose body the analyzer does not run: the summaries computed for

@@ -304,13 +304,19 @@ void CgoLifetimeChecker::checkPreCall(const CallEvent &Call,
                            AE ? AE->getSourceRange() : SourceRange());
     }
   // Its arguments, and the globals Go reads, must not hold freed memory.
-  if (!ChecksEnabled[CK_FreedToGo])
-    return;
-  if (std::optional<FreedArgument> Freed = findFreedArgument(Call, C))
-    return reportBlock(C, CK_FreedToGo, Freed->Hit.Sym,
-                       Text.freedArgumentToExport(FD, *Freed),
-                       Call.getArgExpr(Freed->Index)->getSourceRange());
-  reportFreedInGoGlobal(C, Text.whenExportIsCalled(FD));
+  if (ChecksEnabled[CK_FreedToGo]) {
+    if (std::optional<FreedArgument> Freed = findFreedArgument(Call, C))
+      return reportBlock(C, CK_FreedToGo, Freed->Hit.Sym,
+                         Text.freedArgumentToExport(FD, *Freed),
+                         Call.getArgExpr(Freed->Index)->getSourceRange());
+    if (reportFreedInGoGlobal(C, Text.whenExportIsCalled(FD)))
+      return;
+  }
+  // Where C storage holds what goes to Go, before the call's invalidation
+  // forgets it (for the summaries).
+  ProgramStateRef St = Builder.recordExportHolders(C.getState(), C, Call, FD);
+  if (St != C.getState())
+    C.addTransition(St);
 }
 
 void CgoLifetimeChecker::checkPostCall(const CallEvent &Call,
@@ -421,17 +427,10 @@ void CgoLifetimeChecker::modelSummarizedCall(const CallEvent &Call,
       std::string Note = (Moves ? Text.movedBy(FD) : Text.released(FD)) + " (" +
                          E.Source.describe() + ")";
       const CgoBlockState *BS = getBlockState(St, Sym);
-      if (BS && BS->isHeldByGo() && ChecksEnabled[CK_FreeWhileGoHolds]) {
-        const NoteTag *Tag =
-            C.getNoteTag([this, Sym, Note](PathSensitiveBugReport &BR) {
-              if (!isAnyOurReport(BR) || !BR.isInteresting(Sym))
-                return std::string();
-              return Note;
-            });
+      if (BS && BS->isHeldByGo() && ChecksEnabled[CK_FreeWhileGoHolds])
         return reportBlock(C, CK_FreeWhileGoHolds, Sym,
                            Text.freedWhileHeld(*BS, Moves ? FD : nullptr),
-                           Call.getSourceRange(), St, Tag);
-      }
+                           Call.getSourceRange(), Note);
       if (BS && BS->isReleased())
         continue;
       St = setBlockState(St, Sym, CgoBlockState::released());
@@ -465,10 +464,27 @@ void CgoLifetimeChecker::modelSummarizedCall(const CallEvent &Call,
           Until = baseSymbol(*V);
         break;
       }
-      St = setLibraryKeep(St, Sym, LibraryKeep{FD, P->Index - 1, &E, Until});
+      LibraryKeep Keep{FD, P->Index - 1, &E, Until};
+      St = setLibraryKeep(St, Sym, Keep);
       St = Builder.recordLibraryKeep(St, C, Sym, FD, E, Loc);
-      KeepNotes.push_back(
-          {Sym, "Passed to " + Text.keptByLibrary(FD, P->Index - 1, E)});
+      std::string Kept = Text.keptByLibrary(FD, P->Index - 1, E);
+      KeepNotes.push_back({Sym, "Passed to " + Kept});
+      // Go's pointers stored in the block are kept with it (the call's
+      // invalidation of the block would hide them at the frame's end).
+      for (const auto &[Place, A] : keptPlaces(St)) {
+        const auto *Block = dyn_cast<SymbolicRegion>(Place->getBaseRegion());
+        if (!Block || Block->getSymbol() != Sym || getLibraryKeep(St, A.Sym))
+          continue;
+        St = removeKeptPlace(St, Place);
+        St = setLibraryKeep(St, A.Sym, Keep);
+        std::string Field = pathInBlock(Place);
+        KeepNotes.push_back(
+            {A.Sym, "Passed, in a heap block" +
+                        (Field.size() > 1 && Field[0] == '.'
+                             ? " (field '" + Field.substr(1) + "')"
+                             : std::string()) +
+                        ", to " + Kept});
+      }
     }
   }
   for (const PendingPath &PP : pendingPaths(St))
@@ -809,6 +825,9 @@ void CgoLifetimeChecker::checkLiveSymbols(ProgramStateRef St,
                                           SymbolReaper &SR) const {
   for (const auto &Entry : goArgs(St))
     SR.markLive(Entry.first);
+  // A block a library keeps is alive, and so is what is stored in it.
+  for (const auto &Entry : libraryKeeps(St))
+    SR.markLive(Entry.first);
   Builder.markLive(St, SR);
 }
 
@@ -818,9 +837,6 @@ void CgoLifetimeChecker::checkDeadSymbols(SymbolReaper &SR,
   for (const auto &Entry : blockStates(St))
     if (SR.isDead(Entry.first))
       St = removeBlockState(St, Entry.first);
-  for (const auto &Entry : libraryKeeps(St))
-    if (SR.isDead(Entry.first))
-      St = removeLibraryKeep(St, Entry.first);
   if (Builder.enabled())
     St = Builder.dropFinishedFrames(St, C.getLocationContext());
   if (St != C.getState())
@@ -913,12 +929,18 @@ void CgoLifetimeChecker::printState(raw_ostream &Out, ProgramStateRef St,
 /// A report about the block of \p Sym: where it was allocated is noted.
 void CgoLifetimeChecker::reportBlock(CheckerContext &C, CheckKind K,
                                      SymbolRef Sym, const std::string &Msg,
-                                     SourceRange Range, ProgramStateRef St,
-                                     const NoteTag *Tag) const {
-  ExplodedNode *N = C.generateErrorNode(St ? St : C.getState(), Tag);
+                                     SourceRange Range,
+                                     const std::string &Why) const {
+  ExplodedNode *N = C.generateErrorNode();
   if (!N)
     return;
   auto R = std::make_unique<PathSensitiveBugReport>(*BugTypes[K], Msg, N);
+  // What released it, when a model or summary says so: the report's own
+  // node carries no note tag (BugReporter's visitors start at its
+  // predecessor), so it is a note of the report.
+  if (!Why.empty() && Range.isValid())
+    R->addNote(Why,
+               PathDiagnosticLocation(Range.getBegin(), C.getSourceManager()));
   R->markInteresting(Sym);
   noteAllocation(*R, Sym);
   if (const CgoBlockState *BS = getBlockState(C.getState(), Sym))
@@ -931,15 +953,18 @@ void CgoLifetimeChecker::reportBlock(CheckerContext &C, CheckKind K,
 
 /// If a Go-read global holds freed memory at a moment Go can run (\p When),
 /// reports it.
-void CgoLifetimeChecker::reportFreedInGoGlobal(CheckerContext &C,
+bool CgoLifetimeChecker::reportFreedInGoGlobal(CheckerContext &C,
                                                const std::string &When) const {
   if (!ChecksEnabled[CK_FreedToGo])
-    return;
-  if (std::optional<FreedGlobal> Freed = findFreedGlobal(Model.goGlobals(), C))
-    reportBlock(C, CK_FreedToGo, Freed->Hit.Sym,
-                Text.freedInGoGlobal(*Freed, When,
-                                     Model.goGlobalEvidence(Freed->Global)),
-                SourceRange());
+    return false;
+  std::optional<FreedGlobal> Freed = findFreedGlobal(Model.goGlobals(), C);
+  if (!Freed)
+    return false;
+  reportBlock(
+      C, CK_FreedToGo, Freed->Hit.Sym,
+      Text.freedInGoGlobal(*Freed, When, Model.goGlobalEvidence(Freed->Global)),
+      SourceRange());
+  return true;
 }
 
 void CgoLifetimeChecker::reportStackHeld(CheckerContext &C, RegionRef Region,
@@ -984,6 +1009,13 @@ lineLocation(StringRef File, unsigned Line, const SourceManager &SMConst) {
   SourceLocation L = SM.translateLineCol(FID, Line, 1);
   if (L.isInvalid())
     return std::nullopt;
+  // At the line's first character that is not a blank.
+  bool Invalid = false;
+  const char *P = SM.getCharacterData(L, &Invalid);
+  unsigned Skip = 0;
+  while (!Invalid && (P[Skip] == ' ' || P[Skip] == '\t'))
+    ++Skip;
+  L = L.getLocWithOffset(Skip);
   return PathDiagnosticLocation(L, SM);
 }
 

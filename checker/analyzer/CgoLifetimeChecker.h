@@ -157,15 +157,14 @@ private:
   /// where it was allocated.
   void reportBlock(CheckerContext &C, CheckKind K, SymbolRef Sym,
                    const std::string &Msg, clang::SourceRange Range,
-                   ProgramStateRef St = nullptr,
-                   const clang::ento::NoteTag *Tag = nullptr) const;
+                   const std::string &Why = std::string()) const;
   /// The note at the hand-over of a remote hold, in another function
   /// (another file, perhaps).
   void noteRemoteHold(clang::ento::PathSensitiveBugReport &R,
                       const RemoteHold &H, CheckerContext &C) const;
   /// FreedToGo, if a Go-read global holds freed memory at a moment Go can
-  /// run (\p When).
-  void reportFreedInGoGlobal(CheckerContext &C, const std::string &When) const;
+  /// run (\p When). Says whether it reported.
+  bool reportFreedInGoGlobal(CheckerContext &C, const std::string &When) const;
   /// FreeWhileGoHolds: the stack region \p R that Go holds dies with the
   /// current frame.
   void reportStackHeld(CheckerContext &C, RegionRef R, const GoHold &H) const;

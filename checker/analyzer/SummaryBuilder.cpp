@@ -121,6 +121,11 @@ static StringRef rootOf(StringRef P) {
   return P.take_until([](char C) { return C == '-' || C == '.' || C == '['; });
 }
 
+static std::vector<std::string> holderPaths(ProgramStateRef St,
+                                            CheckerContext &C,
+                                            const StackFrameContext *SFC,
+                                            SymbolRef Sym);
+
 //===----------------------------------------------------------------------===//
 // Recording.
 //===----------------------------------------------------------------------===//
@@ -172,6 +177,28 @@ SummaryBuilder::recordExportCall(ProgramStateRef St, CheckerContext &C,
       St = addFrameEffect(St, FrameEffect{FrameEffect::Releases, F, nullptr,
                                           nullptr, nullptr, Export, 0, false,
                                           Loc, nullptr});
+  return St;
+}
+
+ProgramStateRef
+SummaryBuilder::recordExportHolders(ProgramStateRef St, CheckerContext &C,
+                                    const CallEvent &Call,
+                                    const FunctionDecl *Export) const {
+  if (!Enabled)
+    return St;
+  auto Frames = frames(C);
+  unsigned Loc = Call.getSourceRange().getBegin().getRawEncoding();
+  for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+    SymbolRef Sym = baseSymbol(Call.getArgSVal(I));
+    if (!Sym)
+      continue;
+    bool Retained = Model.retention(Export, I).Effect == ParamEffect::Retain;
+    for (const StackFrameContext *F : Frames)
+      for (const std::string &H : holderPaths(St, C, F, Sym))
+        St = addFrameEffect(St, FrameEffect{FrameEffect::ToGo, F, intern(H),
+                                            Sym, nullptr, Export, I + 1,
+                                            Retained, Loc, nullptr});
+  }
   return St;
 }
 
@@ -479,9 +506,14 @@ void SummaryBuilder::endFrame(const ReturnStmt *RS, CheckerContext &C,
       // The pointer itself (a parameter, a path's value), and where the
       // frame leaves it: `to_go $1->user` when the block handed to Go is
       // stored in `s->user` by the time the function returns.
-      std::vector<std::string> Paths = holderPaths(St, C, SFC, FE.Sym);
-      if (std::optional<std::string> P = D.ofSymbol(FE.Sym))
-        Paths.insert(Paths.begin(), *P);
+      std::vector<std::string> Paths;
+      if (FE.Path) {
+        Paths.push_back(FE.Path); // Where C held it at the call.
+      } else {
+        Paths = holderPaths(St, C, SFC, FE.Sym);
+        if (std::optional<std::string> P = D.ofSymbol(FE.Sym))
+          Paths.insert(Paths.begin(), *P);
+      }
       for (const std::string &P : Paths) {
         E.Path = P;
         E.RootType = D.rootType(P);

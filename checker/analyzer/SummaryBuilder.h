@@ -68,6 +68,11 @@ public:
   ProgramStateRef recordExportCall(ProgramStateRef St, CheckerContext &C,
                                    const clang::ento::CallEvent &Call,
                                    const clang::FunctionDecl *Export) const;
+  /// Before a call of the Go export \p Export: where C storage (reached from
+  /// the frames' parameters or the globals) holds the pointers it gets.
+  ProgramStateRef recordExportHolders(ProgramStateRef St, CheckerContext &C,
+                                      const clang::ento::CallEvent &Call,
+                                      const clang::FunctionDecl *Export) const;
   /// \p Val is stored to \p Dest.
   ProgramStateRef recordStore(ProgramStateRef St, CheckerContext &C,
                               clang::ento::SVal Val, RegionRef Dest,

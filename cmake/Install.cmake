@@ -1,15 +1,21 @@
 # Install layout and the Debian package (docs/integrations/install.md).
 #
 #   bin/cgo-lifetime, bin/cgo-boundary            the two commands
+#   bin/cgo-scan-build                            scan-build over go build with the manifest, one step
 #   bin/cgo-clang-tidy                            clang-tidy with the cgo module loaded
 #   bin/cgo-clang                                 clang with the plugin loaded (CodeChecker's clangsa binary)
 #   bin/cgo-lifetime-pre-commit                   the pre-commit hook (also .pre-commit-hooks.yaml)
-#   lib/cgo-lifetime/CgoLifetime.so               the analyzer plugin (scan-build, clang --analyze)
-#   lib/cgo-lifetime/CgoLifetimeTidy.so           the clang-tidy module
+#   LIBDIR/cgo-lifetime/CgoLifetime.so            the analyzer plugin (scan-build, clang --analyze)
+#   LIBDIR/cgo-lifetime/CgoLifetimeTidy.so        the clang-tidy module
 #   share/cgo-lifetime/codechecker/               the cgo checkers' CodeChecker labels and merge-labels.py
 #   share/cgo-lifetime/models/*.json              library models (docs/models.md)
-#   share/doc/cgo-lifetime/                       README.md, docs/*.md, checkers/*.md (the plugin's
-#                                                 documentation URLs point here), integrations/
+#   share/doc/cgo-lifetime/                       README.md, docs/*.md, checkers/*.md (SARIF's helpUri
+#                                                 and the plugin's documentation URLs point here), integrations/
+#
+# LIBDIR is GNUInstallDirs' CMAKE_INSTALL_LIBDIR: lib, or lib/x86_64-linux-gnu for the
+# prefix /usr on Debian (the .deb). The commands find the rest relative to themselves
+# and print it (cgo-lifetime --print-plugin-path, --print-tidy-module-path), so no
+# document names these paths.
 #
 # The targets install themselves (checker/*/CMakeLists.txt); this file adds the
 # rest and CPack. The plugin API is matched by exact clang version, so the
@@ -43,8 +49,9 @@ else()
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
   "${CGO_DEB_CLANG_PACKAGE}${_cgo_eq}, libclang-cpp${LLVM_VERSION_MAJOR}${_cgo_eq}, libclang1-${LLVM_VERSION_MAJOR}, libc6")
+# cgo compiles with gcc: without it Go's escape analysis cannot run (exit status 3).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
-  "clang-tools-${LLVM_VERSION_MAJOR}, clang-tidy-${LLVM_VERSION_MAJOR}, golang-go")
+  "clang-tools-${LLVM_VERSION_MAJOR}, clang-tidy-${LLVM_VERSION_MAJOR}, golang-go, gcc, pkg-config")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pre-commit")
 
 set(CPACK_GENERATOR "DEB" CACHE STRING "CPack generators")

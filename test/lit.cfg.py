@@ -94,3 +94,13 @@ if os.access(os.path.join(codechecker_venv, "bin", "CodeChecker"), os.X_OK):
 else:
     lit_config.note("no CodeChecker in %s (scripts/codechecker-venv.sh installs it from PyPI): "
                     "integrations/codechecker.test is skipped" % codechecker_venv)
+
+# The Go side (checker/vet): built only with Go 1.26 or newer. Its tests run
+# `go test` with GOPROXY=off on the module cache that the build filled, and
+# with the build's own Go cache.
+if getattr(config, "cgo_vet_built", "") == "ON":
+    config.available_features.add("cgo-vet")
+    config.substitutions.append(("%vet_src", os.path.join(config.cgo_src_root, "checker", "vet")))
+    config.substitutions.append(("%vet_go", "env GOCACHE=%s GOFLAGS=-mod=readonly %s" % (
+        config.cgo_vet_gocache, config.cgo_vet_go)))
+    config.substitutions.append(("%gofmt", os.path.join(os.path.dirname(config.cgo_vet_go), "gofmt")))

@@ -1,5 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cdecls.h"
+#include "lenient.h"
 
 #include <clang-c/Index.h>
 
@@ -10,11 +11,14 @@
 static const char export_prolog[] = "cgo-gcc-export-header-prolog";
 
 void cb_c_flags(const cb_package *pkg, cb_strlist *out) {
+  static const char *const lenient[] = CB_LENIENT_FLAGS;
   cb_strlist_push(out, "-I");
   cb_strlist_push(out, pkg->dir);
   cb_strlist_push(out, "-I");
   cb_strlist_push(out, pkg->objdir);
   cb_strlist_extend(out, &pkg->cflags);
+  for (size_t i = 0; lenient[i]; i++)
+    cb_strlist_push(out, lenient[i]);
 }
 
 /* Parses path as C with the package's flags, and the text of path from

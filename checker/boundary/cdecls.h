@@ -7,7 +7,8 @@
 #include "package.h"
 
 /* The compiler arguments (after the compiler) for a C file of pkg: -I of the
- * package dir and of the objdir, then the package's #cgo flags. */
+ * package dir and of the objdir, the flags `go build` uses (environment and
+ * #cgo), then the flags that make clang as lenient as gcc (lenient.h). */
 void cb_c_flags(const cb_package *pkg, cb_strlist *out);
 
 /* Sets is_pointer/c_type of each export's parameters from the prototypes that

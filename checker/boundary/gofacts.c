@@ -37,9 +37,9 @@ bool cb_gofacts_build(const cb_go *go, const char *cache_dir, char **path, cb_er
       fprintf(stderr, "cgo-boundary: building the Go helper in %s\n", dir);
     ok = cb_run(&cmd, &res, err);
     if (ok && res.exit_code != 0) {
-      char *line = cb_first_line(res.err_text);
-      ok = cb_fail(err, "cannot build the Go helper with %s: %s", go->version, line);
-      free(line);
+      char *reason = cb_tool_reason(res.err_text);
+      ok = cb_fail(err, "cannot build the Go helper with %s: %s", go->version, reason);
+      free(reason);
     }
     if (res.out)
       cb_proc_result_free(&res);
@@ -211,10 +211,20 @@ bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cb_err
   free(gotypes);
   if (!ok)
     return false;
-  if (res.exit_code != 0) {
-    char *line = cb_first_line(res.err_text);
-    cb_fail(err, "cannot parse the Go files of %s: %s", pkg->import_path, line);
-    free(line);
+  if (res.exit_code == 3) {
+    /* Files that do not parse were left out; the others' facts follow. */
+    char *raw = cb_tool_reason(res.err_text);
+    char *reason = cb_reason_from(raw, pkg->dir);
+    free(raw);
+    cb_strlist_push_owned(&pkg->incomplete,
+                          cb_xasprintf("%s: Go files that do not parse were left out, so their "
+                                       "exports and C calls are unknown: %s",
+                                       pkg->import_path, reason));
+    free(reason);
+  } else if (res.exit_code != 0) {
+    char *reason = cb_tool_reason(res.err_text);
+    cb_fail(err, "cannot read the Go files of %s: %s", pkg->import_path, reason);
+    free(reason);
     cb_proc_result_free(&res);
     return false;
   }

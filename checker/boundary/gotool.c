@@ -3,10 +3,12 @@
 
 #include "json.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char *const go_env[] = {"CGO_ENABLED=1", NULL};
 
@@ -31,34 +33,87 @@ bool cb_go_run(const cb_go *go, const char *const *args, const char *cwd, cb_pro
   return ok;
 }
 
+/* Splits a flags variable as the go command does (cmd/internal/quoted):
+ * on blanks, with '...' or "..." quoting a word (no escapes). False when a
+ * quote is not closed. */
+static bool split_quoted(const char *text, cb_strlist *out) {
+  cb_buf word = {0};
+  bool in_word = false;
+  char quote = 0;
+  for (const char *p = text;; p++) {
+    char c = *p;
+    if (c == 0 || (!quote && (c == ' ' || c == '\t' || c == '\n' || c == '\r'))) {
+      if (quote) {
+        cb_buf_free(&word);
+        return false;
+      }
+      if (in_word)
+        cb_strlist_push_owned(out, cb_buf_take(&word));
+      in_word = false;
+      if (c == 0)
+        break;
+    } else if (quote && c == quote) {
+      quote = 0;
+    } else if (!quote && !in_word && (c == '\'' || c == '"')) {
+      quote = c;
+      in_word = true;
+    } else {
+      cb_buf_putc(&word, c);
+      in_word = true;
+    }
+  }
+  cb_buf_free(&word);
+  return true;
+}
+
+/* Line i (0-based) of text, without its newline (new string). */
+static char *nth_line(const char *text, int i) {
+  const char *p = text;
+  for (; i > 0 && *p; i--)
+    p = cb_next_line(p);
+  return cb_xstrndup(p, strcspn(p, "\n"));
+}
+
 bool cb_go_init(cb_go *go, const char *binary, bool verbose, cb_error *err) {
   memset(go, 0, sizeof *go);
   go->binary = binary;
   go->verbose = verbose;
   cb_proc_result res;
-  const char *args[] = {"env", "GOVERSION", NULL};
+  /* `go env` gives the environment's CGO_* values, else those of go env -w,
+   * else Go's defaults: what `go build` uses. */
+  const char *args[] = {"env", "GOVERSION", "CGO_CPPFLAGS", "CGO_CFLAGS", NULL};
   cb_error run_err = {{0}};
   if (!cb_go_run(go, args, NULL, &res, &run_err))
     return cb_fail(err, "cannot run Go ('%s'): %s; install Go or name it with --go or $GO", binary,
                    strchr(run_err.msg, ':') ? strchr(run_err.msg, ':') + 2 : run_err.msg);
   if (res.exit_code != 0) {
-    char *line = cb_first_line(res.err_text);
-    cb_fail(err, "'%s env GOVERSION' failed: %s", binary, line);
-    free(line);
+    char *reason = cb_tool_reason(res.err_text);
+    cb_fail(err, "'%s env GOVERSION' failed: %s", binary, reason);
+    free(reason);
     cb_proc_result_free(&res);
     return false;
   }
-  go->version = cb_first_line(res.out);
-  cb_proc_result_free(&res);
+  go->version = nth_line(res.out, 0);
+  char *cppflags = nth_line(res.out, 1), *cflags = nth_line(res.out, 2);
+  bool ok = true;
   if (!cb_starts_with(go->version, "go"))
-    return cb_fail(err, "'%s' does not look like the go command (version '%s')", binary,
-                   go->version);
-  return true;
+    ok = cb_fail(err, "'%s' does not look like the go command (version '%s')", binary,
+                 go->version);
+  else if (!split_quoted(cppflags, &go->cppflags) || !split_quoted(cflags, &go->cflags))
+    ok = cb_fail(err, "cannot split CGO_CPPFLAGS '%s' or CGO_CFLAGS '%s' as go does (a quote "
+                      "is not closed)",
+                 cppflags, cflags);
+  free(cppflags);
+  free(cflags);
+  cb_proc_result_free(&res);
+  return ok;
 }
 
 void cb_go_free(cb_go *go) {
   free(go->version);
   go->version = NULL;
+  cb_strlist_free(&go->cppflags);
+  cb_strlist_free(&go->cflags);
 }
 
 static bool is_directory(const char *path) {
@@ -95,7 +150,9 @@ static void split_words(const char *text, cb_strlist *out) {
   }
 }
 
-static bool add_pkg_config_flags(const json_value *obj, cb_package *pkg, cb_error *err) {
+/* pkg-config --cflags of the package's #cgo pkg-config names, into out. */
+static bool pkg_config_flags(const json_value *obj, const cb_package *pkg, cb_strlist *out,
+                             cb_error *err) {
   cb_strlist names = {0};
   json_get_strings(obj, "CgoPkgConfig", &names);
   if (names.len == 0)
@@ -110,17 +167,35 @@ static bool add_pkg_config_flags(const json_value *obj, cb_package *pkg, cb_erro
   cb_proc_result res;
   bool ok = cb_run(&cmd, &res, err);
   if (ok && res.exit_code != 0) {
-    char *line = cb_first_line(res.err_text);
-    ok = cb_fail(err, "pkg-config failed for %s: %s", pkg->import_path, line);
-    free(line);
+    char *reason = cb_tool_reason(res.err_text);
+    ok = cb_fail(err, "pkg-config failed for %s: %s", pkg->import_path, reason);
+    free(reason);
   }
   if (ok)
-    split_words(res.out, &pkg->cflags);
+    split_words(res.out, out);
   if (res.out)
     cb_proc_result_free(&res);
   free(argv);
   cb_strlist_free(&names);
   return ok;
+}
+
+/* pkg->cflags as `go build` orders them (cmd/go's CFlags and cgo step). */
+static bool set_compile_flags(const cb_go *go, const json_value *obj, cb_package *pkg,
+                              cb_error *err) {
+  cb_strlist pc = {0};
+  if (!pkg_config_flags(obj, pkg, &pc, err)) {
+    cb_strlist_free(&pc);
+    return false;
+  }
+  cb_strlist_free(&pkg->cflags);
+  cb_strlist_extend(&pkg->cflags, &go->cppflags);
+  json_get_strings(obj, "CgoCPPFLAGS", &pkg->cflags);
+  cb_strlist_extend(&pkg->cflags, &pc);
+  cb_strlist_extend(&pkg->cflags, &go->cflags);
+  json_get_strings(obj, "CgoCFLAGS", &pkg->cflags);
+  cb_strlist_free(&pc);
+  return true;
 }
 
 /* One argument: where to run `go list` and with which pattern. */
@@ -149,6 +224,28 @@ static bool already_listed(const cb_package *pkgs, size_t npkgs, const char *dir
   return false;
 }
 
+/* Why `go list` failed for arg, told apart: a go.mod or go.work that go cannot
+ * read, a module that needs a newer Go, a directory that is not a Go package,
+ * anything else. */
+static bool list_failure(const cb_go *go, const char *arg, bool is_dir, const char *text,
+                         cb_error *err) {
+  char *reason = cb_tool_reason(text);
+  const char *parsing = strstr(text, "errors parsing ");
+  if (parsing) {
+    const char *file = parsing + strlen("errors parsing ");
+    int n = (int)strcspn(file, ":\n");
+    cb_fail(err, "the %.*s of '%s' cannot be read: %s", n, file, arg, reason);
+  } else if (strstr(text, "requires go >= ") || strstr(text, "invalid go version")) {
+    cb_fail(err, "'%s' needs another Go than %s (%s): %s", arg, go->version, go->binary, reason);
+  } else if (is_dir) {
+    cb_fail(err, "'%s' is not a Go package: %s", arg, reason);
+  } else {
+    cb_fail(err, "go list failed for '%s': %s", arg, reason);
+  }
+  free(reason);
+  return false;
+}
+
 static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t *npkgs,
                      size_t *without_cgo, cb_error *err) {
   char *cwd;
@@ -162,12 +259,7 @@ static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t
   if (!ok)
     return false;
   if (res.exit_code != 0) {
-    char *line = cb_first_line(res.err_text);
-    if (is_dir)
-      cb_fail(err, "'%s' is not a Go package: %s", arg, line);
-    else
-      cb_fail(err, "go list failed for '%s': %s", arg, line);
-    free(line);
+    list_failure(go, arg, is_dir, res.err_text, err);
     cb_proc_result_free(&res);
     return false;
   }
@@ -183,7 +275,7 @@ static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t
       *pkgs = cb_xrealloc(*pkgs, (*npkgs + 1) * sizeof **pkgs);
       package_from_json(obj, &(*pkgs)[*npkgs]);
       (*npkgs)++;
-      ok = add_pkg_config_flags(obj, &(*pkgs)[*npkgs - 1], err);
+      ok = set_compile_flags(go, obj, &(*pkgs)[*npkgs - 1], err);
     }
     json_free(obj);
     if (!ok)
@@ -227,6 +319,21 @@ bool cb_go_list(const cb_go *go, const cb_strlist *args, cb_package **pkgs, size
   return true;
 }
 
+/* cgo's temporary objects (_cgo_N.o, _cgo_.o) that it leaves in the objdir. */
+static void remove_cgo_objects(const char *objdir) {
+  DIR *d = opendir(objdir);
+  struct dirent *e;
+  while (d && (e = readdir(d)) != NULL) {
+    if (!cb_starts_with(e->d_name, "_cgo_") || !cb_ends_with(e->d_name, ".o"))
+      continue;
+    char *path = cb_path_join(objdir, e->d_name);
+    unlink(path);
+    free(path);
+  }
+  if (d)
+    closedir(d);
+}
+
 bool cb_go_cgo(const cb_go *go, const cb_package *pkg, cb_error *err) {
   /* As `go build` runs it: in the package directory, the package's
    * CPPFLAGS/CFLAGS after `--`, and -I of the objdir first. */
@@ -234,8 +341,12 @@ bool cb_go_cgo(const cb_go *go, const cb_package *pkg, cb_error *err) {
   const char **args = cb_xcalloc(pkg->cflags.len + pkg->cgo_files.len + 12, sizeof *args);
   args[n++] = "tool";
   args[n++] = "cgo";
+  /* With the trailing '/': cgo names its temporary objects OBJDIR + "_cgo_N.o"
+   * before it adds one itself (Go 1.26), which left cgo_cgo_N.o beside the
+   * objdir. */
+  char *objdir_slash = cb_xasprintf("%s/", pkg->objdir);
   args[n++] = "-objdir";
-  args[n++] = pkg->objdir;
+  args[n++] = objdir_slash;
   args[n++] = "-importpath";
   args[n++] = pkg->import_path;
   args[n++] = "--";
@@ -249,17 +360,21 @@ bool cb_go_cgo(const cb_go *go, const cb_package *pkg, cb_error *err) {
   cb_proc_result res;
   bool ok = cb_go_run(go, args, pkg->dir, &res, err);
   free(args);
+  free(objdir_slash);
   if (!ok)
     return false;
   if (res.exit_code != 0) {
-    char *line = cb_first_line(res.err_text);
-    cb_fail(err, "'go tool cgo' failed for %s: %s", pkg->import_path, line);
-    free(line);
+    char *raw = cb_tool_reason(res.err_text);
+    char *reason = cb_reason_from(raw, pkg->dir);
+    cb_fail(err, "'go tool cgo' failed for %s: %s", pkg->import_path, reason);
+    free(reason);
+    free(raw);
     if (go->verbose)
       fputs(res.err_text, stderr);
   }
   ok = res.exit_code == 0;
   cb_proc_result_free(&res);
+  remove_cgo_objects(pkg->objdir);
   return ok;
 }
 
@@ -364,6 +479,41 @@ static void parse_escape_output(const char *text, cb_escape_fact **facts, size_t
   }
 }
 
+/* Whether message is one of the compiler's -m diagnostics ("can inline f",
+ * "leaking param: p", "x does not escape", ...), which carry a position but
+ * state no error. */
+static bool is_escape_note(const char *message) {
+  static const char *const prefixes[] = {"can inline ", "inlining call to ", "leaking param",
+                                         "leaking closure", "moved to heap: ", NULL};
+  static const char *const suffixes[] = {" does not escape", " escapes to heap", NULL};
+  for (size_t i = 0; prefixes[i]; i++)
+    if (cb_starts_with(message, prefixes[i]))
+      return true;
+  for (size_t i = 0; suffixes[i]; i++)
+    if (cb_ends_with(message, suffixes[i]))
+      return true;
+  return false;
+}
+
+/* Whether the compiler's -m output is in text, i.e. the package's Go code was
+ * compiled and escape analysis ran (a build may still fail after that, at a C
+ * file or the link). Type errors stop the compiler before escape analysis. */
+static bool escape_analysis_ran(const char *text) {
+  bool ran = false;
+  for (const char *p = text; *p && !ran; p = cb_next_line(p)) {
+    char *line = cb_xstrndup(p, strcspn(p, "\n"));
+    char *file;
+    int lineno;
+    const char *message;
+    if (split_position(line, &file, &lineno, &message)) {
+      ran = cb_ends_with(file, ".go") && is_escape_note(message);
+      free(file);
+    }
+    free(line);
+  }
+  return ran;
+}
+
 /* The directory of "WORK=DIR" that `go build -work` prints first, or NULL. */
 static char *work_directory(const char *text) {
   for (const char *p = text; *p; p = cb_next_line(p))
@@ -373,10 +523,10 @@ static char *work_directory(const char *text) {
 }
 
 bool cb_go_escape(const cb_go *go, const cb_package *pkg, cb_escape_fact **facts, size_t *nfacts,
-                  char **warning, char **work, cb_error *err) {
+                  char **incomplete, char **work, cb_error *err) {
   *facts = NULL;
   *nfacts = 0;
-  *warning = NULL;
+  *incomplete = NULL;
   *work = NULL;
   /* The compiler's output is replayed from the build cache when the package
    * is not recompiled (Go 1.19 and later), so no -a is needed. -work keeps
@@ -387,17 +537,18 @@ bool cb_go_escape(const cb_go *go, const cb_package *pkg, cb_escape_fact **facts
     return false;
   *work = work_directory(res.err_text);
   parse_escape_output(res.err_text, facts, nfacts);
-  if (res.exit_code != 0) {
-    char *first = NULL;
-    /* Skip the WORK= line and the "# import/path" header go prints before a
-     * package's output. */
-    const char *p = res.err_text;
-    while (*p == '#' || cb_starts_with(p, "WORK="))
-      p = cb_next_line(p);
-    first = cb_first_line(p);
-    *warning = cb_xasprintf("'go build -gcflags=-m' failed for %s (%s); escape analysis facts are "
-                            "incomplete", pkg->import_path, first);
-    free(first);
+  if (res.exit_code != 0 && !escape_analysis_ran(res.err_text)) {
+    char *raw = cb_tool_reason(res.err_text);
+    char *reason = cb_reason_from(raw, pkg->dir);
+    free(raw);
+    *incomplete = cb_xasprintf("%s: 'go build' fails before Go's escape analysis, so which Go "
+                               "exports keep C pointers is unknown: %s",
+                               pkg->import_path, reason[0] ? reason : "(go printed no reason)");
+    free(reason);
+  } else if (res.exit_code != 0 && go->verbose) {
+    fprintf(stderr, "cgo-boundary: 'go build' of %s fails after escape analysis (a C file or "
+                    "the link); the escape facts are complete\n",
+            pkg->import_path);
   }
   cb_proc_result_free(&res);
   return true;

@@ -21,13 +21,15 @@
 #define CGO_BOUNDARY_CC "clang-19"
 #endif
 
-enum { EXIT_OK = 0, EXIT_ERROR = 2 };
+/* 3: written, but something could not be analysed (docs/usage.md). */
+enum { EXIT_OK = 0, EXIT_ERROR = 2, EXIT_INCOMPLETE = 3 };
 
 typedef struct options {
   const char *output;    /* -o; NULL: CACHE/<key>/manifest.json; "-": stdout */
   const char *compdb;    /* --compdb; NULL: CACHE/<key>/compile_commands.json */
   const char *cache_dir; /* --cache-dir; NULL: $XDG_CACHE_HOME or ~/.cache, /cgo-lifetime */
   const char *go;        /* --go; NULL: $GO, else "go" */
+  bool allow_incomplete; /* --allow-incomplete: what was not analysed is a warning */
   bool verbose;
   cb_strlist packages;
 } options;
@@ -48,11 +50,17 @@ static void usage(FILE *to) {
       "  --cache-dir DIR   cache directory (default: $XDG_CACHE_HOME/cgo-lifetime,\n"
       "                    else ~/.cache/cgo-lifetime)\n"
       "  --go PATH         the go command to use (default: $GO, else go on PATH)\n"
+      "  --allow-incomplete  exit 0 when something could not be analysed (a\n"
+      "                    package whose Go code does not compile); still warned\n"
       "  -v                say what runs, and why names are left out\n"
       "  --help            show this help\n"
       "  --version         show the version\n"
       "\n"
-      "Exit status: 0 written, 2 usage or tool error (nothing written).\n",
+      "The manifest and compile_commands.json of each package are also kept in\n"
+      "CACHE/<key>/, where the clang-tidy module finds them.\n"
+      "\n"
+      "Exit status: 0 written, 2 usage or input error (nothing written),\n"
+      "3 written but incomplete (what and why on stderr).\n",
       to);
 }
 
@@ -81,6 +89,8 @@ static int parse_options(int argc, char **argv, options *opts) {
       return EXIT_OK;
     } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
       opts->verbose = true;
+    } else if (strcmp(arg, "--allow-incomplete") == 0) {
+      opts->allow_incomplete = true;
     } else if ((value = cb_option_value("-o", argc, argv, &i)) != NULL) {
       opts->output = value;
     } else if ((value = cb_option_value("--compdb", argc, argv, &i)) != NULL) {
@@ -144,7 +154,8 @@ static bool prepare_objdir(const cb_go *go, const cb_package *pkg, const char *w
 }
 
 /* All facts about one package, stage by stage. Escape analysis runs first:
- * its build usually runs cgo too, and then cgo's output is taken from it. */
+ * its build usually runs cgo too, and then cgo's output is taken from it. What
+ * could not be analysed goes to pkg->incomplete. */
 static bool analyse_package(const cb_go *go, const char *cache, const char *helper,
                             cb_package *pkg, cb_error *err) {
   char *dir = package_cache_dir(cache, pkg->dir);
@@ -152,18 +163,17 @@ static bool analyse_package(const cb_go *go, const char *cache, const char *help
   free(dir);
   cb_escape_fact *facts;
   size_t nfacts;
-  char *warning, *work;
-  if (!cb_go_escape(go, pkg, &facts, &nfacts, &warning, &work, err))
+  char *incomplete, *work;
+  if (!cb_go_escape(go, pkg, &facts, &nfacts, &incomplete, &work, err))
     return false;
+  if (incomplete)
+    cb_strlist_push_owned(&pkg->incomplete, incomplete);
   bool ok = prepare_objdir(go, pkg, work, err);
   cb_objdir_remove_work(work);
   free(work);
   ok = ok && cb_gofacts_run(go, helper, pkg, err) &&
        cb_cdecls_export_types(pkg, go->verbose, err) &&
        cb_cdecls_hand_declared(pkg, go->verbose, err) && cb_cdecls_go_uses(pkg, go->verbose, err);
-  if (ok && warning)
-    fprintf(stderr, "cgo-boundary: warning: %s\n", warning);
-  free(warning);
   if (ok)
     cb_apply_escape(pkg, facts, nfacts);
   cb_escape_facts_free(facts, nfacts);
@@ -176,46 +186,82 @@ static char *render(const json_value *doc) {
   return cb_buf_take(&b);
 }
 
-/* Writes both files to temporaries, then renames both: on any failure
- * neither is left behind half-written. */
+/* Writes both files (to temporaries where they are regular files) and then
+ * commits both: on any failure neither is left behind half-written. */
 static bool write_outputs(const char *manifest_path, const char *manifest,
                           const char *compdb_path, const char *compdb, cb_error *err) {
-  char *tmp_manifest = NULL, *tmp_compdb = NULL;
-  bool to_stdout = strcmp(manifest_path, "-") == 0;
+  cb_output m = {0}, c = {0};
   char *dir = cb_dirname(compdb_path);
   bool ok = cb_mkdir_p(dir, err);
   free(dir);
-  if (ok && !to_stdout)
-    ok = cb_write_temp(manifest_path, manifest, strlen(manifest), &tmp_manifest, err);
-  if (ok)
-    ok = cb_write_temp(compdb_path, compdb, strlen(compdb), &tmp_compdb, err);
-  if (!ok && tmp_manifest)
-    remove(tmp_manifest);
-  if (ok && tmp_manifest)
-    ok = cb_commit_temp(tmp_manifest, manifest_path, err);
-  if (ok)
-    ok = cb_commit_temp(tmp_compdb, compdb_path, err);
-  else if (tmp_compdb)
-    remove(tmp_compdb);
-  if (ok && to_stdout)
-    ok = fputs(manifest, stdout) >= 0 && fflush(stdout) == 0;
-  free(tmp_manifest);
-  free(tmp_compdb);
+  bool began_m = ok && cb_output_begin(manifest_path, manifest, strlen(manifest), &m, err);
+  bool began_c = began_m && cb_output_begin(compdb_path, compdb, strlen(compdb), &c, err);
+  if (!began_c) {
+    cb_output_abort(&m);
+    cb_output_abort(&c);
+    return false;
+  }
+  /* The compilation database first: standard output (-o -) is the last word. */
+  if (!cb_output_commit(&c, err)) {
+    cb_output_abort(&m);
+    return false;
+  }
+  return cb_output_commit(&m, err);
+}
+
+/* The manifest and compile_commands.json of one package in its cache
+ * directory, beside cgo's objdir: what the clang-tidy module reads, kept
+ * current by every run, whatever -o and --compdb say. */
+static bool write_package_cache(const cb_package *pkg, const char *cache, const char *generator,
+                                const char *written_manifest, const char *written_compdb,
+                                cb_error *err) {
+  char *dir = package_cache_dir(cache, pkg->dir);
+  char *manifest_path = cb_path_join(dir, "manifest.json");
+  char *compdb_path = cb_path_join(dir, "compile_commands.json");
+  bool ok = true;
+  /* A one-package run without -o and --compdb has just written them. */
+  if (strcmp(written_manifest, manifest_path) != 0 || strcmp(written_compdb, compdb_path) != 0) {
+    json_value *manifest = cb_manifest_build(pkg, 1, generator);
+    json_value *compdb = cb_compdb_build(pkg, 1, CGO_BOUNDARY_CC);
+    char *manifest_text = render(manifest), *compdb_text = render(compdb);
+    ok = write_outputs(manifest_path, manifest_text, compdb_path, compdb_text, err);
+    free(manifest_text);
+    free(compdb_text);
+    json_free(manifest);
+    json_free(compdb);
+  }
+  free(manifest_path);
+  free(compdb_path);
+  free(dir);
   return ok;
 }
 
-static bool run(const options *opts, cb_error *err) {
+/* Says what could not be analysed; the number of such messages. */
+static size_t report_incomplete(const cb_package *pkgs, size_t npkgs, bool allowed) {
+  size_t n = 0;
+  for (size_t i = 0; i < npkgs; i++)
+    for (size_t k = 0; k < pkgs[i].incomplete.len; k++, n++)
+      fprintf(stderr, "cgo-boundary: %sincomplete: %s\n", allowed ? "warning: " : "",
+              pkgs[i].incomplete.items[k]);
+  return n;
+}
+
+/* 0 written, 2 error, 3 written but incomplete. */
+static int run(const options *opts, cb_error *err) {
   if (opts->output && strcmp(opts->output, "-") != 0 &&
       !cb_manifest_check_overwrite(opts->output, err))
-    return false;
+    return EXIT_ERROR;
   const char *go_binary = opts->go ? opts->go : (getenv("GO") && *getenv("GO") ? getenv("GO") : "go");
   cb_go go;
-  if (!cb_go_init(&go, go_binary, opts->verbose, err))
-    return false;
+  if (!cb_go_init(&go, go_binary, opts->verbose, err)) {
+    cb_go_free(&go);
+    return EXIT_ERROR;
+  }
   char *cache = opts->cache_dir ? cb_absolute_path(opts->cache_dir) : default_cache_dir();
   cb_package *pkgs = NULL;
   size_t npkgs = 0;
   char *helper = NULL, *out_dir = NULL, *manifest_path = NULL, *compdb_path = NULL;
+  int status = EXIT_ERROR;
   bool ok = cb_go_list(&go, &opts->packages, &pkgs, &npkgs, err) && cb_mkdir_p(cache, err) &&
             cb_gofacts_build(&go, cache, &helper, err);
   for (size_t i = 0; ok && i < npkgs; i++)
@@ -229,6 +275,8 @@ static bool run(const options *opts, cb_error *err) {
     json_value *compdb = cb_compdb_build(pkgs, npkgs, CGO_BOUNDARY_CC);
     char *manifest_text = render(manifest), *compdb_text = render(compdb);
     ok = write_outputs(manifest_path, manifest_text, compdb_path, compdb_text, err);
+    for (size_t i = 0; ok && i < npkgs; i++)
+      ok = write_package_cache(&pkgs[i], cache, generator, manifest_path, compdb_path, err);
     if (ok && !opts->output)
       printf("%s\n", manifest_path);
     if (ok && opts->verbose)
@@ -239,6 +287,10 @@ static bool run(const options *opts, cb_error *err) {
     json_free(compdb);
     free(generator);
   }
+  if (ok) {
+    size_t gaps = report_incomplete(pkgs, npkgs, opts->allow_incomplete);
+    status = gaps > 0 && !opts->allow_incomplete ? EXIT_INCOMPLETE : EXIT_OK;
+  }
   for (size_t i = 0; i < npkgs; i++)
     cb_package_free(&pkgs[i]);
   free(pkgs);
@@ -248,7 +300,7 @@ static bool run(const options *opts, cb_error *err) {
   free(compdb_path);
   free(cache);
   cb_go_free(&go);
-  return ok;
+  return status;
 }
 
 int main(int argc, char **argv) {
@@ -256,8 +308,8 @@ int main(int argc, char **argv) {
   int status = parse_options(argc, argv, &opts);
   if (status < 0) {
     cb_error err = {{0}};
-    status = run(&opts, &err) ? EXIT_OK : EXIT_ERROR;
-    if (status != EXIT_OK)
+    status = run(&opts, &err);
+    if (status == EXIT_ERROR)
       fprintf(stderr, "cgo-boundary: error: %s\n", err.msg[0] ? err.msg : "failed");
   }
   cb_strlist_free(&opts.packages);

@@ -1,9 +1,11 @@
+#define _POSIX_C_SOURCE 200809L
 #include "manifest.h"
 
 #include "cdecls.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct export_ref {
   const cb_export *ex;
@@ -249,7 +251,11 @@ bool cb_manifest_read_version(const char *path, long *version, cb_error *err) {
 bool cb_manifest_check_overwrite(const char *path, cb_error *err) {
   long version;
   cb_error ignored = {{0}};
-  if (!cb_file_exists(path) || !cb_manifest_read_version(path, &version, &ignored))
+  struct stat st;
+  /* Only a regular file can hold a manifest: reading a FIFO would wait for a
+   * writer, and a device is no manifest. */
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+      !cb_manifest_read_version(path, &version, &ignored))
     return true;
   if (version > CB_MANIFEST_VERSION)
     return cb_fail(err,

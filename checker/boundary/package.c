@@ -52,6 +52,7 @@ void cb_package_free(cb_package *pkg) {
   free_crefs(pkg->noescape, pkg->nnoescape);
   free_crefs(pkg->nocallback, pkg->nnocallback);
   free_crefs(pkg->handle_args, pkg->nhandle_args);
+  cb_strlist_free(&pkg->incomplete);
   memset(pkg, 0, sizeof *pkg);
 }
 

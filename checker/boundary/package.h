@@ -66,6 +66,7 @@ typedef struct cb_package {
   size_t nnocallback;
   cb_cref *handle_args; /* arguments every Go call passes an integer to, as a pointer */
   size_t nhandle_args;
+  cb_strlist incomplete; /* what could not be analysed and why, one message each */
 } cb_package;
 
 void cb_package_free(cb_package *pkg);

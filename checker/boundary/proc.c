@@ -146,3 +146,127 @@ char *cb_first_line(const char *text) {
   }
   return cb_xstrdup("");
 }
+
+/* Digits then ':' at line[*i]: advances past them. */
+static bool skip_number(const char *line, size_t n, size_t *i) {
+  size_t start = *i;
+  while (*i < n && line[*i] >= '0' && line[*i] <= '9')
+    (*i)++;
+  if (*i == start || *i >= n || line[*i] != ':')
+    return false;
+  (*i)++;
+  return true;
+}
+
+/* "FILE:LINE[:COL]: MESSAGE" with no blank in FILE: the start of MESSAGE, or NULL. */
+static const char *after_position(const char *line, size_t n) {
+  size_t i = 0;
+  while (i < n && line[i] != ':' && line[i] != ' ' && line[i] != '\t')
+    i++;
+  if (i == 0 || i >= n || line[i] != ':')
+    return NULL;
+  i++;
+  if (!skip_number(line, n, &i))
+    return NULL;
+  if (i < n && line[i] == ' ')
+    return line + i + 1;
+  if (!skip_number(line, n, &i))
+    return NULL;
+  return i < n && line[i] == ' ' ? line + i + 1 : NULL;
+}
+
+static bool is_header(const char *line, size_t n) {
+  if (n == 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '#')
+    return true;
+  if (cb_starts_with(line, "WORK=") || cb_starts_with(line, "In file included from"))
+    return true;
+  return line[n - 1] == ':';
+}
+
+/* The reason line at p (n bytes, trimmed), joined after a trailing ':' with
+ * the tab-indented line go prints next ("\tgo get X"; gcc's source excerpts
+ * are indented with spaces). */
+static char *reason_line(const char *p, size_t n) {
+  char *line = cb_xstrndup(p, n);
+  const char *next = cb_next_line(p);
+  if (n > 0 && p[n - 1] == ':' && *next) {
+    size_t m = strcspn(next, "\n");
+    size_t lead = strspn(next, "\t");
+    if (lead > 0 && lead < m) {
+      char *joined = cb_xasprintf("%s %.*s", line, (int)(m - lead), next + lead);
+      free(line);
+      line = joined;
+    }
+  }
+  return line;
+}
+
+/* Collects the lines of text of one kind: 0 reasons, 1 positioned warnings
+ * and notes, 2 any line that is not a header. */
+static void collect_reasons(const char *text, int kind, cb_strlist *out) {
+  for (const char *p = text; *p; p = cb_next_line(p)) {
+    size_t n = strcspn(p, "\n");
+    while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' '))
+      n--;
+    const char *message = after_position(p, n);
+    bool minor = message && (cb_starts_with(message, "warning:") || cb_starts_with(message, "note:"));
+    bool take = false;
+    if (kind == 0)
+      take = message && !minor && !cb_starts_with(message, "In function");
+    else if (kind == 1)
+      take = message && minor;
+    else
+      take = !is_header(p, n);
+    if (take) {
+      char *line = reason_line(p, n);
+      if (!cb_strlist_contains(out, line))
+        cb_strlist_push(out, line);
+      free(line);
+    }
+  }
+}
+
+char *cb_tool_reason(const char *text) {
+  enum { MAX_LINES = 8 };
+  cb_strlist lines = {0};
+  for (int kind = 0; kind < 3 && lines.len == 0; kind++)
+    collect_reasons(text, kind, &lines);
+  cb_buf b = {0};
+  for (size_t i = 0; i < lines.len && i < MAX_LINES; i++)
+    cb_buf_printf(&b, "%s%s", i ? "\n    " : "", lines.items[i]);
+  if (lines.len > MAX_LINES)
+    cb_buf_printf(&b, "\n    (%zu more)", lines.len - MAX_LINES);
+  cb_strlist_free(&lines);
+  return cb_buf_take(&b);
+}
+
+char *cb_reason_from(const char *reason, const char *dir) {
+  char *cwd = getcwd(NULL, 0);
+  cb_buf b = {0};
+  for (const char *p = reason; *p;) {
+    size_t indent = strspn(p, " ");
+    cb_buf_append(&b, p, indent);
+    p += indent;
+    size_t n = strcspn(p, "\n");
+    size_t file_len = strcspn(p, ": \t\n");
+    if (cwd && p[file_len] == ':' && after_position(p, n)) {
+      char *file = cb_xstrndup(p, file_len);
+      char *joined = cb_path_join(dir, cb_starts_with(file, "./") ? file + 2 : file);
+      if (cb_file_exists(joined)) {
+        char *shown = cb_path_relative(joined, cwd);
+        cb_buf_puts(&b, shown);
+        free(shown);
+        p += file_len;
+        n -= file_len;
+      }
+      free(joined);
+      free(file);
+    }
+    cb_buf_append(&b, p, n);
+    p += n;
+    if (*p == '\n')
+      cb_buf_putc(&b, *p++);
+  }
+  free(cwd);
+  return cb_buf_take(&b);
+}

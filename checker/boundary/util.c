@@ -1,4 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "util.h"
 
 #include <errno.h>
@@ -218,34 +219,113 @@ bool cb_mkdir_p(const char *path, cb_error *err) {
   return ok;
 }
 
-bool cb_write_temp(const char *path, const char *data, size_t len, char **tmp_out, cb_error *err) {
-  char *tmp = cb_xasprintf("%s.tmp.%ld", path, (long)getpid());
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-  if (fd < 0) {
-    cb_fail(err, "cannot write '%s': %s", path, strerror(errno));
-    free(tmp);
-    return false;
-  }
+static bool write_all(int fd, const char *data, size_t len) {
   size_t done = 0;
   while (done < len) {
     ssize_t n = write(fd, data + done, len - done);
     if (n < 0 && errno == EINTR)
       continue;
     if (n <= 0)
-      break;
+      return false;
     done += (size_t)n;
   }
-  bool ok = done == len;
-  if (close(fd) != 0)
+  return true;
+}
+
+/* Writes TARGET.tmp.PID beside target; keep_mode: with the mode of the file
+ * it replaces (else 0666 less the umask). */
+static bool write_temp(cb_output *out, const char *shown, bool keep_mode, mode_t mode,
+                       cb_error *err) {
+  char *tmp = cb_xasprintf("%s.tmp.%ld", out->target, (long)getpid());
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    cb_fail(err, "cannot write '%s': %s", shown, strerror(errno));
+    free(tmp);
+    return false;
+  }
+  bool ok = write_all(fd, out->data, out->len);
+  int saved = errno;
+  if (close(fd) != 0 && ok) {
     ok = false;
+    saved = errno;
+  }
   if (!ok) {
-    cb_fail(err, "cannot write '%s': %s", path, strerror(errno));
+    cb_fail(err, "cannot write '%s': %s", shown, strerror(saved));
     unlink(tmp);
     free(tmp);
     return false;
   }
-  *tmp_out = tmp;
+  if (keep_mode)
+    chmod(tmp, mode);
+  out->tmp = tmp;
   return true;
+}
+
+bool cb_output_begin(const char *path, const char *data, size_t len, cb_output *out,
+                     cb_error *err) {
+  memset(out, 0, sizeof *out);
+  out->data = data;
+  out->len = len;
+  if (strcmp(path, "-") == 0)
+    return true; /* standard output, at commit */
+  struct stat st, lst;
+  if (stat(path, &st) != 0) {
+    if (errno != ENOENT)
+      return cb_fail(err, "cannot write '%s': %s", path, strerror(errno));
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+      return cb_fail(err, "cannot write '%s': it is a symbolic link to a file that does not "
+                          "exist; not following it",
+                     path);
+    out->target = cb_xstrdup(path);
+    return write_temp(out, path, false, 0, err);
+  }
+  if (S_ISDIR(st.st_mode))
+    return cb_fail(err, "cannot write '%s': it is a directory", path);
+  if (!S_ISREG(st.st_mode)) {
+    out->target = cb_xstrdup(path); /* a device, FIFO or socket: in place */
+    return true;
+  }
+  /* A regular file, perhaps behind symbolic links: replace the file itself. */
+  bool is_link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+  char *real = is_link ? realpath(path, NULL) : NULL;
+  if (is_link && !real)
+    return cb_fail(err, "cannot write '%s': cannot follow the symbolic link: %s", path,
+                   strerror(errno));
+  out->target = real ? real : cb_xstrdup(path);
+  return write_temp(out, path, true, st.st_mode & 07777, err);
+}
+
+bool cb_output_commit(cb_output *out, cb_error *err) {
+  bool ok = true;
+  if (!out->target) {
+    ok = fwrite(out->data, 1, out->len, stdout) == out->len && fflush(stdout) == 0;
+    if (!ok)
+      cb_fail(err, "cannot write to standard output: %s", strerror(errno));
+  } else if (out->tmp) {
+    ok = cb_commit_temp(out->tmp, out->target, err);
+  } else {
+    int fd = open(out->target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    ok = fd >= 0 && write_all(fd, out->data, out->len);
+    int saved = errno;
+    if (fd >= 0 && close(fd) != 0 && ok) {
+      ok = false;
+      saved = errno;
+    }
+    if (!ok)
+      cb_fail(err, "cannot write '%s': %s", out->target, strerror(saved));
+  }
+  free(out->tmp);
+  free(out->target);
+  out->tmp = out->target = NULL;
+  return ok;
+}
+
+void cb_output_abort(cb_output *out) {
+  if (out->tmp)
+    unlink(out->tmp);
+  free(out->tmp);
+  free(out->target);
+  out->tmp = out->target = NULL;
 }
 
 bool cb_commit_temp(const char *tmp, const char *path, cb_error *err) {
@@ -258,10 +338,12 @@ bool cb_commit_temp(const char *tmp, const char *path, cb_error *err) {
 }
 
 bool cb_write_file(const char *path, const char *data, size_t len, cb_error *err) {
-  char *tmp = NULL;
-  bool ok = cb_write_temp(path, data, len, &tmp, err) && cb_commit_temp(tmp, path, err);
-  free(tmp);
-  return ok;
+  cb_output out;
+  if (!cb_output_begin(path, data, len, &out, err)) {
+    cb_output_abort(&out);
+    return false;
+  }
+  return cb_output_commit(&out, err);
 }
 
 const char *cb_next_line(const char *p) {

@@ -63,13 +63,33 @@ bool cb_file_exists(const char *path);
 bool cb_mkdir_p(const char *path, cb_error *err);
 /* Removes the regular files directly inside dir (not subdirectories). */
 bool cb_clear_dir(const char *dir, cb_error *err);
-/* Writes path.tmp.PID and renames it over path: readers never see half a file.
- * cb_write_temp/cb_commit_temp split the two steps so that several files can
- * be committed together once all of them were written. */
-bool cb_write_temp(const char *path, const char *data, size_t len, char **tmp_out, cb_error *err);
-bool cb_commit_temp(const char *tmp, const char *path, cb_error *err);
+/* Writing an output file. Only a regular file, or a path that does not exist
+ * yet, is written atomically: to TARGET.tmp.PID beside it, then renamed over
+ * it, so that readers never see half a file (an existing file keeps its mode).
+ * A character or block device, a FIFO or a socket (/dev/null, /dev/stdout, a
+ * named pipe) is written in place and stays what it is; "-" is standard
+ * output. A symbolic link is followed: the file it points to is replaced, the
+ * link stays; a link to a missing file is refused. A directory is refused.
+ *
+ * cb_output_begin writes the temporary (or, for a file written in place,
+ * nothing yet) and cb_output_commit finishes, so that several files are
+ * committed together once all of them could be written; cb_output_abort
+ * drops a begun output. `data` must stay valid until commit or abort. */
+typedef struct cb_output {
+  char *target;     /* where the bytes go (a followed link's target); NULL: standard output */
+  char *tmp;        /* the temporary to rename over target; NULL: write in place */
+  const char *data; /* borrowed */
+  size_t len;
+} cb_output;
+bool cb_output_begin(const char *path, const char *data, size_t len, cb_output *out,
+                     cb_error *err);
+bool cb_output_commit(cb_output *out, cb_error *err);
+void cb_output_abort(cb_output *out);
 /* Both steps for one file. */
 bool cb_write_file(const char *path, const char *data, size_t len, cb_error *err);
+/* Renames tmp over path (a file of our own, such as a freshly built program in
+ * the cache); removes tmp when that fails. */
+bool cb_commit_temp(const char *tmp, const char *path, cb_error *err);
 char *cb_path_join(const char *dir, const char *name);   /* new string */
 const char *cb_basename(const char *path);               /* points into path */
 char *cb_dirname(const char *path);                      /* new string */

@@ -2,6 +2,7 @@
 #include "analyze.h"
 
 #include "json.h"
+#include "lenient.h"
 #include "proc.h"
 
 #include <dirent.h>
@@ -29,6 +30,15 @@ static bool takes_path(const char *flag) {
 
 static char *absolute_in(const char *path, const char *dir) {
   return path[0] == '/' ? cb_xstrdup(path) : cb_path_join(dir, path);
+}
+
+/* The flags every analysis and CTU parse ends with: clang as lenient as gcc
+ * (lenient.h), and no noise about gcc's attributes. */
+static void push_tail_flags(cb_strlist *args) {
+  static const char *const lenient[] = CB_LENIENT_FLAGS;
+  for (size_t i = 0; lenient[i]; i++)
+    cb_strlist_push(args, lenient[i]);
+  cb_strlist_push(args, "-Wno-unknown-attributes");
 }
 
 /* Splits a "command" string on blanks, honouring simple quotes. */
@@ -159,11 +169,15 @@ static char *invocation_list(const cl_config *cfg, const cl_units *units) {
     json_write_string(u->file, &b);
     cb_buf_puts(&b, ": [");
     json_write_string(cfg->clang, &b);
-    for (size_t k = 0; k < u->args.len; k++) {
+    cb_strlist args = {0};
+    cb_strlist_extend(&args, &u->args);
+    push_tail_flags(&args);
+    for (size_t k = 0; k < args.len; k++) {
       cb_buf_puts(&b, ", ");
-      json_write_string(u->args.items[k], &b);
+      json_write_string(args.items[k], &b);
     }
-    cb_buf_puts(&b, ", \"-Wno-error\", \"-Wno-unknown-attributes\", \"-c\", ");
+    cb_strlist_free(&args);
+    cb_buf_puts(&b, ", \"-c\", ");
     json_write_string(u->file, &b);
     cb_buf_puts(&b, "]\n");
   }
@@ -180,10 +194,12 @@ static char *units_compdb(const cl_config *cfg, const cl_units *units) {
     json_object_add(e, "file", json_new_string(u->file));
     json_value *args = json_new_array();
     json_array_add(args, json_new_string(cfg->clang));
-    for (size_t k = 0; k < u->args.len; k++)
-      json_array_add(args, json_new_string(u->args.items[k]));
-    json_array_add(args, json_new_string("-Wno-error"));
-    json_array_add(args, json_new_string("-Wno-unknown-attributes"));
+    cb_strlist flags = {0};
+    cb_strlist_extend(&flags, &u->args);
+    push_tail_flags(&flags);
+    for (size_t k = 0; k < flags.len; k++)
+      json_array_add(args, json_new_string(flags.items[k]));
+    cb_strlist_free(&flags);
     json_array_add(args, json_new_string("-c"));
     json_array_add(args, json_new_string(u->file));
     json_object_add(e, "arguments", args);
@@ -396,9 +412,9 @@ static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cb_s
   cb_strlist_push(argv, cfg->html ? "-analyzer-output=sarif-html" : "-analyzer-output=sarif");
   for (size_t k = 0; k < u->args.len; k++)
     cb_strlist_push(argv, u->args.items[k]);
-  /* The package's -Werror must not turn a warning into "not analysed". */
-  cb_strlist_push(argv, "-Wno-error");
-  cb_strlist_push(argv, "-Wno-unknown-attributes");
+  /* The package's -Werror, and clang's errors for what gcc only warns
+   * about, must not turn C that `go build` accepts into "not analysed". */
+  push_tail_flags(argv);
   cb_strlist_push(argv, u->file);
   cb_strlist_push(argv, "-o");
   if (cfg->html)
@@ -445,32 +461,43 @@ static pid_t start_unit(const cl_config *cfg, const cl_unit *u, size_t i) {
   return pid;
 }
 
-/* The first "error:" line of a failed unit's log, for its one-line reason. */
-static char *failure_reason(const cl_config *cfg, size_t i, int status) {
+/* Why unit i failed: the reason lines of clang's log (its errors, with
+ * file:line; paths inside the unit's directory shortened), else its status. */
+static char *failure_reason(const cl_config *cfg, const cl_unit *u, size_t i, int status) {
   char *log = cb_xasprintf("%s/unit-%zu.log", cfg->workdir, i);
   char *text = NULL;
-  size_t len = 0;
   cb_error e;
   char *reason = NULL;
-  if (cb_read_file(log, &text, &len, &e)) {
-    const char *hit = strstr(text, "error: ");
-    if (hit) {
-      const char *start = hit;
-      while (start > text && start[-1] != '\n')
-        start--;
-      /* "FILE:L:C: error: ..." of the analysed file: drop the repeated path. */
-      const char *file_end = strstr(start, ": error: ") ? strchr(start, ':') : NULL;
-      const char *slash = start;
-      for (const char *q = start; q < hit; q++)
-        if (*q == '/')
-          slash = q + 1;
-      if (file_end && slash > start)
-        start = slash;
-      reason = cb_xstrndup(start, strcspn(start, "\n"));
+  if (cb_read_file(log, &text, NULL, &e)) {
+    char *raw = cb_tool_reason(text);
+    char *prefix = cb_xasprintf("%s/", u->dir);
+    cb_buf b = {0};
+    for (const char *p = raw; *p;) {
+      if (cb_starts_with(p, prefix))
+        p += strlen(prefix);
+      size_t n = strcspn(p, "\n");
+      cb_buf_append(&b, p, n);
+      p += n;
+      if (*p == '\n') {
+        cb_buf_putc(&b, '\n');
+        p++;
+        size_t indent = strspn(p, " ");
+        cb_buf_append(&b, p, indent);
+        p += indent;
+      }
     }
+    reason = cb_buf_take(&b);
+    free(prefix);
+    free(raw);
   }
-  if (!reason)
+  if (!reason || !reason[0]) {
+    free(reason);
     reason = cb_xasprintf("the analyzer exited with status %d", status);
+  } else if (status != 1) {
+    char *with_status = cb_xasprintf("the analyzer exited with status %d: %s", status, reason);
+    free(reason);
+    reason = with_status;
+  }
   free(text);
   free(log);
   return reason;
@@ -492,7 +519,8 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
       if (pids[next] > 0) {
         running++;
       } else {
-        cb_strlist_push_owned(failures, cb_xasprintf("%s: cannot start the analyzer: %s",
+        cb_strlist_push_owned(failures, cb_xasprintf("%s was not analysed: cannot start the "
+                                                     "analyzer: %s",
                                                      units->items[next].file, strerror(errno)));
         done++;
       }
@@ -531,15 +559,17 @@ void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sar
       } else if (rejected) {
         /* A header that needs more than the preambles' system includes. */
         if (cfg->verbose) {
-          char *reason = failure_reason(cfg, i, code);
+          char *reason = failure_reason(cfg, &units->items[i], i, code);
           fprintf(stderr, "cgo-lifetime: header unit %s skipped: %s\n", units->items[i].file,
                   reason);
           free(reason);
         }
       } else if (code != 0) {
-        char *reason = failure_reason(cfg, i, code);
-        cb_strlist_push_owned(failures, cb_xasprintf("cannot analyse %s: %s",
-                                                     units->items[i].file, reason));
+        char *reason = failure_reason(cfg, &units->items[i], i, code);
+        cb_strlist_push_owned(failures, cb_xasprintf("%s was not analysed: %s%s",
+                                                     units->items[i].file,
+                                                     code == 1 ? "clang rejects it: " : "",
+                                                     reason));
         free(reason);
       } else {
         ok[i] = true;

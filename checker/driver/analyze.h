@@ -62,8 +62,9 @@ bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cb_strlist
 bool cl_prepare_ctu(const cl_config *cfg, const cl_units *units, cb_error *err);
 
 /* Analyses every unit. For unit i the SARIF log is WORKDIR/unit-i.sarif and
- * HTML reports go to WORKDIR/html-i/. A unit that fails adds a one-line
- * reason to failures. */
+ * HTML reports go to WORKDIR/html-i/. A unit that fails adds to failures what
+ * was not analysed and why: "FILE was not analysed: clang rejects it: " and
+ * clang's error lines (docs/usage.md, exit status 3). */
 void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sarif_paths,
                     cb_strlist *html_dirs, cb_strlist *failures);
 

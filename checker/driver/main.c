@@ -5,10 +5,14 @@
  *                 cross-translation-unit analysis between the package's files
  *              -> findings of the cgo checkers in the package -> text, SARIF, HTML
  *
- * Exit status: 0 no findings, 1 findings, 2 usage or tool error (including a
- * C file that could not be analysed; the others are still checked). */
+ * Exit status: 0 no findings and everything analysed, 1 findings, 2 usage or
+ * input error, 3 incomplete: something could not be analysed (Go code that
+ * does not compile, a C file clang rejects, a plugin that does not load, no
+ * clang); the findings of the rest are still printed, and one line per gap
+ * says what and why. --allow-incomplete makes those lines warnings. */
 #define _GNU_SOURCE
 #include "analyze.h"
+#include "editor.h"
 #include "findings.h"
 #include "proc.h"
 #include "render.h"
@@ -21,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #ifndef CGO_LIFETIME_VERSION
@@ -38,11 +43,33 @@
 #ifndef CGO_PLUGIN_INSTALL_RELPATH
 #define CGO_PLUGIN_INSTALL_RELPATH "../lib/cgo-lifetime/CgoLifetime.so"
 #endif
+#ifndef CGO_TIDY_INSTALL_RELPATH
+#define CGO_TIDY_INSTALL_RELPATH "../lib/cgo-lifetime/CgoLifetimeTidy.so"
+#endif
+#ifndef CGO_DOCS_INSTALL_RELPATH
+#define CGO_DOCS_INSTALL_RELPATH "../share/doc/cgo-lifetime/checkers"
+#endif
+#ifndef CGO_SOURCE_DOCS_DIR
+#define CGO_SOURCE_DOCS_DIR ""
+#endif
+#ifndef CGO_DOCS_BASE_URL
+#define CGO_DOCS_BASE_URL "file:///usr/local/share/doc/cgo-lifetime/checkers/"
+#endif
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2 };
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2, EXIT_INCOMPLETE = 3 };
 enum format { FORMAT_TEXT, FORMAT_SARIF, FORMAT_HTML };
+/* What the command does: analyse (the default), or one of the --print-* and
+ * --editor-config actions. */
+enum action {
+  ACTION_ANALYSE,
+  ACTION_PRINT_PLUGIN,
+  ACTION_PRINT_TIDY_MODULE,
+  ACTION_PRINT_MANIFEST,
+  ACTION_EDITOR_CONFIG
+};
 
 typedef struct options {
+  enum action action;
   enum format format;
   const char *output;    /* -o */
   const char *cache_dir; /* --cache-dir */
@@ -55,11 +82,15 @@ typedef struct options {
   bool ctu;
   bool verbose;
   bool keep_temps;
+  bool allow_incomplete; /* --allow-incomplete */
   cb_strlist packages;
 } options;
 
 static void usage(FILE *to) {
   fputs("usage: cgo-lifetime [options] PACKAGE...\n"
+        "       cgo-lifetime --print-plugin-path | --print-tidy-module-path\n"
+        "       cgo-lifetime [options] --print-manifest PACKAGE...\n"
+        "       cgo-lifetime [options] --editor-config [PACKAGE...]\n"
         "\n"
         "Finds pointer-lifetime bugs at the cgo boundary in Go packages: runs the\n"
         "companion pass cgo-boundary, then the Clang Static Analyzer with the\n"
@@ -68,7 +99,7 @@ static void usage(FILE *to) {
         "\n"
         "options:\n"
         "  --format FORMAT  text (default), sarif (SARIF 2.1.0) or html\n"
-        "  -o PATH          output file (text, sarif; default: stdout) or\n"
+        "  -o PATH          output file (text, sarif; default and '-': stdout) or\n"
         "                   directory (html; default: cgo-lifetime-report)\n"
         "  -j N             analyse N files at once (default: number of CPUs)\n"
         "  --no-ctu         no cross-file analysis between the package's C files\n"
@@ -80,10 +111,22 @@ static void usage(FILE *to) {
         "  --clang PATH     the clang that loads the plugin (default: " CGO_CLANG_PATH ")\n"
         "  --plugin PATH    CgoLifetime.so (default: found next to this program)\n"
         "  --keep-temps     keep the scratch directory and print its path\n"
+        "  --allow-incomplete  what could not be analysed is a warning, not exit 3\n"
         "  -v, --verbose    print the commands run\n"
         "  --help, --version\n"
         "\n"
-        "Exit status: 0 no findings, 1 findings, 2 usage or tool error.\n",
+        "actions:\n"
+        "  --print-plugin-path       print the path of CgoLifetime.so (for scan-build,\n"
+        "                            clang -fplugin=)\n"
+        "  --print-tidy-module-path  print the path of CgoLifetimeTidy.so (clang-tidy --load)\n"
+        "  --print-manifest          bring the packages' manifest in the cache up to date\n"
+        "                            and print its path (-analyzer-config cgo:Manifest=)\n"
+        "  --editor-config           write .clang-tidy and compile_commands.json for the\n"
+        "                            packages (default ./...) into the current directory\n"
+        "\n"
+        "Exit status: 0 no findings, 1 findings, 2 usage or input error,\n"
+        "3 incomplete: something could not be analysed (said on stderr; the\n"
+        "findings of the rest are printed).\n",
         to);
 }
 
@@ -119,6 +162,16 @@ static int parse_options(int argc, char **argv, options *o) {
       o->ctu = false;
     } else if (strcmp(arg, "--keep-temps") == 0) {
       o->keep_temps = true;
+    } else if (strcmp(arg, "--allow-incomplete") == 0) {
+      o->allow_incomplete = true;
+    } else if (strcmp(arg, "--print-plugin-path") == 0) {
+      o->action = ACTION_PRINT_PLUGIN;
+    } else if (strcmp(arg, "--print-tidy-module-path") == 0) {
+      o->action = ACTION_PRINT_TIDY_MODULE;
+    } else if (strcmp(arg, "--print-manifest") == 0) {
+      o->action = ACTION_PRINT_MANIFEST;
+    } else if (strcmp(arg, "--editor-config") == 0) {
+      o->action = ACTION_EDITOR_CONFIG;
     } else if ((v = cb_option_value("--format", argc, argv, &i)) != NULL) {
       if (strcmp(v, "text") == 0)
         o->format = FORMAT_TEXT;
@@ -152,8 +205,13 @@ static int parse_options(int argc, char **argv, options *o) {
       return usage_error("unknown option or missing value", arg);
     }
   }
-  if (o->packages.len == 0)
+  if (o->action == ACTION_EDITOR_CONFIG && o->packages.len == 0)
+    cb_strlist_push(&o->packages, "./...");
+  bool needs_packages = o->action == ACTION_ANALYSE || o->action == ACTION_PRINT_MANIFEST;
+  if (needs_packages && o->packages.len == 0)
     return usage_error("no package given", NULL);
+  if (!needs_packages && o->action != ACTION_EDITOR_CONFIG && o->packages.len > 0)
+    return usage_error("this option takes no package", o->packages.items[0]);
   return 0;
 }
 
@@ -167,38 +225,94 @@ static char *self_dir(void) {
   return cb_dirname(buf);
 }
 
+/* The first of the candidates (relative to exe_dir) that exists, resolved
+ * (new string); NULL when none does. */
+static char *find_beside(const char *exe_dir, const char *const *candidates) {
+  for (size_t i = 0; candidates[i]; i++) {
+    char *p = cb_path_join(exe_dir, candidates[i]);
+    char *real = cb_file_exists(p) ? realpath(p, NULL) : NULL;
+    free(p);
+    if (real)
+      return real;
+  }
+  return NULL;
+}
+
 /* The plugin: --plugin, else beside this program in the build tree
- * (bin/../lib) or the install tree (bin/../lib/cgo-lifetime). */
+ * (bin/../lib) or the install tree (bin/../LIBDIR/cgo-lifetime). NULL when
+ * there is none. */
 static char *find_plugin(const char *exe_dir, const char *given) {
   if (given)
     return cb_xstrdup(given);
-  const char *candidates[] = {"../lib/CgoLifetime.so", CGO_PLUGIN_INSTALL_RELPATH,
-                              "../lib/cgo-lifetime/CgoLifetime.so", NULL};
-  for (size_t i = 0; candidates[i]; i++) {
-    char *p = cb_path_join(exe_dir, candidates[i]);
-    if (cb_file_exists(p))
-      return p;
-    free(p);
-  }
-  return cb_path_join(exe_dir, "../lib/CgoLifetime.so");
+  const char *const candidates[] = {"../lib/CgoLifetime.so", CGO_PLUGIN_INSTALL_RELPATH,
+                                    "../lib/cgo-lifetime/CgoLifetime.so", NULL};
+  return find_beside(exe_dir, candidates);
+}
+
+/* The clang-tidy module, found like the plugin. */
+static char *find_tidy_module(const char *exe_dir) {
+  const char *const candidates[] = {"../lib/CgoLifetimeTidy.so", CGO_TIDY_INSTALL_RELPATH,
+                                    "../lib/cgo-lifetime/CgoLifetimeTidy.so", NULL};
+  return find_beside(exe_dir, candidates);
+}
+
+/* Where the checkers' pages are, for SARIF's helpUri (new string, ending in
+ * '/'): a configured web address as it is; else the pages installed beside
+ * this program (so a relocated prefix or the .deb's /usr is right), the
+ * configured file:// directory, the source tree's docs/checkers. */
+static char *docs_base_url(const char *exe_dir) {
+  static const char configured_url[] = CGO_DOCS_BASE_URL, source_docs[] = CGO_SOURCE_DOCS_DIR;
+  static const char scheme[] = "file://";
+  if (!cb_starts_with(configured_url, scheme))
+    return cb_xstrdup(configured_url);
+  char *installed = cb_path_join(exe_dir, CGO_DOCS_INSTALL_RELPATH);
+  char *real = realpath(installed, NULL);
+  free(installed);
+  if (!real && cb_file_exists(&configured_url[sizeof scheme - 1]))
+    return cb_xstrdup(configured_url);
+  if (!real && strlen(source_docs) > 0)
+    real = realpath(source_docs, NULL);
+  if (!real)
+    return cb_xstrdup(configured_url);
+  char *url = cb_xasprintf("file://%s/", real);
+  free(real);
+  return url;
+}
+
+/* Says that nothing could be analysed because of the plugin or clang. */
+static void nothing_analysed(cb_strlist *gaps, const char *why) {
+  cb_strlist_push_owned(gaps, cb_xasprintf("nothing was analysed: %s", why));
 }
 
 /* A plugin built for another clang does not load, or loads and registers
- * nothing; say so in one line instead of reporting "no findings". */
-static bool check_plugin(const char *clang, const char *plugin, bool verbose, cb_error *err) {
-  if (!cb_file_exists(plugin))
-    return cb_fail(err, "the analyzer plugin %s does not exist (use --plugin)", plugin);
+ * nothing: a gap in gaps, never "no findings". */
+static bool check_plugin(const char *clang, const char *plugin, bool verbose, cb_strlist *gaps) {
+  if (!plugin || !cb_file_exists(plugin)) {
+    char *why = plugin ? cb_xasprintf("the analyzer plugin %s does not exist (use --plugin)", plugin)
+                       : cb_xstrdup("the analyzer plugin CgoLifetime.so is not installed beside "
+                                    "this program (use --plugin)");
+    nothing_analysed(gaps, why);
+    free(why);
+    return false;
+  }
   const char *argv[] = {clang, "-cc1", "-load", plugin, "-analyzer-checker-help", NULL};
   cb_command cmd = {argv, NULL, NULL};
   cb_proc_result res = {0};
-  if (!cb_run(&cmd, &res, err))
-    return cb_fail(err, "cannot run %s (use --clang): %s", clang, err->msg);
+  cb_error err = {{0}};
+  if (!cb_run(&cmd, &res, &err)) {
+    char *why = cb_xasprintf("cannot run clang %s (use --clang): %s", clang, err.msg);
+    nothing_analysed(gaps, why);
+    free(why);
+    return false;
+  }
   bool ok = res.exit_code == 0 && strstr(res.out, "cgo.FreedToGo") != NULL;
   if (!ok) {
-    char *why = cb_first_line(res.err_text);
-    cb_fail(err, "the plugin %s does not load into %s (it was built for clang %s)%s%s", plugin,
-            clang, CGO_CLANG_VERSION, why[0] ? ": " : "", why);
+    char *reason = cb_tool_reason(res.err_text);
+    char *why = cb_xasprintf("the plugin %s does not load into %s (it was built for clang %s)%s%s",
+                             plugin, clang, CGO_CLANG_VERSION, reason[0] ? ": " : "", reason);
+    nothing_analysed(gaps, why);
     free(why);
+    free(reason);
   } else if (verbose) {
     fprintf(stderr, "cgo-lifetime: plugin %s loads into %s\n", plugin, clang);
   }
@@ -206,46 +320,85 @@ static bool check_plugin(const char *clang, const char *plugin, bool verbose, cb
   return ok;
 }
 
-/* Runs cgo-boundary; its own one-line error is passed through. */
-static bool run_companion(const options *o, const char *exe_dir, const char *manifest,
-                          const char *compdb, cb_error *err) {
+/* cgo-boundary's stderr: its "cgo-boundary: incomplete: ..." messages (with
+ * their indented reason lines) go to gaps, everything else to our stderr. */
+static void relay_companion_stderr(const char *text, cb_strlist *gaps) {
+  static const char marker[] = "cgo-boundary: incomplete: ";
+  cb_buf gap = {0};
+  bool in_gap = false;
+  for (const char *p = text; *p; p = cb_next_line(p)) {
+    size_t n = strcspn(p, "\n");
+    if (in_gap && cb_starts_with(p, "    ")) {
+      cb_buf_putc(&gap, '\n');
+      cb_buf_append(&gap, p, n);
+      continue;
+    }
+    if (in_gap)
+      cb_strlist_push_owned(gaps, cb_buf_take(&gap));
+    in_gap = cb_starts_with(p, marker);
+    if (in_gap)
+      cb_buf_append(&gap, p + strlen(marker), n - strlen(marker));
+    else
+      fprintf(stderr, "%.*s\n", (int)n, p);
+  }
+  if (in_gap)
+    cb_strlist_push_owned(gaps, cb_buf_take(&gap));
+  cb_buf_free(&gap);
+}
+
+/* The cgo-boundary beside this program, else the one on PATH. */
+static char *companion_path(const char *exe_dir) {
   char *boundary = cb_path_join(exe_dir, "cgo-boundary");
-  cb_strlist argv = {0};
-  cb_strlist_push(&argv, cb_file_exists(boundary) ? boundary : "cgo-boundary");
-  cb_strlist_push(&argv, "-o");
-  cb_strlist_push(&argv, manifest);
-  cb_strlist_push(&argv, "--compdb");
-  cb_strlist_push(&argv, compdb);
+  if (cb_file_exists(boundary))
+    return boundary;
+  free(boundary);
+  return cb_xstrdup("cgo-boundary");
+}
+
+/* cgo-boundary's options from ours, then `extra`, then "--" and the packages. */
+static void companion_argv(const options *o, const char *exe_dir, const char *const *extra,
+                           cb_strlist *argv) {
+  cb_strlist_push_owned(argv, companion_path(exe_dir));
+  for (size_t i = 0; extra && extra[i]; i++)
+    cb_strlist_push(argv, extra[i]);
   if (o->cache_dir) {
-    cb_strlist_push(&argv, "--cache-dir");
-    cb_strlist_push(&argv, o->cache_dir);
+    cb_strlist_push(argv, "--cache-dir");
+    cb_strlist_push(argv, o->cache_dir);
   }
   if (o->go) {
-    cb_strlist_push(&argv, "--go");
-    cb_strlist_push(&argv, o->go);
+    cb_strlist_push(argv, "--go");
+    cb_strlist_push(argv, o->go);
   }
   if (o->verbose)
-    cb_strlist_push(&argv, "-v");
-  cb_strlist_push(&argv, "--");
-  cb_strlist_extend(&argv, &o->packages);
-  cb_strlist_push_owned(&argv, NULL);
-  argv.len--;
+    cb_strlist_push(argv, "-v");
+  cb_strlist_push(argv, "--");
+  cb_strlist_extend(argv, &o->packages);
+  cb_strlist_push_owned(argv, NULL);
+  argv->len--;
+}
+
+/* Runs cgo-boundary for the manifest and compile commands. Its own one-line
+ * error is passed through (err left empty); what it could not analyse goes to
+ * gaps, and the run goes on. */
+static bool run_companion(const options *o, const char *exe_dir, const char *manifest,
+                          const char *compdb, cb_strlist *gaps, cb_error *err) {
+  const char *extra[] = {"-o", manifest, "--compdb", compdb, NULL};
+  cb_strlist argv = {0};
+  companion_argv(o, exe_dir, extra, &argv);
   cb_command cmd = {(const char *const *)argv.items, NULL, NULL};
   cb_proc_result res = {0};
   bool ok = cb_run(&cmd, &res, err);
-  if (ok && res.exit_code != 0) {
-    /* cgo-boundary already wrote "cgo-boundary: error: ..." */
-    fputs(res.err_text, stderr);
+  if (!ok) {
+    cb_fail(err, "cannot run cgo-boundary: %s", err->msg);
+  } else if (res.exit_code == 0 || res.exit_code == EXIT_INCOMPLETE) {
+    relay_companion_stderr(res.err_text, gaps);
+  } else {
+    fputs(res.err_text, stderr); /* "cgo-boundary: error: ..." */
     err->msg[0] = 0;
     ok = false;
-  } else if (ok && o->verbose) {
-    fputs(res.err_text, stderr);
-  } else if (!ok) {
-    cb_fail(err, "cannot run cgo-boundary: %s", err->msg);
   }
   cb_proc_result_free(&res);
   cb_strlist_free(&argv);
-  free(boundary);
   return ok;
 }
 
@@ -256,12 +409,10 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
   return remove(path);
 }
 
+/* -o: a file (written atomically when it is a regular file), a device or
+ * FIFO (in place), or standard output (no -o, or "-"). */
 static bool write_output(const char *path, const char *text, cb_error *err) {
-  if (!path) {
-    fputs(text, stdout);
-    return true;
-  }
-  return cb_write_file(path, text, strlen(text), err);
+  return cb_write_file(path ? path : "-", text, strlen(text), err);
 }
 
 static bool collect(const cb_strlist *sarif_paths, const cl_filter *filter, cl_findings *all,
@@ -283,7 +434,7 @@ static bool collect(const cb_strlist *sarif_paths, const cl_filter *filter, cl_f
 }
 
 static int emit(const options *o, const cl_findings *all, const cb_strlist *html_dirs,
-                const char *cwd, cb_error *err) {
+                const char *cwd, const char *exe_dir, cb_error *err) {
   bool ok = true;
   if (o->format == FORMAT_TEXT) {
     cb_buf b = {0};
@@ -294,9 +445,11 @@ static int emit(const options *o, const cl_findings *all, const cb_strlist *html
     free(b.data);
   } else if (o->format == FORMAT_SARIF) {
     char *root = cb_absolute_path(o->root ? o->root : cwd);
-    char *text = cl_render_sarif(all, root, CGO_LIFETIME_VERSION);
+    char *docs = docs_base_url(exe_dir);
+    char *text = cl_render_sarif(all, root, CGO_LIFETIME_VERSION, docs);
     ok = write_output(o->output, text, err);
     free(text);
+    free(docs);
     free(root);
   } else {
     const char *dir = o->output ? o->output : "cgo-lifetime-report";
@@ -308,6 +461,35 @@ static int emit(const options *o, const cl_findings *all, const cb_strlist *html
   return ok ? EXIT_CLEAN : EXIT_ERROR;
 }
 
+/* Prints what could not be analysed, one message each. */
+static void report_gaps(const cb_strlist *gaps, bool as_warnings) {
+  for (size_t i = 0; i < gaps->len; i++)
+    fprintf(stderr, "cgo-lifetime: %sincomplete: %s\n", as_warnings ? "warning: " : "",
+            gaps->items[i]);
+}
+
+/* A scratch directory under $TMPDIR (new string), or NULL with err set. */
+static char *make_workdir(cb_error *err) {
+  const char *tmp = getenv("TMPDIR");
+  char *workdir = cb_xasprintf("%s/cgo-lifetime.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  if (!mkdtemp(workdir)) {
+    cb_fail(err, "cannot create a scratch directory %s: %s", workdir, strerror(errno));
+    free(workdir);
+    return NULL;
+  }
+  return workdir;
+}
+
+static void remove_workdir(char *workdir, bool keep) {
+  if (!workdir)
+    return;
+  if (keep)
+    fprintf(stderr, "cgo-lifetime: scratch files kept in %s\n", workdir);
+  else
+    nftw(workdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  free(workdir);
+}
+
 static int run(const options *o) {
   cb_error err = {{0}};
   char cwd_buf[PATH_MAX];
@@ -316,25 +498,24 @@ static int run(const options *o) {
   char *plugin = find_plugin(exe_dir, o->plugin);
   const char *clang = o->clang ? o->clang : CGO_CLANG_PATH;
   int status = EXIT_ERROR;
+  bool analysed_nothing = false;
   char *workdir = NULL;
   cl_units units = {0};
-  cb_strlist package_dirs = {0}, sarif_paths = {0}, html_dirs = {0}, failures = {0};
+  cb_strlist package_dirs = {0}, sarif_paths = {0}, html_dirs = {0}, gaps = {0};
   cl_findings all = {0};
   time_t started = time(NULL);
 
-  if (!check_plugin(clang, plugin, o->verbose, &err))
-    goto done;
-  const char *tmp = getenv("TMPDIR");
-  workdir = cb_xasprintf("%s/cgo-lifetime.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-  if (!mkdtemp(workdir)) {
-    cb_fail(&err, "cannot create a scratch directory %s: %s", workdir, strerror(errno));
-    free(workdir);
-    workdir = NULL;
+  if (!check_plugin(clang, plugin, o->verbose, &gaps)) {
+    analysed_nothing = true;
+    status = EXIT_INCOMPLETE;
     goto done;
   }
+  workdir = make_workdir(&err);
+  if (!workdir)
+    goto done;
   char *manifest = cb_path_join(workdir, "manifest.json");
   char *compdb = cb_path_join(workdir, "compile_commands.json");
-  bool ok = run_companion(o, exe_dir, manifest, compdb, &err) &&
+  bool ok = run_companion(o, exe_dir, manifest, compdb, &gaps, &err) &&
             cl_load_units(compdb, &units, &package_dirs, &err);
   free(compdb);
   if (!ok) {
@@ -359,20 +540,14 @@ static int run(const options *o) {
     free(manifest);
     goto done;
   }
-  cl_analyze_all(&cfg, &units, &sarif_paths, &html_dirs, &failures);
+  cl_analyze_all(&cfg, &units, &sarif_paths, &html_dirs, &gaps);
   free(manifest);
-  for (size_t i = 0; i < failures.len; i++)
-    fprintf(stderr, "cgo-lifetime: error: %s\n", failures.items[i]);
   cl_filter filter = {"cgo.", &package_dirs};
   if (!collect(&sarif_paths, &filter, &all, &err))
     goto done;
-  status = emit(o, &all, &html_dirs, cwd, &err);
-  if (status == EXIT_CLEAN) {
-    if (failures.len > 0)
-      status = EXIT_ERROR;
-    else if (all.len > 0)
-      status = EXIT_FINDINGS;
-  }
+  status = emit(o, &all, &html_dirs, cwd, exe_dir, &err);
+  if (status == EXIT_CLEAN && all.len > 0)
+    status = EXIT_FINDINGS;
   if (o->verbose)
     fprintf(stderr, "cgo-lifetime: %zu file%s analysed in %lds, %zu finding%s\n", units.len,
             units.len == 1 ? "" : "s", (long)(time(NULL) - started), all.len,
@@ -381,20 +556,119 @@ static int run(const options *o) {
 done:
   if (status == EXIT_ERROR && err.msg[0])
     fprintf(stderr, "cgo-lifetime: error: %s\n", err.msg);
-  if (workdir) {
-    if (o->keep_temps)
-      fprintf(stderr, "cgo-lifetime: scratch files kept in %s\n", workdir);
-    else
-      nftw(workdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-  }
+  /* An error stops the run; the gaps found until then are still said. A run
+   * that analysed nothing is incomplete even with --allow-incomplete. */
+  bool allowed = o->allow_incomplete && !analysed_nothing;
+  report_gaps(&gaps, allowed);
+  if (gaps.len > 0 && !allowed && status != EXIT_ERROR)
+    status = EXIT_INCOMPLETE;
+  remove_workdir(workdir, o->keep_temps);
   cl_findings_free(&all);
   cl_units_free(&units);
   cb_strlist_free(&package_dirs);
   cb_strlist_free(&sarif_paths);
   cb_strlist_free(&html_dirs);
-  cb_strlist_free(&failures);
-  free(workdir);
+  cb_strlist_free(&gaps);
   free(plugin);
+  free(exe_dir);
+  return status;
+}
+
+/* --print-plugin-path, --print-tidy-module-path: like clang -print-resource-dir.
+ * The plugin is printed only when it loads into the clang it was built for
+ * (--clang): a path that scan-build cannot load would be a silent pass. */
+static int print_path(const options *o) {
+  char *exe_dir = self_dir();
+  char *path = o->action == ACTION_PRINT_PLUGIN ? find_plugin(exe_dir, o->plugin)
+                                                : find_tidy_module(exe_dir);
+  const char *what = o->action == ACTION_PRINT_PLUGIN ? "CgoLifetime.so" : "CgoLifetimeTidy.so";
+  int status = EXIT_CLEAN;
+  cb_strlist gaps = {0};
+  if (o->action == ACTION_PRINT_PLUGIN && path &&
+      !check_plugin(o->clang ? o->clang : CGO_CLANG_PATH, path, o->verbose, &gaps)) {
+    report_gaps(&gaps, false);
+    status = EXIT_INCOMPLETE;
+  } else if (path && cb_file_exists(path)) {
+    printf("%s\n", path);
+  } else {
+    fprintf(stderr, "cgo-lifetime: error: %s is not installed beside %s (looked in ../lib, %s)\n",
+            what, exe_dir,
+            o->action == ACTION_PRINT_PLUGIN ? CGO_PLUGIN_INSTALL_RELPATH : CGO_TIDY_INSTALL_RELPATH);
+    status = EXIT_ERROR;
+  }
+  cb_strlist_free(&gaps);
+  free(path);
+  free(exe_dir);
+  return status;
+}
+
+/* --print-manifest: cgo-boundary with its default outputs, in the cache. */
+static int print_manifest(const options *o) {
+  char *exe_dir = self_dir();
+  const char *extra[] = {o->allow_incomplete ? "--allow-incomplete" : NULL, NULL};
+  cb_strlist argv = {0};
+  companion_argv(o, exe_dir, extra, &argv);
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    execvp(argv.items[0], argv.items);
+    fprintf(stderr, "cgo-lifetime: error: cannot run %s: %s\n", argv.items[0], strerror(errno));
+    _exit(EXIT_ERROR);
+  }
+  int status = EXIT_ERROR, raw = 0;
+  if (pid > 0) {
+    while (waitpid(pid, &raw, 0) < 0 && errno == EINTR) {
+    }
+    status = WIFEXITED(raw) ? WEXITSTATUS(raw) : EXIT_ERROR;
+  } else {
+    fprintf(stderr, "cgo-lifetime: error: cannot run cgo-boundary: %s\n", strerror(errno));
+  }
+  cb_strlist_free(&argv);
+  free(exe_dir);
+  return status;
+}
+
+/* cgo-boundary's cache: --cache-dir, else $XDG_CACHE_HOME/cgo-lifetime, else
+ * ~/.cache/cgo-lifetime (new string). */
+static char *cache_dir(const options *o) {
+  if (o->cache_dir)
+    return cb_absolute_path(o->cache_dir);
+  const char *xdg = getenv("XDG_CACHE_HOME");
+  if (xdg && xdg[0] == '/')
+    return cb_path_join(xdg, "cgo-lifetime");
+  const char *home = getenv("HOME");
+  return cb_xasprintf("%s/.cache/cgo-lifetime", home && home[0] ? home : "/tmp");
+}
+
+/* --editor-config: .clang-tidy and compile_commands.json in the current
+ * directory; the packages' manifests in the cache are brought up to date on
+ * the way. */
+static int editor_config(const options *o) {
+  cb_error err = {{0}};
+  char *exe_dir = self_dir();
+  cb_strlist gaps = {0};
+  int status = EXIT_ERROR;
+  char *workdir = make_workdir(&err);
+  if (workdir) {
+    char *manifest = cb_path_join(workdir, "manifest.json");
+    char *compdb = cb_path_join(workdir, "compile_commands.json");
+    char *text = NULL, *cache = cache_dir(o);
+    if (run_companion(o, exe_dir, manifest, compdb, &gaps, &err) &&
+        cb_read_file(compdb, &text, NULL, &err) &&
+        cl_write_editor_files(".", text, cache, &err))
+      status = EXIT_CLEAN;
+    free(text);
+    free(cache);
+    free(manifest);
+    free(compdb);
+  }
+  if (status == EXIT_ERROR && err.msg[0])
+    fprintf(stderr, "cgo-lifetime: error: %s\n", err.msg);
+  report_gaps(&gaps, o->allow_incomplete);
+  if (status == EXIT_CLEAN && gaps.len > 0 && !o->allow_incomplete)
+    status = EXIT_INCOMPLETE;
+  remove_workdir(workdir, o->keep_temps);
+  cb_strlist_free(&gaps);
   free(exe_dir);
   return status;
 }
@@ -402,8 +676,15 @@ done:
 int main(int argc, char **argv) {
   options o = {0};
   int status = parse_options(argc, argv, &o);
-  if (status == 0)
-    status = run(&o);
+  if (status == 0) {
+    switch (o.action) {
+    case ACTION_ANALYSE: status = run(&o); break;
+    case ACTION_PRINT_PLUGIN:
+    case ACTION_PRINT_TIDY_MODULE: status = print_path(&o); break;
+    case ACTION_PRINT_MANIFEST: status = print_manifest(&o); break;
+    case ACTION_EDITOR_CONFIG: status = editor_config(&o); break;
+    }
+  }
   cb_strlist_free(&o.packages);
   return status;
 }

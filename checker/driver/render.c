@@ -4,12 +4,10 @@
 #include "json.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-
-#ifndef CGO_DOCS_BASE_URL
-#define CGO_DOCS_BASE_URL "file:///usr/local/share/doc/cgo-lifetime/checkers/"
-#endif
+#include <unistd.h>
 
 /* The rules this tool reports, for SARIF's tool.driver.rules. */
 typedef struct rule_doc {
@@ -76,10 +74,18 @@ void cl_render_text(const cl_findings *all, const char *cwd, FILE *out) {
     fprintf(out, "%zu warning%s generated.\n", all->len, all->len == 1 ? "" : "s");
 }
 
+/* path relative to root when it is inside root (also when root is "/"), else
+ * a copy of path. */
+static char *relative_to_root(const char *path, const char *root) {
+  if (strcmp(root, "/") == 0 && path[0] == '/' && path[1])
+    return cb_xstrdup(path + 1);
+  return cb_path_relative(path, root);
+}
+
 /* A SARIF artifactLocation for path. */
 static json_value *artifact(const char *path, const char *root) {
   json_value *a = json_new_object();
-  char *rel = cb_path_relative(path, root);
+  char *rel = relative_to_root(path, root);
   if (rel[0] != '/') {
     json_object_add(a, "uri", json_new_string(rel));
     json_object_add(a, "uriBaseId", json_new_string("%SRCROOT%"));
@@ -109,7 +115,7 @@ static json_value *physical(const cl_location *loc, const char *root) {
   return phys;
 }
 
-static json_value *rule_json(const rule_doc *r) {
+static json_value *rule_json(const rule_doc *r, const char *docs) {
   json_value *o = json_new_object();
   json_object_add(o, "id", json_new_string(r->id));
   json_object_add(o, "name", json_new_string(r->id + strlen("cgo.")));
@@ -117,12 +123,12 @@ static json_value *rule_json(const rule_doc *r) {
   json_object_add(o, "fullDescription", text_object(r->full_text));
   json_value *help = json_new_object();
   json_object_add(help, "text", json_new_string(r->help));
-  char *md = cb_xasprintf("%s\n\nSee the [%s documentation](%s%s.md).", r->help, r->id,
-                          CGO_DOCS_BASE_URL, r->id + strlen("cgo."));
+  char *md = cb_xasprintf("%s\n\nSee the [%s documentation](%s%s.md).", r->help, r->id, docs,
+                          r->id + strlen("cgo."));
   json_object_add(help, "markdown", json_new_string(md));
   free(md);
   json_object_add(o, "help", help);
-  char *uri = cb_xasprintf("%s%s.md", CGO_DOCS_BASE_URL, r->id + strlen("cgo."));
+  char *uri = cb_xasprintf("%s%s.md", docs, r->id + strlen("cgo."));
   json_object_add(o, "helpUri", json_new_string(uri));
   free(uri);
   json_value *conf = json_new_object();
@@ -177,15 +183,25 @@ static json_value *result_json(const cl_finding *f, const char *root) {
   return res;
 }
 
-char *cl_render_sarif(const cl_findings *all, const char *root, const char *version) {
+/* root without trailing slashes ("/" stays "/"; new string). */
+static char *trim_root(const char *root) {
+  size_t n = strlen(root);
+  while (n > 1 && root[n - 1] == '/')
+    n--;
+  return cb_xstrndup(root, n);
+}
+
+char *cl_render_sarif(const cl_findings *all, const char *root_dir, const char *version,
+                      const char *docs) {
+  char *root = trim_root(root_dir);
   json_value *driver = json_new_object();
   json_object_add(driver, "name", json_new_string("cgo-lifetime"));
   json_object_add(driver, "version", json_new_string(version));
   json_object_add(driver, "semanticVersion", json_new_string(version));
-  json_object_add(driver, "informationUri", json_new_string(CGO_DOCS_BASE_URL));
+  json_object_add(driver, "informationUri", json_new_string(docs));
   json_value *rule_list = json_new_array();
   for (int i = 0; i < NRULES; i++)
-    json_array_add(rule_list, rule_json(&rules[i]));
+    json_array_add(rule_list, rule_json(&rules[i], docs));
   json_object_add(driver, "rules", rule_list);
   json_value *tool = json_new_object();
   json_object_add(tool, "driver", driver);
@@ -194,7 +210,7 @@ char *cl_render_sarif(const cl_findings *all, const char *root, const char *vers
   json_object_add(run, "tool", tool);
   json_value *bases = json_new_object();
   json_value *srcroot = json_new_object();
-  char *root_uri = cb_xasprintf("file://%s/", root);
+  char *root_uri = cb_xasprintf("file://%s%s", root, strcmp(root, "/") == 0 ? "" : "/");
   json_object_add(srcroot, "uri", json_new_string(root_uri));
   free(root_uri);
   json_object_add(bases, "%SRCROOT%", srcroot);
@@ -214,6 +230,7 @@ char *cl_render_sarif(const cl_findings *all, const char *root, const char *vers
   cb_buf out = {0};
   json_write(doc, &out);
   json_free(doc);
+  free(root);
   return cb_buf_take(&out);
 }
 
@@ -261,9 +278,29 @@ static void html_escape(cb_buf *b, const char *s) {
   }
 }
 
+/* Removes the report-*.html pages an earlier run left in out_dir, so that the
+ * directory holds only what the new index lists. */
+static bool remove_old_reports(const char *out_dir, cb_error *err) {
+  DIR *dir = opendir(out_dir);
+  if (!dir)
+    return cb_fail(err, "cannot open '%s': %s", out_dir, strerror(errno));
+  bool ok = true;
+  struct dirent *e;
+  while ((e = readdir(dir)) != NULL) {
+    if (!cb_starts_with(e->d_name, "report-") || !cb_ends_with(e->d_name, ".html"))
+      continue;
+    char *path = cb_path_join(out_dir, e->d_name);
+    if (unlink(path) != 0 && errno != ENOENT)
+      ok = cb_fail(err, "cannot remove the old report '%s': %s", path, strerror(errno));
+    free(path);
+  }
+  closedir(dir);
+  return ok;
+}
+
 bool cl_render_html(const cl_findings *all, const cb_strlist *report_dirs, const char *out_dir,
                     const char *cwd, cb_error *err) {
-  if (!cb_mkdir_p(out_dir, err))
+  if (!cb_mkdir_p(out_dir, err) || !remove_old_reports(out_dir, err))
     return false;
   char **pages = cb_xcalloc(all->len ? all->len : 1, sizeof *pages);
   for (size_t d = 0; d < report_dirs->len; d++) {

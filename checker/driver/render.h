@@ -13,11 +13,14 @@
 void cl_render_text(const cl_findings *all, const char *cwd, FILE *out);
 
 /* A SARIF 2.1.0 log with one run; artifact URIs are relative to root (with
- * uriBaseId %SRCROOT%) when inside it, absolute file URIs otherwise. */
-char *cl_render_sarif(const cl_findings *all, const char *root, const char *version);
+ * uriBaseId %SRCROOT%) when inside it, absolute file URIs otherwise. docs is
+ * the URL (ending in '/') of the checkers' pages, for helpUri. */
+char *cl_render_sarif(const cl_findings *all, const char *root, const char *version,
+                      const char *docs);
 
 /* Copies the clang HTML reports (found in report_dirs) that belong to the
- * findings into out_dir and writes out_dir/index.html. */
+ * findings into out_dir, after removing the report-*.html of an earlier run,
+ * and writes out_dir/index.html. */
 bool cl_render_html(const cl_findings *all, const cb_strlist *report_dirs, const char *out_dir,
                     const char *cwd, cb_error *err);
 

@@ -14,6 +14,10 @@
 //
 // Usage: gofacts [-gotypes FILE] DIR FILE.go...   (FILE relative to DIR)
 //
+// A file that does not parse is left out and its errors are printed on
+// stderr; the facts of the other files are printed as usual, and the exit
+// status is 3 ("incomplete") instead of 0.
+//
 // -gotypes names cgo's _cgo_gotypes.go: its `func _Cfunc_NAME` lines tell the C
 // functions from C types, so that C.NAME(x) is known to be a call.
 //
@@ -27,6 +31,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/printer"
+	"go/scanner"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -108,11 +113,13 @@ func main() {
 	dir := args[0]
 	fset := token.NewFileSet()
 	var files []*ast.File
+	skipped := false
 	for _, name := range args[1:] {
 		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
+			printParseError(dir, err)
+			skipped = true
+			continue
 		}
 		files = append(files, f)
 	}
@@ -145,6 +152,27 @@ func main() {
 	if err := enc.Encode(out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	if skipped {
+		os.Exit(3)
+	}
+}
+
+// printParseError prints each error of a file that does not parse on a line
+// of its own, with the file relative to dir ("file.go:2:9: expected ')',
+// found '{'").
+func printParseError(dir string, err error) {
+	list, ok := err.(scanner.ErrorList)
+	if !ok {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	for _, e := range list {
+		pos := e.Pos
+		if rel, err := filepath.Rel(dir, pos.Filename); err == nil {
+			pos.Filename = rel
+		}
+		fmt.Fprintf(os.Stderr, "%s: %s\n", pos, e.Msg)
 	}
 }
 

@@ -2,8 +2,8 @@
 #include "_cgo_export.h"
 
 void ok(void) {
-	int unused;
 	char *p = malloc(4);
+	if (p == NULL); /* clang warns by default (-Wempty-body); gcc only with -Wextra */
 	free(p);
 	GoUse(p);
 }

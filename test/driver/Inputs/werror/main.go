@@ -1,7 +1,7 @@
 package main
 
 /*
-#cgo CFLAGS: -Werror -Wall
+#cgo CFLAGS: -Werror
 void ok(void);
 */
 import "C"

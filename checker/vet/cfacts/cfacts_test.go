@@ -1,0 +1,140 @@
+package cfacts
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestErrorsNameFileLineColumn(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct{ text, want string }{
+		{"{\n  \"version\": 1,\n  \"kind\": \"models\",\n  \"library\": \"x\",\n  \"functions\": [\n    { \"name\": \"f\", \"effects\": [ { \"effect\": \"eats\", \"path\": \"$1\", \"cite\": \"c\" } ] }\n  ]\n}\n",
+			":6:45: 'effect' must be one of frees, moves, returns, keeps, to_go, releases"},
+		{"{\"version\": 2, \"kind\": \"models\", \"functions\": []}", ":1:13: unsupported schema version 2"},
+		{"{\"kind\": \"models\"}", ":1:1: missing 'version'"},
+		{"{\"version\": 1, \"kind\": \"models\", \"library\": \"x\", \"functions\": [{\"name\": 3}]}", ":1:73: 'name' must be a string, not a number"},
+		{"{\"version\": 1,", ":1:15: not JSON"},
+		{"[1]", ":1:1: the top level must be an object"},
+		{"{\"version\": 1, \"kind\": \"summaries\", \"functions\": [{\"name\": \"f\", \"effects\": [{\"effect\": \"frees\", \"path\": \"$x\", \"source\": {\"kind\": \"computed\"}}]}]}",
+			"'path' is not an access path"},
+	}
+	for i, c := range cases {
+		p := write(t, dir, "m.json", c.text)
+		_, err := ReadFile(p)
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), p+":") {
+			t.Errorf("case %d: got %v, want %q", i, err, c.want)
+		}
+	}
+	if _, err := ReadFile(filepath.Join(dir, "missing.json")); err == nil || !strings.Contains(err.Error(), "cannot read") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestModelSourceAndPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	shipped := write(t, dir, "libc.json", `{"version": 1, "kind": "models", "library": "libc", "functions": [
+  {"name": "xfree", "effects": [{"effect": "frees", "path": "$1", "when": "always", "cite": "man xfree"}]}]}`)
+	f, err := ReadFile(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := f.Functions[0].Effects[0].Source
+	if src.Kind != SourceModel || src.Line != 2 || src.Cite != "man xfree" || src.File != shipped {
+		t.Errorf("source = %+v", src)
+	}
+	db := NewDB()
+	db.AddFile(RankShipped, f)
+	db.Add(RankUser, &Function{Name: "xfree", Effects: []Effect{{Effect: Frees, Path: "$2"}}})
+	if got := db.Lookup("xfree").Effects[0].Path; got != "$2" {
+		t.Errorf("a user's model must override a shipped one: %s", got)
+	}
+	db.Add(RankShipped, &Function{Name: "xfree", Effects: []Effect{{Effect: Frees, Path: "$3"}}})
+	if got := db.Lookup("xfree").Effects[0].Path; got != "$2" {
+		t.Errorf("a shipped model must not override a user's: %s", got)
+	}
+	db.Add(RankComputed, &Function{Name: "xfree", Effects: []Effect{{Effect: Keeps, Path: "$1"}}})
+	if got := db.Lookup("xfree").Effects[0].Effect; got != Keeps {
+		t.Errorf("a computed summary must win: %s", got)
+	}
+	if db.Lookup("free") == nil || db.Lookup("CString") == nil {
+		t.Error("cgo's builtins are missing")
+	}
+}
+
+func TestShapeRules(t *testing.T) {
+	db := NewDB()
+	sig := Signature{FuncPtr: []bool{false, true, false}, VoidPtr: []bool{false, false, true}, Pointer: []bool{true, false, true}}
+	f := db.LookupShape("g_signal_connect", sig)
+	if f == nil || f.Effects[0].Effect != Keeps || f.Effects[0].Path != "$3" || f.Effects[0].Source.Rule != "callback-userdata" {
+		t.Fatalf("callback-userdata: %+v", f)
+	}
+	f = db.LookupShape("thing_destroy", Signature{Pointer: []bool{true}, FuncPtr: []bool{false}, VoidPtr: []bool{false}})
+	if f == nil || f.Effects[0].Effect != Frees || f.Effects[0].Source.Rule != "destructor-name" {
+		t.Fatalf("destructor-name: %+v", f)
+	}
+	db.DestructorName = false
+	if db.LookupShape("thing_destroy", Signature{Pointer: []bool{true}, FuncPtr: []bool{false}, VoidPtr: []bool{false}}) != nil {
+		t.Error("destructor-name is off")
+	}
+	db.Add(RankShipped, &Function{Name: "g_signal_connect"})
+	if f := db.LookupShape("g_signal_connect", sig); len(f.Effects) != 0 {
+		t.Error("a model must switch the shape rule off")
+	}
+}
+
+func TestStaleSummariesAreIgnored(t *testing.T) {
+	dir := t.TempDir()
+	c := write(t, dir, "rec.c", "void rec_free(void *p) { free(p); }\n")
+	sum := sha256.Sum256([]byte("void rec_free(void *p) { free(p); }\n"))
+	s := write(t, dir, "sum.json", `{"version": 1, "kind": "summaries", "inputs": [{"file": "rec.c", "sha256": "`+hex.EncodeToString(sum[:])+`"}],
+  "functions": [{"name": "rec_free", "effects": [{"effect": "frees", "path": "$1", "source": {"kind": "computed", "file": "rec.c", "line": 1}}]}]}`)
+	cfg := &Config{Summaries: []string{s}, NoShippedModels: true}
+	facts, err := cfg.Load(PackageInputs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if facts.DB.Lookup("rec_free") == nil || len(facts.Warnings) != 0 {
+		t.Fatalf("fresh summaries not used: %v", facts.Warnings)
+	}
+	write(t, dir, "rec.c", "void rec_free(void *p) { }\n")
+	readCache.Clear()
+	facts, err = cfg.Load(PackageInputs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if facts.DB.Lookup("rec_free") != nil || len(facts.Warnings) != 1 || !strings.Contains(facts.Warnings[0], "rec.c changed") {
+		t.Fatalf("stale summaries used: %v", facts.Warnings)
+	}
+	_ = c
+}
+
+func TestParsePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"$1": "1 0 []", "$2->name": "2 0 [name]", "*$1": "1 1 []", "$1->items[*]": "1 0 [items [*]]", "$1.a->b[3]": "1 0 [a b [*]]",
+	} {
+		p, ok := ParsePath(in)
+		got := strings.TrimSpace(strings.Join([]string{itoa(p.Arg), itoa(p.Derefs), "[" + strings.Join(p.Sels, " ") + "]"}, " "))
+		if !ok || got != want {
+			t.Errorf("ParsePath(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if _, ok := ParsePath("$0"); ok {
+		t.Error("$0 is not a path")
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

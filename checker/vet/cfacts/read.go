@@ -1,0 +1,270 @@
+package cfacts
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+)
+
+// Error is a bad summaries, models or manifest file: one line naming the file,
+// and the line and column when the content is at fault.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+func fileError(path string, data []byte, err error) error {
+	if pe, ok := err.(*posError); ok {
+		line, col := lineCol(data, pe.off)
+		return &Error{File: path, Line: line, Col: col, Msg: pe.msg}
+	}
+	return &Error{File: path, Msg: err.Error()}
+}
+
+// ReadFile reads one summaries or models file (docs/summaries.md). The
+// sources of a model's effects are filled in with the file and line of the
+// effect and its citation.
+func ReadFile(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot read: " + errText(err)}
+	}
+	f, err := Parse(path, data)
+	if err != nil {
+		return nil, fileError(path, data, err)
+	}
+	return f, nil
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Parse decodes a summaries or models file; errors carry byte offsets
+// (ReadFile turns them into line and column).
+func Parse(path string, data []byte) (*File, error) {
+	root, err := parseTree(data)
+	if err != nil {
+		return nil, err
+	}
+	if root.kind != 'o' {
+		return nil, errAt(root, "the top level must be an object, not %s", kindName(root.kind))
+	}
+	f := &File{Path: path}
+	if root.member("version") == nil {
+		return nil, errAt(root, "missing 'version'")
+	}
+	if f.Version, err = root.intMember("version", true, 0); err != nil {
+		return nil, err
+	}
+	if f.Version != SchemaVersion {
+		return nil, errAt(root.member("version"), "unsupported schema version %d (this reader reads version %d)", f.Version, SchemaVersion)
+	}
+	if f.Kind, err = root.stringMember("kind", true); err != nil {
+		return nil, err
+	}
+	if err := oneOf(root, "kind", f.Kind, "summaries", "models"); err != nil {
+		return nil, err
+	}
+	if f.Generator, err = root.stringMember("generator", false); err != nil {
+		return nil, err
+	}
+	if f.Library, err = root.stringMember("library", f.Kind == "models"); err != nil {
+		return nil, err
+	}
+	if f.Documentation, err = root.stringMember("documentation", false); err != nil {
+		return nil, err
+	}
+	inputs, err := root.arrayMember("inputs")
+	if err != nil {
+		return nil, err
+	}
+	for _, in := range inputs {
+		if in.kind != 'o' {
+			return nil, errAt(in, "an input must be an object, not %s", kindName(in.kind))
+		}
+		var i Input
+		if i.File, err = in.stringMember("file", true); err != nil {
+			return nil, err
+		}
+		if i.SHA256, err = in.stringMember("sha256", true); err != nil {
+			return nil, err
+		}
+		if !sha256Hex.MatchString(i.SHA256) {
+			return nil, errAt(in.member("sha256"), "'sha256' must be 64 lower-case hex digits")
+		}
+		f.Inputs = append(f.Inputs, i)
+	}
+	funcs, err := root.arrayMember("functions")
+	if err != nil {
+		return nil, err
+	}
+	if root.member("functions") == nil {
+		return nil, errAt(root, "missing 'functions'")
+	}
+	for _, fn := range funcs {
+		g, err := parseFunction(fn, f, data)
+		if err != nil {
+			return nil, err
+		}
+		f.Functions = append(f.Functions, g)
+	}
+	return f, nil
+}
+
+var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// pathSyntax accepts the access paths of docs/summaries.md: an optional
+// leading '*', a root ($N, $ret or a C identifier), then selectors.
+var pathSyntax = regexp.MustCompile(`^\**(\$[1-9][0-9]*|\$ret|[A-Za-z_][A-Za-z0-9_]*)((->|\.)[A-Za-z_][A-Za-z0-9_]*|\[([0-9]+|\*)\])*$`)
+
+func parseFunction(n *node, f *File, data []byte) (Function, error) {
+	var fn Function
+	if n.kind != 'o' {
+		return fn, errAt(n, "a function must be an object, not %s", kindName(n.kind))
+	}
+	var err error
+	if fn.Name, err = n.stringMember("name", true); err != nil {
+		return fn, err
+	}
+	if fn.Location, err = n.stringMember("location", false); err != nil {
+		return fn, err
+	}
+	effects, err := n.arrayMember("effects")
+	if err != nil {
+		return fn, err
+	}
+	for _, e := range effects {
+		eff, err := parseEffect(e, f, data)
+		if err != nil {
+			return fn, err
+		}
+		fn.Effects = append(fn.Effects, eff)
+	}
+	return fn, nil
+}
+
+func parseCalls(n *node, key string) ([]Call, error) {
+	elems, err := n.arrayMember(key)
+	if err != nil {
+		return nil, err
+	}
+	var calls []Call
+	for _, c := range elems {
+		if c.kind != 'o' {
+			return nil, errAt(c, "an entry of '%s' must be an object, not %s", key, kindName(c.kind))
+		}
+		var call Call
+		if call.Name, err = c.stringMember("name", true); err != nil {
+			return nil, err
+		}
+		if call.Arg, err = c.intMember("arg", false, 0); err != nil {
+			return nil, err
+		}
+		calls = append(calls, call)
+	}
+	return calls, nil
+}
+
+func parseEffect(n *node, f *File, data []byte) (Effect, error) {
+	var e Effect
+	if n.kind != 'o' {
+		return e, errAt(n, "an effect must be an object, not %s", kindName(n.kind))
+	}
+	var err error
+	if e.Effect, err = n.stringMember("effect", true); err != nil {
+		return e, err
+	}
+	if err := oneOf(n, "effect", e.Effect, Frees, Moves, Returns, Keeps, ToGo, Releases); err != nil {
+		return e, err
+	}
+	if e.Path, err = n.stringMember("path", e.Effect != Releases && e.Effect != Returns); err != nil {
+		return e, err
+	}
+	if e.Path != "" && !pathSyntax.MatchString(e.Path) {
+		return e, errAt(n.member("path"), "'path' is not an access path: %q", e.Path)
+	}
+	if e.When, err = n.stringMember("when", false); err != nil {
+		return e, err
+	}
+	if e.When != "" {
+		if err := oneOf(n, "when", e.When, "always", "maybe"); err != nil {
+			return e, err
+		}
+	}
+	if e.Ownership, err = n.stringMember("ownership", e.Effect == Returns); err != nil {
+		return e, err
+	}
+	if e.Effect == Returns {
+		if err := oneOf(n, "ownership", e.Ownership, Fresh, Borrowed, Static, Argument); err != nil {
+			return e, err
+		}
+	}
+	if e.InvalidatedBy, err = parseCalls(n, "invalidated_by"); err != nil {
+		return e, err
+	}
+	if e.Until, err = parseCalls(n, "until"); err != nil {
+		return e, err
+	}
+	if e.ReleaseWith, err = n.stringMember("release_with", false); err != nil {
+		return e, err
+	}
+	if e.Where, err = n.stringMember("where", false); err != nil {
+		return e, err
+	}
+	if e.Export, err = n.stringMember("export", e.Effect == ToGo || e.Effect == Releases); err != nil {
+		return e, err
+	}
+	if e.Param, err = n.intMember("param", false, 0); err != nil {
+		return e, err
+	}
+	if e.Retained, err = n.boolMember("retained"); err != nil {
+		return e, err
+	}
+	line, _ := lineCol(data, n.off)
+	if f.Kind == "models" {
+		cite, err := n.stringMember("cite", true)
+		if err != nil {
+			return e, err
+		}
+		e.Source = Source{Kind: SourceModel, File: f.Path, Line: line, Cite: cite}
+		return e, nil
+	}
+	src, err := n.objectMember("source")
+	if err != nil {
+		return e, err
+	}
+	if src == nil {
+		return e, errAt(n, "missing 'source'")
+	}
+	if e.Source.Kind, err = src.stringMember("kind", true); err != nil {
+		return e, err
+	}
+	if err := oneOf(src, "kind", e.Source.Kind, SourceComputed, SourceModel, SourceShape); err != nil {
+		return e, err
+	}
+	if e.Source.File, err = src.stringMember("file", false); err != nil {
+		return e, err
+	}
+	if e.Source.Line, err = src.intMember("line", false, 0); err != nil {
+		return e, err
+	}
+	if e.Source.Cite, err = src.stringMember("cite", false); err != nil {
+		return e, err
+	}
+	if e.Source.Rule, err = src.stringMember("rule", false); err != nil {
+		return e, err
+	}
+	return e, nil
+}

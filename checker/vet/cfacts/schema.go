@@ -1,0 +1,126 @@
+// Package cfacts reads what the C side knows about C functions: the summaries
+// that the analyzer computes for a package's own C code, the models of C
+// libraries (docs/summaries.md, schema version 1), and the boundary manifest
+// of cgo-boundary (docs/manifest.md). The Go-side checkers ask it one
+// question: what does the C function NAME do to the pointers it is given?
+package cfacts
+
+import "strconv"
+
+// SchemaVersion is the version of docs/summaries.md that this package reads.
+const SchemaVersion = 1
+
+// Effect kinds (docs/summaries.md, "Effects").
+const (
+	Frees    = "frees"
+	Moves    = "moves"
+	Returns  = "returns"
+	Keeps    = "keeps"
+	ToGo     = "to_go"
+	Releases = "releases"
+)
+
+// Ownership of a returned pointer.
+const (
+	Fresh    = "fresh"
+	Borrowed = "borrowed"
+	Static   = "static"
+	Argument = "argument"
+)
+
+// Source kinds: where a fact comes from.
+const (
+	SourceComputed = "computed" // the analyzer, from the package's C code
+	SourceModel    = "model"    // a models file
+	SourceShape    = "shape"    // a shape rule of the name or signature
+	SourceManifest = "manifest" // the boundary manifest (allocators, deallocators, takes_ownership)
+	SourceBuiltin  = "builtin"  // what cgo itself defines (C.CString, C.free, C.malloc)
+)
+
+// Call names a call that ends a fact: a call of Name whose Arg-th argument
+// (1-based) is the same value as the argument the fact's path is rooted at;
+// Arg 0 means any call of Name.
+type Call struct {
+	Name string `json:"name"`
+	Arg  int    `json:"arg"`
+}
+
+// Source says where a fact comes from, so that a report can cite it.
+type Source struct {
+	Kind string `json:"kind"`
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+	Cite string `json:"cite,omitempty"`
+	Rule string `json:"rule,omitempty"`
+}
+
+// String renders a source for a report: "summary rec.c:19", "model
+// models/libc.json:12, https://...", "shape rule destructor-name".
+func (s Source) String() string {
+	loc := s.File
+	if s.Line > 0 {
+		loc += ":" + strconv.Itoa(s.Line)
+	}
+	switch s.Kind {
+	case SourceShape:
+		return "shape rule " + s.Rule
+	case SourceBuiltin:
+		return s.Cite
+	case SourceComputed:
+		return "summary computed from " + loc
+	case SourceModel:
+		if s.Cite != "" {
+			return "model " + loc + ", " + s.Cite
+		}
+		return "model " + loc
+	case SourceManifest:
+		return s.Cite + " in " + loc
+	}
+	if s.Cite != "" && loc != "" {
+		return loc + ", " + s.Cite
+	}
+	return loc + s.Cite
+}
+
+// Effect is one thing a C function does to a pointer.
+type Effect struct {
+	Effect        string `json:"effect"`
+	Path          string `json:"path,omitempty"`
+	When          string `json:"when,omitempty"`
+	Ownership     string `json:"ownership,omitempty"`
+	InvalidatedBy []Call `json:"invalidated_by,omitempty"`
+	ReleaseWith   string `json:"release_with,omitempty"`
+	Where         string `json:"where,omitempty"`
+	Until         []Call `json:"until,omitempty"`
+	Export        string `json:"export,omitempty"`
+	Param         int    `json:"param,omitempty"`
+	Retained      bool   `json:"retained,omitempty"`
+	Source        Source `json:"source"`
+}
+
+// Function is the summary (or model) of one C function.
+type Function struct {
+	Name     string   `json:"name"`
+	Location string   `json:"location,omitempty"`
+	Effects  []Effect `json:"effects"`
+}
+
+// Input is one file a summaries file was computed from, with its SHA-256.
+// A summaries file that lists inputs is used only while every input still has
+// that hash: a finding must never rest on C code that has since changed.
+type Input struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+}
+
+// File is one summaries or models file.
+type File struct {
+	Path          string // where it was read from
+	Version       int
+	Kind          string // "summaries" or "models"
+	Generator     string
+	Library       string
+	Documentation string
+	Inputs        []Input
+	Functions     []Function
+}

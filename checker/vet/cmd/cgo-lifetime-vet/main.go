@@ -1,0 +1,108 @@
+// Command cgo-lifetime-vet finds pointer-lifetime bugs in the Go code of cgo
+// packages: Go using C memory after it was freed, freeing it twice or while C
+// keeps it, Go pointers kept by C or stored in C memory, and C calls on values
+// whose finalizer may run during the call.
+//
+// It runs three ways:
+//
+//	go vet -vettool=$(command -v cgo-lifetime-vet) ./...   # as a vet tool
+//	cgo-lifetime-vet [flags] ./...                         # standalone
+//	cgo-lifetime-vet -json ./...                           # for the cgo-lifetime driver
+//
+// See docs/go-side.md.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"cgolifetime/vet/cfacts"
+	"cgolifetime/vet/passes/gofreescheld"
+	"cgolifetime/vet/passes/gofreestwice"
+	"cgolifetime/vet/passes/gopointerincmemory"
+	"cgolifetime/vet/passes/gopointerkeptbyc"
+	"cgolifetime/vet/passes/gousesfreed"
+	"cgolifetime/vet/passes/missingkeepalive"
+)
+
+// version is the tool's version (go build -ldflags "-X main.version=...").
+var version = "0.2.0"
+
+// analyzers are the checkers, one package each.
+var analyzers = []*analysis.Analyzer{
+	gousesfreed.Analyzer,
+	gofreestwice.Analyzer,
+	gofreescheld.Analyzer,
+	gopointerkeptbyc.Analyzer,
+	gopointerincmemory.Analyzer,
+	missingkeepalive.Analyzer,
+}
+
+// listFlag collects a repeatable flag; each value may hold several entries
+// separated by the OS path list separator.
+type listFlag struct{ list *[]string }
+
+func (l listFlag) String() string {
+	if l.list == nil {
+		return ""
+	}
+	return strings.Join(*l.list, string(filepath.ListSeparator))
+}
+
+func (l listFlag) Set(s string) error {
+	for _, p := range filepath.SplitList(s) {
+		if p != "" {
+			*l.list = append(*l.list, p)
+		}
+	}
+	return nil
+}
+
+// registerFactFlags adds the flags that say where the C facts come from.
+func registerFactFlags(fs *flag.FlagSet, c *cfacts.Config) {
+	fs.Var(listFlag{&c.Summaries}, "summaries", "a summaries `file` of the package's C code (docs/summaries.md); repeatable; also $"+cfacts.EnvSummaries)
+	fs.Var(listFlag{&c.Models}, "models", "a user's models `file or folder`, read after the shipped models; repeatable; also $"+cfacts.EnvModels)
+	fs.StringVar(&c.Manifest, "manifest", "", "a boundary manifest `file` from cgo-boundary (allocators, deallocators, handle arguments); also $"+cfacts.EnvManifest)
+	fs.BoolVar(&c.NoShippedModels, "no-shipped-models", false, "do not read the shipped models")
+	fs.BoolVar(&c.CallbackUserdata, "shape-callback-userdata", true, "shape rule: a C function taking a function pointer and a void * keeps the void *")
+	fs.BoolVar(&c.DestructorName, "shape-destructor-name", true, "shape rule: *_free, *_destroy, *_unref, *_release, *_close free their first pointer argument")
+}
+
+// isVetProtocol reports whether go vet runs us: -V=full, -flags, or a
+// *.cfg unit description.
+func isVetProtocol(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "--V=full" || a == "-flags" || a == "--flags" {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if isVetProtocol(args) {
+		registerFactFlags(flag.CommandLine, cfacts.Default)
+		cfacts.Default.AddEnv()
+		// unitchecker parses the flags again (after AddEnv the flag values
+		// append to what the environment said) and exits.
+		unitchecker.Main(analyzers...)
+		return 0
+	}
+	return standalone(args, stdout, stderr)
+}
+
+func fatalf(stderr io.Writer, format string, a ...any) int {
+	fmt.Fprintf(stderr, "cgo-lifetime-vet: error: "+format+"\n", a...)
+	return 2
+}

@@ -1,0 +1,401 @@
+// Package lifetime is the shared analysis of the Go side of cgo-lifetime: it
+// follows C pointers (and Go pointers handed to C) through the SSA form of a
+// package's functions, path by path, and finds where Go uses or frees C
+// memory wrongly. The checkers of checker/vet/passes report its findings,
+// one kind each, the way the passes of golang.org/x/tools/go/analysis/passes
+// share inspect or ctrlflow.
+//
+// What C functions do comes from package cfacts (summaries, models, the
+// manifest). What Go functions do is summarized here and exported as
+// analysis facts, so that a wrapper that frees its argument is known to the
+// packages that import it.
+package lifetime
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/ssa"
+
+	"cgolifetime/vet/cfacts"
+)
+
+// Checker names: the interface users, scripts and the driver depend on.
+const (
+	GoUsesFreed        = "cgo.GoUsesFreed"
+	GoFreesTwice       = "cgo.GoFreesTwice"
+	GoFreesCHeld       = "cgo.GoFreesCHeld"
+	GoPointerKeptByC   = "cgo.GoPointerKeptByC"
+	GoPointerInCMemory = "cgo.GoPointerInCMemory"
+	MissingKeepAlive   = "cgo.MissingKeepAlive"
+)
+
+const Doc = `follow C pointers through the Go code of cgo packages
+
+The lifetime analysis runs each function of a package path by path over its
+SSA form. It follows the blocks that C calls return, and Go pointers handed to
+C, through locals, maps (keys and values), struct fields, slices, interfaces,
+globals and closures, and records where C memory is freed (C.free, a C
+function whose summary or model frees it, a call that invalidates a borrowed
+pointer, a Go helper that does one of those), kept by C, or used. It is not a
+checker itself: the cgo.* checkers report its findings.`
+
+// Analyzer is the shared lifetime analysis.
+var Analyzer = &analysis.Analyzer{
+	Name:       "cgolifetime",
+	Doc:        Doc,
+	Run:        run,
+	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{new(FuncFact), new(FinalizerFact)},
+}
+
+// Result is what the lifetime analysis found in one package.
+type Result struct {
+	Findings []*Finding
+}
+
+// Finding is one bug, to be reported by the checker it names.
+type Finding struct {
+	Checker string
+	Pos     token.Pos
+	Message string
+	Related []analysis.RelatedInformation
+	Fix     *Fix
+}
+
+// Fix is a safe fix: insert runtime.KeepAlive(Value) after the statement
+// that holds the C call at Pos (or defer it before a return statement).
+type Fix struct {
+	Pos   token.Pos
+	Value string
+}
+
+func (f *Finding) note(pos token.Pos, msg string) {
+	if pos.IsValid() {
+		f.Related = append(f.Related, analysis.RelatedInformation{Pos: pos, Message: msg})
+	}
+}
+
+// Diagnostic turns a finding into the diagnostic its checker reports.
+func (f *Finding) Diagnostic() analysis.Diagnostic {
+	return analysis.Diagnostic{Pos: f.Pos, Category: f.Checker, Message: f.Message, Related: f.Related}
+}
+
+// Effect is one effect in the summary of a Go function: on the pointer at
+// Path ($1 is the first parameter, the receiver of a method; $1->p its field
+// p), through Via (the C or Go function that does it) at At (file:line),
+// because of Cite (the fact about Via).
+type Effect struct {
+	Path  string
+	Maybe bool
+	Via   string
+	At    string
+	Cite  string
+}
+
+// FuncFact summarizes what a Go function does to the C pointers it is given:
+// which it frees, which it hands to a C function that keeps them, which it
+// reads, and whether it returns C memory.
+type FuncFact struct {
+	Frees   []Effect
+	Keeps   []Effect
+	Uses    []Effect
+	Returns *Effect
+}
+
+func (*FuncFact) AFact() {}
+
+func (f *FuncFact) String() string {
+	var parts []string
+	for _, e := range f.Frees {
+		w := "frees"
+		if e.Maybe {
+			w = "may free"
+		}
+		parts = append(parts, w+" "+e.Path+" via "+e.Via)
+	}
+	for _, e := range f.Keeps {
+		parts = append(parts, "keeps "+e.Path+" via "+e.Via)
+	}
+	for _, e := range f.Uses {
+		parts = append(parts, "uses "+e.Path)
+	}
+	if f.Returns != nil {
+		parts = append(parts, "returns C memory from "+f.Returns.Via)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (f *FuncFact) empty() bool {
+	return len(f.Frees) == 0 && len(f.Keeps) == 0 && len(f.Uses) == 0 && f.Returns == nil
+}
+
+// FinalizerFact says which fields of a type's values a finalizer or cleanup
+// frees (for MissingKeepAlive and GoFreesTwice in importing packages).
+type FinalizerFact struct {
+	Fields []FinalizedField
+}
+
+// FinalizedField is one field a finalizer frees.
+type FinalizedField struct {
+	Field string
+	Desc  string
+	At    string
+	Frees string
+}
+
+func (*FinalizerFact) AFact() {}
+
+func (f *FinalizerFact) String() string {
+	var parts []string
+	for _, x := range f.Fields {
+		parts = append(parts, "finalizer frees "+x.Field)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Facts loads the C facts for a package; the command and the tests may
+// replace it. The default reads cfacts.Default.
+var Facts = func(pass *analysis.Pass) (*cfacts.Facts, error) {
+	in := cfacts.PackageInputs{ImportPath: pass.Pkg.Path(), OtherFiles: pass.OtherFiles}
+	for _, f := range pass.Files {
+		name := pass.Fset.Position(f.FileStart).Filename
+		in.GoFiles = append(in.GoFiles, name)
+		if in.Dir == "" {
+			in.Dir = filepath.Dir(name)
+		}
+	}
+	return cfacts.Default.Load(in)
+}
+
+var warned sync.Map
+
+func run(pass *analysis.Pass) (any, error) {
+	if !relevant(pass) {
+		// Neither cgo nor a package whose functions have summaries:
+		// nothing to follow (most of the standard library under go vet).
+		return &Result{}, nil
+	}
+	ssainfo := buildSSA(pass)
+	facts, err := Facts(pass)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range facts.Warnings {
+		if _, dup := warned.LoadOrStore(w, true); !dup {
+			fmt.Fprintf(os.Stderr, "cgo-lifetime-vet: warning: %s\n", w)
+		}
+	}
+	c := newChecker(pass, facts)
+	funcs := order(ssainfo.SrcFuncs)
+	// Pass 1: the summaries (callees first) and the finalizers.
+	for _, fn := range funcs {
+		c.summarize(fn)
+	}
+	// Pass 2: the findings.
+	for _, fn := range funcs {
+		x := c.explorer(fn, true)
+		for _, e := range x.run(fn, newState()) {
+			x.atExit(e)
+		}
+	}
+	c.exportFacts(funcs)
+	return &Result{Findings: c.sortedFindings()}, nil
+}
+
+func (c *checker) explorer(fn *ssa.Function, report bool) *explorer {
+	return &explorer{c: c, top: fn, report: report,
+		live: map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool{}}
+}
+
+// summarize computes the summary of fn from its exit states.
+func (c *checker) summarize(fn *ssa.Function) {
+	f := &FuncFact{}
+	c.building[fn] = f
+	x := c.explorer(fn, false)
+	exits := x.run(fn, newState())
+	delete(c.building, fn)
+	count := map[string]int{}
+	first := map[string]Effect{}
+	var paths []string
+	for _, e := range exits {
+		for t, n := range e.freed {
+			path, ok := c.paramPath(t)
+			if !ok || n.how == "invalidated" {
+				continue
+			}
+			if _, seen := first[path]; !seen {
+				first[path] = Effect{Path: path, Maybe: n.maybe, Via: n.by, At: c.at(n.pos), Cite: n.src}
+				paths = append(paths, path)
+			}
+			count[path]++
+		}
+		for t, k := range e.keptByC {
+			if path, ok := c.paramPath(t); ok {
+				c.building[fn] = f
+				c.summaryKeeps(fn, path, k.by, k.src, k.pos)
+				delete(c.building, fn)
+			}
+		}
+		for _, el := range e.retval {
+			t := c.toks[el.t]
+			if _, freed := e.freed[el.t]; t.kind == tkC && !freed && f.Returns == nil {
+				f.Returns = &Effect{Path: "$ret", Via: cName(t.cfunc), At: c.at(t.pos), Cite: t.ownSrc}
+			}
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		e := first[p]
+		if count[p] < len(exits) {
+			e.Maybe = true
+		}
+		f.Frees = append(f.Frees, e)
+	}
+	c.summaries[fn] = f
+}
+
+// exportFacts exports the summaries of the package's named functions and
+// the finalizers of its types.
+func (c *checker) exportFacts(funcs []*ssa.Function) {
+	for _, fn := range funcs {
+		f := c.summaries[fn]
+		obj, ok := fn.Object().(*types.Func)
+		if f == nil || f.empty() || !ok || obj == nil || obj.Pkg() != c.pass.Pkg {
+			continue
+		}
+		c.pass.ExportObjectFact(obj, f)
+	}
+	var tns []*types.TypeName
+	for tn := range c.finalizers {
+		tns = append(tns, tn)
+	}
+	sort.Slice(tns, func(i, j int) bool { return tns[i].Pos() < tns[j].Pos() })
+	for _, tn := range tns {
+		if tn.Pkg() != c.pass.Pkg {
+			continue
+		}
+		var ff FinalizerFact
+		var fields []string
+		for field := range c.finalizers[tn] {
+			fields = append(fields, field)
+		}
+		sort.Strings(fields)
+		for _, field := range fields {
+			fin := c.finalizers[tn][field]
+			ff.Fields = append(ff.Fields, FinalizedField{Field: field, Desc: fin.desc, At: c.at(fin.pos), Frees: fin.cfunc})
+		}
+		c.pass.ExportObjectFact(tn, &ff)
+	}
+}
+
+// order returns the functions callees first (and function literals before
+// the functions that hold them), skipping the code cgo generates.
+func order(funcs []*ssa.Function) []*ssa.Function {
+	in := map[*ssa.Function]bool{}
+	for _, fn := range funcs {
+		if !isGenerated(fn) {
+			in[fn] = true
+		}
+	}
+	done := map[*ssa.Function]bool{}
+	var out []*ssa.Function
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if done[fn] || !in[fn] {
+			return
+		}
+		done[fn] = true
+		for _, a := range fn.AnonFuncs {
+			visit(a)
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(nil) {
+					if f, ok := (*op).(*ssa.Function); ok {
+						visit(f)
+					}
+				}
+			}
+		}
+		out = append(out, fn)
+	}
+	for _, fn := range funcs {
+		visit(fn)
+	}
+	return out
+}
+
+// isGenerated reports the functions cgo writes into _cgo_gotypes.go.
+func isGenerated(fn *ssa.Function) bool {
+	root := fn
+	for root.Parent() != nil {
+		root = root.Parent()
+	}
+	n := root.Name()
+	return strings.HasPrefix(n, "_Cfunc") || strings.HasPrefix(n, "_C2func") || strings.HasPrefix(n, "_cgo") ||
+		strings.HasPrefix(n, "_Cgo") || strings.HasPrefix(n, "_Cvar") || strings.HasPrefix(n, "_Cmacro")
+}
+
+// relevant reports whether a package can hold a finding or a summary: it
+// calls C (cgo's _Cfunc_ wrappers are in its files), or it imports a package
+// whose functions or types have facts.
+func relevant(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && strings.HasPrefix(fd.Name.Name, "_Cfunc_") {
+				return true
+			}
+		}
+	}
+	return len(pass.AllObjectFacts()) > 0
+}
+
+// buildSSA builds the SSA form of the package, as buildssa does, but only for
+// the packages relevant finds worth it.
+func buildSSA(pass *analysis.Pass) *buildssa.SSA {
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	prog.SetNoReturn(cfgs.NoReturn)
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+	var funcs []*ssa.Function
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		for _, a := range f.AnonFuncs {
+			add(a)
+		}
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || obj == nil {
+				continue
+			}
+			if fn := prog.FuncValue(obj); fn != nil {
+				add(fn)
+			}
+		}
+	}
+	return &buildssa.SSA{Pkg: pkg, SrcFuncs: funcs}
+}

@@ -1,0 +1,694 @@
+package lifetime
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"cgolifetime/vet/cfacts"
+)
+
+// call executes one call on path s and returns the paths after it (several
+// when an inlined closure forks).
+func (x *explorer) call(s *state, cc *ssa.CallCommon, in ssa.Value, pos token.Pos) []*state {
+	if b, ok := cc.Value.(*ssa.Builtin); ok {
+		x.builtin(s, b.Name(), cc.Args, in, pos)
+		return []*state{s}
+	}
+	var args []aval
+	for _, a := range cc.Args {
+		v := x.eval(s, a)
+		x.use(s, v, nil)
+		args = append(args, v)
+	}
+	if cc.IsInvoke() {
+		x.use(s, x.eval(s, cc.Value), nil)
+		return []*state{s}
+	}
+	return x.callWith(s, cc.StaticCallee(), x.eval(s, cc.Value), args, in, pos)
+}
+
+// callWith executes a call of a static callee (or of the closures in
+// callee) with evaluated arguments; in receives the result (it may be nil).
+func (x *explorer) callWith(s *state, fn *ssa.Function, callee aval, args []aval, in ssa.Value, pos token.Pos) []*state {
+	c := x.c
+	if fn == nil {
+		// A dynamic call: follow it when it can only be one closure.
+		toks := callee.tokens()
+		if len(toks) == 1 && c.toks[toks[0]].kind == tkClosure {
+			t := c.toks[toks[0]]
+			return x.inline(s, t.fn, t.bindings, args, in, pos)
+		}
+		return []*state{s}
+	}
+	if name, ok := c.cgoName(fn); ok {
+		if x.cgoPos.IsValid() {
+			pos = x.cgoPos // the C call as written, not inside cgo's wrapper
+		}
+		x.cCall(s, name, fn, args, in, pos)
+		return []*state{s}
+	}
+	if strings.HasPrefix(fn.Name(), "_cgo") && fn.Pkg != nil && fn.Pkg.Pkg == c.pass.Pkg {
+		return []*state{s} // _cgoCheckPointer and friends
+	}
+	if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
+		switch obj.Pkg().Path() {
+		case "runtime":
+			x.runtimeCall(s, obj.Name(), args, pos)
+			return []*state{s}
+		case "runtime/cgo":
+			return []*state{s} // NewHandle, Handle.Value, Handle.Delete: integers, not memory
+		}
+	}
+	if fn.Parent() != nil && len(fn.Blocks) > 0 {
+		var binds []aval
+		for _, t := range callee.tokens() {
+			if ct := c.toks[t]; ct.kind == tkClosure && ct.fn == fn {
+				binds = ct.bindings
+			}
+		}
+		if len(binds) < len(fn.FreeVars) {
+			binds = make([]aval, len(fn.FreeVars))
+		}
+		return x.inline(s, fn, binds, args, in, pos)
+	}
+	if f := c.funcFact(fn); f != nil {
+		x.goCall(s, fn, f, args, in, pos)
+	}
+	x.opaqueResult(s, in, pos, funcDesc(fn, c.pass.Pkg))
+	return []*state{s}
+}
+
+// opaqueResult gives the pointer result of a call nothing describes a token
+// of unknown memory, so that what later calls do to its fields is followed.
+func (x *explorer) opaqueResult(s *state, in ssa.Value, pos token.Pos, desc string) {
+	if in == nil || len(s.env[in]) > 0 || !isPointer(in.Type()) {
+		return
+	}
+	t := x.c.instrTok(in.(ssa.Instruction), tkOpaque, pos, "")
+	tk := x.c.toks[t]
+	tk.desc = x.c.names[pos]
+	if tk.desc == "" {
+		tk.desc = "the result of " + desc
+	}
+	x.fresh(s, t)
+	x.set(s, in, aval{{t: t}})
+}
+
+// inline runs a closure on this path with its parameters and free variables
+// bound, and returns the paths after it.
+func (x *explorer) inline(s *state, fn *ssa.Function, binds []aval, args []aval, in ssa.Value, pos token.Pos) []*state {
+	if x.depth >= maxInlineDeep || len(fn.Blocks) == 0 {
+		return []*state{s}
+	}
+	cgoWrapper := isCgoWrapper(fn)
+	for i, p := range fn.Params {
+		if i < len(args) {
+			x.set(s, p, args[i])
+		}
+	}
+	for i, fv := range fn.FreeVars {
+		var b aval
+		if i < len(binds) {
+			b = binds[i]
+		}
+		if !cgoWrapper {
+			b = withKept(b, x.c.note(fn.Pos(), "a variable captured by a closure"))
+		}
+		x.set(s, fv, b)
+	}
+	pred, visits, defers := s.pred, s.visits, s.defers
+	s.visits, s.defers = map[*ssa.BasicBlock]int8{}, nil
+	x.depth++
+	outer := x.cgoPos
+	if cgoWrapper && !outer.IsValid() {
+		x.cgoPos = fn.Pos() // where the C call was written
+	}
+	exits := x.run(fn, s)
+	x.cgoPos = outer
+	x.depth--
+	if len(exits) > maxExits {
+		exits = exits[:maxExits]
+	}
+	for k, e := range exits {
+		e.pred = pred
+		if k == 0 {
+			e.visits = visits
+		} else {
+			e.visits = make(map[*ssa.BasicBlock]int8, len(visits))
+			for b, n := range visits {
+				e.visits[b] = n
+			}
+		}
+		e.defers = append([]deferred(nil), defers...)
+		if in != nil {
+			x.set(e, in, e.retval)
+		}
+		if cgoWrapper {
+			// name the C call's result after the variable the wrapper's
+			// result is assigned to
+			for _, t := range e.retval.tokens() {
+				if tk := x.c.toks[t]; tk.kind == tkC && tk.name == "" {
+					tk.name = x.c.names[pos]
+				}
+			}
+		}
+		e.retval = nil
+	}
+	return exits
+}
+
+// runDefers runs the deferred calls of this path, last first.
+func (x *explorer) runDefers(s *state) []*state {
+	paths := []*state{s}
+	for len(s.defers) > 0 {
+		d := s.defers[len(s.defers)-1]
+		var next []*state
+		for _, p := range paths {
+			p.defers = p.defers[:len(p.defers)-1]
+			cc := &d.instr.Call
+			if _, ok := cc.Value.(*ssa.Builtin); ok || cc.IsInvoke() {
+				next = append(next, p)
+				continue
+			}
+			for _, a := range d.args {
+				x.use(p, a, nil)
+			}
+			outer := x.cgoPos
+			if !outer.IsValid() {
+				x.cgoPos = d.instr.Pos() // a deferred C call is reported at its defer statement
+			}
+			next = append(next, x.callWith(p, cc.StaticCallee(), d.callee, d.args, nil, d.instr.Pos())...)
+			x.cgoPos = outer
+		}
+		paths = next
+		if len(paths) == 0 {
+			return nil
+		}
+		s = paths[0]
+	}
+	return paths
+}
+
+// builtin executes a call of a builtin function.
+func (x *explorer) builtin(s *state, name string, ops []ssa.Value, in ssa.Value, pos token.Pos) {
+	var args []aval
+	for _, o := range ops {
+		a := x.eval(s, o)
+		x.use(s, a, nil)
+		args = append(args, a)
+	}
+	switch name {
+	case "delete":
+		keys := x.entryKeys(args[1], ops[1])
+		for _, me := range args[0] {
+			for _, k := range keys {
+				if k == "?" {
+					continue
+				}
+				delete(s.heap, loc{me.t, "{k:" + k + "}"})
+				delete(s.heap, loc{me.t, "{v:" + k + "}"})
+			}
+		}
+	case "append":
+		if in == nil {
+			return
+		}
+		base := args[0]
+		if len(base) == 0 {
+			t := x.c.instrTok(in.(ssa.Instruction), tkGo, pos, "append")
+			base = aval{{t: t}}
+		}
+		if len(args) > 1 {
+			// the appended values are those of the spread slice's elements
+			var elems aval
+			for _, e := range args[1] {
+				elems = union(elems, x.load(s, aval{{t: e.t, sel: e.sel + "[*]"}}, nil))
+			}
+			x.store(s, mapElems(base, func(e elem) elem { e.sel += "[*]"; return e }), elems,
+				x.c.note(pos, "a slice"))
+		}
+		x.set(s, in, base)
+	case "copy":
+		var elems aval
+		for _, e := range args[1] {
+			elems = union(elems, x.load(s, aval{{t: e.t, sel: e.sel + "[*]"}}, nil))
+		}
+		x.store(s, mapElems(args[0], func(e elem) elem { e.sel += "[*]"; return e }), elems, x.c.note(pos, "a slice"))
+	case "Slice", "String", "SliceData", "StringData", "Add":
+		// unsafe.Slice(p, n), unsafe.String(p, n), unsafe.Add(p, n): the
+		// result points into p's block.
+		if name == "Slice" || name == "String" {
+			x.checkAccess(s, args[0], pos, "converts it with unsafe."+name)
+		}
+		if in != nil && name != "String" && name != "StringData" {
+			x.set(s, in, args[0])
+		}
+	}
+}
+
+// runtimeCall executes runtime.SetFinalizer and runtime.AddCleanup: it
+// records which field of which type a finalizer frees.
+func (x *explorer) runtimeCall(s *state, name string, args []aval, pos token.Pos) {
+	c := x.c
+	switch name {
+	case "SetFinalizer":
+		if len(args) != 2 {
+			return
+		}
+		if len(args[1]) == 0 {
+			for _, t := range args[0].tokens() {
+				s.finOff[t] = true
+			}
+			return
+		}
+		for _, fn := range c.funcsOf(args[1]) {
+			fn = c.declOf(fn)
+			c.finFuncs[fn] = true
+			sum := c.funcFact(fn)
+			if sum == nil {
+				continue
+			}
+			for _, fr := range sum.Frees {
+				p, ok := cfacts.ParsePath(fr.Path)
+				if !ok || p.Arg != 1 || p.Derefs > 0 || len(p.Sels) == 0 {
+					continue
+				}
+				for _, t := range args[0].tokens() {
+					c.addFinalizer(c.toks[t].typ, p.Sels[0], &finalizer{pos: pos,
+						desc: "runtime.SetFinalizer with " + funcDesc(fn, c.pass.Pkg), cfunc: fr.Via, fn: fn})
+				}
+			}
+		}
+	case "AddCleanup":
+		if len(args) != 3 {
+			return
+		}
+		for _, fn := range c.funcsOf(args[1]) {
+			fn = c.declOf(fn)
+			c.finFuncs[fn] = true
+			sum := c.funcFact(fn)
+			if sum == nil {
+				continue
+			}
+			for _, fr := range sum.Frees {
+				if fr.Path != "$1" {
+					continue
+				}
+				for _, ae := range args[2] {
+					if ae.from.t == 0 || !args[0].has(ae.from.t) || !strings.HasPrefix(ae.from.sel, ".") {
+						continue
+					}
+					c.addFinalizer(c.toks[ae.from.t].typ, strings.TrimPrefix(ae.from.sel, "."), &finalizer{pos: pos,
+						desc: "runtime.AddCleanup with " + funcDesc(fn, c.pass.Pkg), cfunc: fr.Via, fn: fn})
+				}
+			}
+		}
+	}
+}
+
+// cCall executes a call of the C function name through cgo.
+func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, in ssa.Value, pos token.Pos) {
+	c := x.c
+	desc := cName(name)
+	switch name {
+	case "GoString", "GoStringN", "GoBytes":
+		if len(args) > 0 {
+			x.checkAccess(s, args[0], pos, "copies it with "+desc)
+		}
+		return // the result is Go memory, a copy
+	}
+	f := c.facts.DB.LookupShape(name, signatureOf(fn))
+	var effects []cfacts.Effect
+	if f != nil {
+		effects = f.Effects
+	}
+	freedArgs := map[int]bool{}
+	for _, e := range effects {
+		if e.Effect == cfacts.Frees || e.Effect == cfacts.Moves {
+			if p, ok := cfacts.ParsePath(e.Path); ok && p.IsArg() {
+				freedArgs[p.Arg] = true
+			}
+		}
+	}
+	// Passing a freed pointer to C is a use (freeing it again is reported below).
+	for i, a := range args {
+		if !freedArgs[i+1] {
+			x.checkAccess(s, a, pos, "passes it to "+desc)
+		}
+	}
+	handleArgs := map[int]bool{}
+	for _, k := range c.facts.Manifest.HandleArgs[name] {
+		handleArgs[k] = true
+	}
+	// MissingKeepAlive candidates: a C pointer read from a field that a
+	// finalizer frees.
+	for _, a := range args {
+		for _, e := range a {
+			x.keepAliveCandidate(s, e, pos, desc)
+		}
+	}
+	// keeps
+	for _, e := range effects {
+		if e.Effect != cfacts.Keeps {
+			continue
+		}
+		p, ok := cfacts.ParsePath(e.Path)
+		if !ok || p.Arg == 0 || p.Arg > len(args) {
+			continue
+		}
+		kept := args[p.Arg-1]
+		if p.IsArg() && !handleArgs[p.Arg] {
+			x.keptByC(s, kept, e, desc, p.Arg, args, pos)
+		}
+		if wp, ok := cfacts.ParsePath(e.Where); ok && wp.Arg > 0 && wp.Arg <= len(args) {
+			x.storePath(s, wp, args, kept)
+		}
+	}
+	// until: the end of a keeping
+	for t, k := range s.keptByC {
+		for _, u := range k.until {
+			if u.Name == name && (u.Arg == 0 || (u.Arg <= len(args) && intersects(args[u.Arg-1].tokens(), k.anchor))) {
+				delete(s.keptByC, t)
+			}
+		}
+	}
+	// frees and moves
+	for _, e := range effects {
+		if e.Effect != cfacts.Frees && e.Effect != cfacts.Moves {
+			continue
+		}
+		p, ok := cfacts.ParsePath(e.Path)
+		if !ok || p.Arg == 0 || p.Arg > len(args) {
+			continue
+		}
+		how := "freed"
+		if e.Effect == cfacts.Moves {
+			how = "moved"
+		}
+		note := freeNote{pos: pos, by: desc, how: how, src: e.Source.String(), maybe: e.When == "maybe"}
+		x.free(s, x.resolvePath(s, p, args), note, pos)
+	}
+	// invalidated_by: a borrowed pointer ends with this call
+	for _, t := range x.c.borrowed {
+		bt := c.toks[t]
+		for _, inv := range bt.invalBy {
+			if inv.Name != name {
+				continue
+			}
+			if inv.Arg == 0 || (inv.Arg <= len(args) && intersects(args[inv.Arg-1].tokens(), bt.owner)) {
+				if _, done := s.freed[t]; !done && x.present(s, t) {
+					s.freed[t] = freeNote{pos: pos, by: desc, how: "invalidated", src: bt.ownSrc}
+				}
+			}
+		}
+	}
+	// the result
+	if in == nil {
+		return
+	}
+	var res aval
+	returned := false
+	for _, e := range effects {
+		if e.Effect != cfacts.Returns {
+			continue
+		}
+		returned = true
+		res = union(res, x.cResult(s, in, name, e, args, pos))
+	}
+	if !returned && isPointerLike(in.Type()) {
+		t := c.instrTok(in.(ssa.Instruction), tkC, pos, desc)
+		x.fresh(s, t)
+		ct := c.toks[t]
+		ct.cfunc = name
+		res = aval{{t: t}}
+	}
+	x.set(s, in, res)
+}
+
+// cResult builds the value a C call returns, per one 'returns' effect.
+func (x *explorer) cResult(s *state, in ssa.Value, name string, e cfacts.Effect, args []aval, pos token.Pos) aval {
+	c := x.c
+	desc := cName(name)
+	p, _ := cfacts.ParsePath(e.Path)
+	switch e.Ownership {
+	case cfacts.Argument:
+		if p.Arg > 0 && p.Arg <= len(args) {
+			return args[p.Arg-1]
+		}
+		return nil
+	case cfacts.Borrowed:
+		if len(p.Sels) > 0 || p.Derefs > 0 {
+			// points into the argument's storage: the same block as
+			// reading that path, so that freeing the path frees it
+			owner := args[p.Arg-1]
+			res := x.resolvePath(s, p, args)
+			for _, t := range res.tokens() {
+				bt := c.toks[t]
+				bt.own, bt.ownSrc, bt.cfunc = cfacts.Borrowed, e.Source.String(), name
+				bt.owner = owner.tokens()
+				bt.invalBy = e.InvalidatedBy
+				if bt.kind == tkLoaded {
+					bt.desc, bt.pos, bt.name = desc, pos, c.names[pos]
+					bt.kind = tkC
+				}
+				c.addBorrowed(t)
+			}
+			return res
+		}
+	}
+	t := c.instrTok(in.(ssa.Instruction), tkC, pos, desc)
+	x.fresh(s, t)
+	ct := c.toks[t]
+	ct.cfunc, ct.own, ct.ownSrc = name, e.Ownership, e.Source.String()
+	if e.Ownership == cfacts.Borrowed && p.Arg > 0 && p.Arg <= len(args) {
+		ct.owner = args[p.Arg-1].tokens()
+		ct.invalBy = e.InvalidatedBy
+		c.addBorrowed(t)
+	}
+	return aval{{t: t}}
+}
+
+// keptByC records that a C function keeps the pointer kept (its argument
+// argIndex), and reports a Go pointer kept by C.
+func (x *explorer) keptByC(s *state, kept aval, e cfacts.Effect, by string, argIndex int, args []aval, pos token.Pos) {
+	c := x.c
+	anchor := 1
+	if wp, ok := cfacts.ParsePath(e.Where); ok && wp.Arg > 0 {
+		anchor = wp.Arg
+	}
+	var anchorToks []tokID
+	if anchor <= len(args) {
+		anchorToks = args[anchor-1].tokens()
+	}
+	for _, el := range kept {
+		t := c.toks[el.t]
+		switch {
+		case c.isGoMemory(el):
+			x.goPointerKept(el, by, argIndex, e, pos)
+		case t.kind == tkC || t.kind == tkLoaded || t.kind == tkParam || t.kind == tkOpaque:
+			if _, ok := s.keptByC[el.t]; !ok {
+				s.keptByC[el.t] = cKeepNote{pos: pos, by: by, src: e.Source.String(), until: e.Until, anchor: anchorToks}
+			}
+			if path, ok := c.paramPath(el.t); ok {
+				x.c.summaryKeeps(x.top, path, by, e.Source.String(), pos)
+			}
+		}
+	}
+}
+
+// storePath stores val at the location an access path names.
+func (x *explorer) storePath(s *state, p cfacts.Path, args []aval, val aval) {
+	base := args[p.Arg-1]
+	for d := 0; d < p.Derefs; d++ {
+		base = x.load(s, base, nil)
+	}
+	if len(p.Sels) == 0 {
+		return
+	}
+	for _, sel := range p.Sels[:len(p.Sels)-1] {
+		base = x.load(s, mapElems(base, func(e elem) elem { e.sel += selText(sel); return e }), nil)
+	}
+	last := selText(p.Sels[len(p.Sels)-1])
+	x.store(s, mapElems(base, func(e elem) elem { e.sel += last; return e }), val, nil)
+}
+
+// resolvePath returns the pointers an access path names at a call.
+func (x *explorer) resolvePath(s *state, p cfacts.Path, args []aval) aval {
+	if p.Arg == 0 || p.Arg > len(args) {
+		return nil
+	}
+	a := args[p.Arg-1]
+	for d := 0; d < p.Derefs; d++ {
+		a = x.load(s, a, nil)
+	}
+	for _, sel := range p.Sels {
+		st := selText(sel)
+		a = x.load(s, mapElems(a, func(e elem) elem { e.sel += st; return e }), nil)
+	}
+	return a
+}
+
+func selText(sel string) string {
+	if sel == "[*]" {
+		return sel
+	}
+	return "." + sel
+}
+
+// free marks the blocks in a as freed by note.
+func (x *explorer) free(s *state, a aval, note freeNote, pos token.Pos) {
+	c := x.c
+	for _, t := range a.tokens() {
+		tk := c.toks[t]
+		if tk.kind == tkClosure {
+			continue
+		}
+		if prev, ok := s.freed[t]; ok {
+			x.reportTwice(s, t, prev, note, pos)
+			continue
+		}
+		if k, ok := s.keptByC[t]; ok {
+			x.reportCHeld(t, k, note, pos)
+		} else if tk.own == cfacts.Borrowed || tk.own == cfacts.Static {
+			x.reportCOwned(t, note, pos)
+		}
+		s.freed[t] = note
+		delete(s.keptByC, t)
+		// what was borrowed from the block goes with it
+		for _, b := range c.borrowed {
+			if _, done := s.freed[b]; done {
+				continue
+			}
+			for _, o := range c.toks[b].owner {
+				if o == t {
+					s.freed[b] = freeNote{pos: pos, by: note.by, how: "freed with its owner", src: c.toks[b].ownSrc}
+				}
+			}
+		}
+	}
+}
+
+// live reports whether a borrowed token was obtained on this path (it has a
+// value anywhere in the state), so that invalidation does not touch blocks
+// of other paths.
+func (x *explorer) present(s *state, t tokID) bool {
+	for _, a := range s.env {
+		if a.has(t) {
+			return true
+		}
+	}
+	for _, a := range s.heap {
+		if a.has(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// goCall applies the summary of a Go function of this or another package.
+func (x *explorer) goCall(s *state, fn *ssa.Function, f *FuncFact, args []aval, in ssa.Value, pos token.Pos) {
+	c := x.c
+	desc := funcDesc(fn, c.pass.Pkg)
+	for _, u := range f.Uses {
+		p, ok := cfacts.ParsePath(u.Path)
+		if !ok {
+			continue
+		}
+		x.checkAccess(s, x.resolvePath(s, p, args), pos, desc+" uses it ("+u.Via+" at "+u.At+")")
+	}
+	for _, k := range f.Keeps {
+		p, ok := cfacts.ParsePath(k.Path)
+		if !ok || !p.IsArg() || p.Arg > len(args) {
+			continue
+		}
+		e := cfacts.Effect{Effect: cfacts.Keeps, Path: k.Path, Where: "library",
+			Source: cfacts.Source{Kind: "go", Cite: k.Via + " at " + k.At + ", " + k.Cite}}
+		x.keptByC(s, args[p.Arg-1], e, desc, p.Arg, args, pos)
+	}
+	for _, fr := range f.Frees {
+		p, ok := cfacts.ParsePath(fr.Path)
+		if !ok {
+			continue
+		}
+		note := freeNote{pos: pos, by: desc, how: "freed", maybe: fr.Maybe,
+			src: "it calls " + fr.Via + " at " + fr.At + " (" + fr.Cite + ")"}
+		x.free(s, x.resolvePath(s, p, args), note, pos)
+	}
+	if in != nil && f.Returns != nil {
+		t := c.instrTok(in.(ssa.Instruction), tkC, pos, desc)
+		x.fresh(s, t)
+		ct := c.toks[t]
+		ct.cfunc = f.Returns.Via
+		ct.own = cfacts.Fresh
+		x.set(s, in, aval{{t: t}})
+	}
+}
+
+func intersects(a, b []tokID) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cName renders a C function as Go code calls it.
+func cName(name string) string {
+	if name == "_CMalloc" {
+		return "C.malloc"
+	}
+	return "C." + name
+}
+
+// signatureOf describes the parameters of a cgo _Cfunc_ wrapper for the
+// shape rules: a C function pointer is *[0]byte, a void * unsafe.Pointer.
+func signatureOf(fn *ssa.Function) cfacts.Signature {
+	var sig cfacts.Signature
+	params := fn.Signature.Params()
+	for i := 0; i < params.Len(); i++ {
+		t := params.At(i).Type()
+		isFn := false
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			if a, ok := p.Elem().Underlying().(*types.Array); ok && a.Len() == 0 {
+				isFn = true
+			}
+		}
+		sig.FuncPtr = append(sig.FuncPtr, isFn)
+		isVoid := false
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.UnsafePointer {
+			isVoid = true
+		}
+		sig.VoidPtr = append(sig.VoidPtr, isVoid)
+		sig.Pointer = append(sig.Pointer, isVoid || (isPointer(t) && !isFn))
+	}
+	return sig
+}
+
+// isCgoWrapper reports whether fn is a function literal that cgo wrote
+// around a C call (to check pointer arguments): its locals are named _cgo*.
+func isCgoWrapper(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if call, ok := in.(*ssa.Call); ok {
+				if callee := call.Call.StaticCallee(); callee != nil && strings.HasPrefix(callee.Name(), "_cgoCheckPointer") {
+					return true
+				}
+			}
+			if a, ok := in.(*ssa.Alloc); ok && strings.HasPrefix(a.Comment, "_cgo") {
+				return true
+			}
+		}
+	}
+	for _, fv := range fn.FreeVars {
+		if strings.HasPrefix(fv.Name(), "_cgo") {
+			return true
+		}
+	}
+	return false
+}

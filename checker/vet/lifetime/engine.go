@@ -1,0 +1,535 @@
+package lifetime
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Limits of the path exploration of one function.
+const (
+	maxSteps      = 40000 // instructions executed over all paths of one top-level function
+	maxVisits     = 2     // times one path may enter one block (loops run at most twice)
+	maxInlineDeep = 4     // nested closure calls followed
+	maxExits      = 16    // exit states of an inlined call kept
+)
+
+// explorer runs one top-level function and the closures it calls.
+type explorer struct {
+	c      *checker
+	top    *ssa.Function
+	steps  int
+	report bool
+	exits  []*state // exit states of the top-level function
+	depth  int
+	cgoPos token.Pos // inside a wrapper cgo wrote around a C call: that call's position
+	live   map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool
+	// uses of parameter-rooted tokens, for the function's summary
+	paramUses map[tokID]token.Pos
+}
+
+type workItem struct {
+	s     *state
+	b     *ssa.BasicBlock
+	index int // next instruction
+}
+
+// run explores fn from state s and returns its exit states with their
+// return values in s.retval.
+func (x *explorer) run(fn *ssa.Function, s *state) []*state {
+	if len(fn.Blocks) == 0 {
+		return nil
+	}
+	live := x.liveness(fn)
+	seen := map[uint64]bool{}
+	var exits []*state
+	work := []workItem{{s, fn.Blocks[0], 0}}
+	s.pred = nil
+	for len(work) > 0 && x.steps < maxSteps {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		st, b := it.s, it.b
+		if it.index == 0 {
+			if st.visits[b] >= maxVisits {
+				continue
+			}
+			st.visits[b]++
+			fp := st.fingerprint(b, live[b])
+			if seen[fp] {
+				continue
+			}
+			seen[fp] = true
+		}
+	instrs:
+		for i := it.index; i < len(b.Instrs); i++ {
+			x.steps++
+			switch in := b.Instrs[i].(type) {
+			case *ssa.If:
+				if c, ok := in.Cond.(*ssa.Const); ok && c.Value != nil {
+					next := b.Succs[1]
+					if c.Value.String() == "true" {
+						next = b.Succs[0]
+					}
+					st.pred = b
+					work = append(work, workItem{st, next, 0})
+					break instrs
+				}
+				other := st.clone()
+				other.pred, st.pred = b, b
+				work = append(work, workItem{other, b.Succs[1], 0}, workItem{st, b.Succs[0], 0})
+				break instrs
+			case *ssa.Jump:
+				st.pred = b
+				work = append(work, workItem{st, b.Succs[0], 0})
+				break instrs
+			case *ssa.Return:
+				var ret aval
+				for k, r := range in.Results {
+					v := x.eval(st, r)
+					if len(in.Results) > 1 {
+						v = mapElems(v, func(e elem) elem { e.part = int8(k + 1); return e })
+					}
+					ret = union(ret, v)
+				}
+				st.retval = ret
+				x.use(st, ret, nil)
+				exits = append(exits, st)
+				break instrs
+			case *ssa.Panic:
+				break instrs
+			case *ssa.Call:
+				outs := x.call(st, in.Common(), in, in.Pos())
+				if len(outs) == 1 {
+					st = outs[0]
+					continue
+				}
+				for _, o := range outs {
+					work = append(work, workItem{o, b, i + 1})
+				}
+				break instrs
+			case *ssa.RunDefers:
+				outs := x.runDefers(st)
+				if len(outs) == 1 {
+					st = outs[0]
+					continue
+				}
+				for _, o := range outs {
+					work = append(work, workItem{o, b, i + 1})
+				}
+				break instrs
+			default:
+				x.step(st, in)
+			}
+		}
+	}
+	return exits
+}
+
+// liveness returns, per block, the SSA values used in it or after it before
+// being defined again: the values that matter to the rest of a path.
+func (x *explorer) liveness(fn *ssa.Function) map[*ssa.BasicBlock]map[ssa.Value]bool {
+	if l, ok := x.live[fn]; ok {
+		return l
+	}
+	in := map[*ssa.BasicBlock]map[ssa.Value]bool{}
+	uses := map[*ssa.BasicBlock]map[ssa.Value]bool{}
+	defs := map[*ssa.BasicBlock]map[ssa.Value]bool{}
+	for _, b := range fn.Blocks {
+		u, d := map[ssa.Value]bool{}, map[ssa.Value]bool{}
+		for _, instr := range b.Instrs {
+			if _, ok := instr.(*ssa.Phi); !ok {
+				for _, op := range instr.Operands(nil) {
+					if *op != nil && !d[*op] {
+						u[*op] = true
+					}
+				}
+			}
+			if v, ok := instr.(ssa.Value); ok {
+				d[v] = true
+			}
+		}
+		// Phi operands are used at the end of the predecessor.
+		for _, s := range b.Succs {
+			for _, instr := range s.Instrs {
+				phi, ok := instr.(*ssa.Phi)
+				if !ok {
+					break
+				}
+				for k, p := range s.Preds {
+					if p == b && phi.Edges[k] != nil {
+						u[phi.Edges[k]] = true
+					}
+				}
+			}
+		}
+		uses[b], defs[b], in[b] = u, d, map[ssa.Value]bool{}
+	}
+	for changed := true; changed; {
+		changed = false
+		for k := len(fn.Blocks) - 1; k >= 0; k-- {
+			b := fn.Blocks[k]
+			set := in[b]
+			add := func(v ssa.Value) {
+				if !set[v] {
+					set[v] = true
+					changed = true
+				}
+			}
+			for v := range uses[b] {
+				add(v)
+			}
+			for _, s := range b.Succs {
+				for v := range in[s] {
+					if !defs[b][v] {
+						add(v)
+					}
+				}
+			}
+		}
+	}
+	x.live[fn] = in
+	return in
+}
+
+// eval returns the possible values of v on this path.
+func (x *explorer) eval(s *state, v ssa.Value) aval {
+	if a, ok := s.env[v]; ok {
+		return a
+	}
+	switch v := v.(type) {
+	case *ssa.Global:
+		return aval{{t: x.c.globalTok(v)}}
+	case *ssa.Function:
+		return aval{{t: x.c.funcTok(v)}}
+	case *ssa.Parameter, *ssa.FreeVar:
+		t := x.c.paramTok(v)
+		a := aval{{t: t}}
+		s.env[v] = a
+		return a
+	}
+	return nil
+}
+
+func (x *explorer) set(s *state, v ssa.Value, a aval) {
+	if len(a) == 0 {
+		delete(s.env, v)
+		return
+	}
+	s.env[v] = a
+}
+
+// step is the transfer function of every instruction but calls and control.
+func (x *explorer) step(s *state, instr ssa.Instruction) {
+	c := x.c
+	switch in := instr.(type) {
+	case *ssa.Alloc:
+		t := c.instrTok(in, tkGo, in.Pos(), c.allocDesc(in))
+		x.fresh(s, t)
+		x.set(s, in, aval{{t: t}})
+	case *ssa.MakeSlice, *ssa.MakeMap, *ssa.MakeChan:
+		v := in.(ssa.Value)
+		t := c.instrTok(in, tkGo, v.Pos(), "make("+types.TypeString(v.Type(), types.RelativeTo(c.pass.Pkg))+")")
+		x.fresh(s, t)
+		x.set(s, v, aval{{t: t}})
+	case *ssa.Phi:
+		for k, p := range in.Block().Preds {
+			if p == s.pred {
+				x.set(s, in, x.eval(s, in.Edges[k]))
+				return
+			}
+		}
+		var a aval
+		for _, e := range in.Edges {
+			a = union(a, x.eval(s, e))
+		}
+		x.set(s, in, a)
+	case *ssa.UnOp:
+		a := x.eval(s, in.X)
+		x.use(s, a, in)
+		switch in.Op {
+		case token.MUL:
+			x.checkAccess(s, a, in.Pos(), "reads it")
+			x.set(s, in, x.load(s, a, in))
+		case token.ARROW:
+			// a value received from a channel: unknown
+		default:
+			x.set(s, in, a)
+		}
+	case *ssa.BinOp:
+		x.use(s, x.eval(s, in.X), in)
+		x.use(s, x.eval(s, in.Y), in)
+		switch in.Op {
+		case token.ADD, token.SUB, token.AND, token.OR, token.AND_NOT, token.XOR:
+			// pointer arithmetic on uintptr keeps the block
+			x.set(s, in, union(x.eval(s, in.X), x.eval(s, in.Y)))
+		}
+	case *ssa.Convert:
+		a := x.eval(s, in.X)
+		x.use(s, a, in)
+		if isInteger(in.Type()) {
+			a = mapElems(a, func(e elem) elem { e.uintptr = true; return e })
+		} else if isString(in.Type()) || isSlice(in.Type()) {
+			a = nil // a copy
+		}
+		x.set(s, in, a)
+	case *ssa.ChangeType:
+		x.set(s, in, x.eval(s, in.X))
+	case *ssa.ChangeInterface:
+		x.set(s, in, x.eval(s, in.X))
+	case *ssa.MultiConvert:
+		x.set(s, in, x.eval(s, in.X))
+	case *ssa.SliceToArrayPointer:
+		x.set(s, in, x.eval(s, in.X))
+	case *ssa.MakeInterface:
+		a := x.eval(s, in.X)
+		x.use(s, a, in)
+		x.set(s, in, withKept(a, c.note(in.Pos(), "an interface value")))
+	case *ssa.TypeAssert:
+		a := x.eval(s, in.X)
+		if in.CommaOk {
+			a = mapElems(a, func(e elem) elem { e.part = 1; return e })
+		}
+		x.set(s, in, a)
+	case *ssa.Extract:
+		a := x.eval(s, in.Tuple)
+		var out aval
+		for _, e := range a {
+			if int(e.part) == in.Index+1 {
+				e.part = 0
+				out = append(out, e)
+			}
+		}
+		x.set(s, in, out)
+	case *ssa.FieldAddr:
+		a := x.eval(s, in.X)
+		x.use(s, a, in)
+		name := fieldName(in.X.Type(), in.Field)
+		x.set(s, in, mapElems(a, func(e elem) elem {
+			e.sel += "." + name
+			e.byValue = false
+			return e
+		}))
+	case *ssa.Field:
+		a := x.eval(s, in.X)
+		x.use(s, a, in)
+		name := fieldName(in.X.Type(), in.Field)
+		var ptrs aval
+		for _, e := range a {
+			if e.byValue {
+				e.sel += "." + name
+				e.byValue = false
+				ptrs = append(ptrs, e)
+			}
+		}
+		x.set(s, in, x.load(s, ptrs, in))
+	case *ssa.IndexAddr:
+		a := x.eval(s, in.X)
+		x.use(s, a, in)
+		x.use(s, x.eval(s, in.Index), in)
+		x.set(s, in, mapElems(a, func(e elem) elem {
+			e.sel += "[*]"
+			e.byValue = false
+			return e
+		}))
+	case *ssa.Index:
+		a := x.eval(s, in.X)
+		x.use(s, a, in)
+		var ptrs aval
+		for _, e := range a {
+			if e.byValue {
+				e.sel += "[*]"
+				e.byValue = false
+				ptrs = append(ptrs, e)
+			}
+		}
+		x.set(s, in, x.load(s, ptrs, in))
+	case *ssa.Slice:
+		a := x.eval(s, in.X)
+		x.use(s, a, in)
+		if isString(in.Type()) {
+			return
+		}
+		x.set(s, in, a)
+	case *ssa.Store:
+		addr, val := x.eval(s, in.Addr), x.eval(s, in.Val)
+		x.use(s, addr, in)
+		x.use(s, val, in)
+		x.checkAccess(s, addr, in.Pos(), "writes to it")
+		x.checkGoPtrInC(s, addr, val, in)
+		x.store(s, addr, val, c.storeNote(in))
+	case *ssa.MapUpdate:
+		m, k, v := x.eval(s, in.Map), x.eval(s, in.Key), x.eval(s, in.Value)
+		x.use(s, m, in)
+		x.use(s, k, in)
+		x.use(s, v, in)
+		x.checkMapKey(s, m, k, in.Pos(), in.Map)
+		note := c.note(in.Pos(), "map "+c.exprName(in.Map, in.Pos()))
+		keys := x.entryKeys(k, in.Key)
+		for _, key := range keys {
+			for _, me := range m {
+				kl, vl := loc{me.t, "{k:" + key + "}"}, loc{me.t, "{v:" + key + "}"}
+				if len(m) == 1 && len(keys) == 1 && key != "?" {
+					s.heap[kl], s.heap[vl] = withKept(k, note), withKept(v, note)
+				} else {
+					s.heap[kl] = union(s.heap[kl], withKept(k, note))
+					s.heap[vl] = union(s.heap[vl], withKept(v, note))
+				}
+			}
+		}
+	case *ssa.Lookup:
+		a := x.eval(s, in.X)
+		x.use(s, a, in)
+		if isString(in.X.Type()) {
+			return
+		}
+		k := x.eval(s, in.Index)
+		x.use(s, k, in)
+		x.checkMapKey(s, a, k, in.Pos(), in.X)
+		var out aval
+		keys := x.entryKeys(k, in.Index)
+		for _, me := range a {
+			for l, cell := range s.heap {
+				if l.t != me.t || !strings.HasPrefix(l.sel, "{v:") {
+					continue
+				}
+				key := l.sel[3 : len(l.sel)-1]
+				for _, want := range keys {
+					if want == "?" || key == "?" || key == want {
+						out = union(out, cell)
+						break
+					}
+				}
+			}
+		}
+		if in.CommaOk {
+			out = mapElems(out, func(e elem) elem { e.part = 1; return e })
+		}
+		x.set(s, in, out)
+	case *ssa.Range:
+		x.set(s, in, x.eval(s, in.X))
+	case *ssa.Next:
+		if in.IsString {
+			return
+		}
+		var out aval
+		for _, me := range x.eval(s, in.Iter) {
+			for l, cell := range s.heap {
+				if l.t != me.t {
+					continue
+				}
+				switch {
+				case strings.HasPrefix(l.sel, "{k:"):
+					out = union(out, mapElems(cell, func(e elem) elem { e.part = 2; return e }))
+				case strings.HasPrefix(l.sel, "{v:"):
+					out = union(out, mapElems(cell, func(e elem) elem { e.part = 3; return e }))
+				}
+			}
+		}
+		x.set(s, in, out)
+	case *ssa.MakeClosure:
+		var binds []aval
+		for _, b := range in.Bindings {
+			binds = append(binds, x.eval(s, b))
+			x.use(s, x.eval(s, b), in)
+		}
+		fn := in.Fn.(*ssa.Function)
+		t := c.closureTok(in, fn, binds)
+		x.set(s, in, aval{{t: t}})
+	case *ssa.Defer:
+		d := deferred{instr: in, callee: x.eval(s, in.Call.Value)}
+		for _, a := range in.Call.Args {
+			d.args = append(d.args, x.eval(s, a))
+		}
+		s.defers = append(s.defers, d)
+	case *ssa.Go, *ssa.Send, *ssa.Select, *ssa.DebugRef:
+		for _, op := range instr.Operands(nil) {
+			if *op != nil {
+				x.use(s, x.eval(s, *op), instr)
+			}
+		}
+	}
+}
+
+// fresh forgets what was known about the memory of t: it was just allocated
+// (again, on the next round of a loop).
+func (x *explorer) fresh(s *state, t tokID) {
+	delete(s.freed, t)
+	delete(s.keptByC, t)
+	delete(s.finOff, t)
+	for l := range s.heap {
+		if l.t == t {
+			delete(s.heap, l)
+		}
+	}
+}
+
+// load returns what the locations in addr hold; a location nobody wrote on
+// this path holds a loaded token, the same for every read of an exact
+// location and a new one for each read of a summary location (an element of
+// a slice or array).
+func (x *explorer) load(s *state, addr aval, in ssa.Instruction) aval {
+	var out aval
+	for _, e := range addr {
+		l := loc{e.t, e.sel}
+		cell, ok := s.heap[l]
+		if !ok {
+			t := x.c.loadedTok(l, in, strings.Contains(e.sel, "[*]"))
+			cell = aval{{t: t}}
+			if !strings.Contains(e.sel, "[*]") {
+				s.heap[l] = cell
+			}
+		}
+		if x.c.isAggregate(in) {
+			// a struct or array value: remember where it was copied from
+			cell = aval{{t: e.t, sel: e.sel, byValue: true, kept: e.kept}}
+		}
+		from := loc{}
+		if !strings.Contains(e.sel, "[*]") && !strings.Contains(e.sel, "{") {
+			from = l
+		}
+		out = union(out, mapElems(cell, func(v elem) elem {
+			if v.kept == nil {
+				v.kept = e.kept
+			}
+			if !v.byValue {
+				v.from = from
+			}
+			return v
+		}))
+	}
+	return out
+}
+
+// store writes val to the locations in addr: a strong update of one exact
+// location, else a weak one.
+func (x *explorer) store(s *state, addr, val aval, note *keptNote) {
+	if note != nil {
+		val = withKept(val, note)
+	}
+	for _, e := range addr {
+		l := loc{e.t, e.sel}
+		if len(addr) == 1 && !strings.Contains(e.sel, "[*]") {
+			s.heap[l] = val
+		} else {
+			s.heap[l] = union(s.heap[l], val)
+		}
+	}
+}
+
+// entryKeys names the map entries a key value selects: "c:<constant>", one
+// "t<id>" per block the key points to, or "?" when unknown.
+func (x *explorer) entryKeys(k aval, key ssa.Value) []string {
+	if cst, ok := key.(*ssa.Const); ok {
+		return []string{"c:" + cst.String()}
+	}
+	var keys []string
+	for _, t := range k.tokens() {
+		keys = append(keys, "t"+itoa(int(t)))
+	}
+	if len(keys) == 0 {
+		keys = []string{"?"}
+	}
+	return keys
+}

@@ -1,0 +1,15 @@
+package gofreescheld_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"cgolifetime/vet/internal/vettest"
+	"cgolifetime/vet/passes/gofreescheld"
+)
+
+func Test(t *testing.T) {
+	dir := vettest.Setup(t)
+	analysistest.Run(t, dir, gofreescheld.Analyzer, "a")
+}

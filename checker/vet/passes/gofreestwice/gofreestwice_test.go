@@ -1,0 +1,15 @@
+package gofreestwice_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"cgolifetime/vet/internal/vettest"
+	"cgolifetime/vet/passes/gofreestwice"
+)
+
+func Test(t *testing.T) {
+	dir := vettest.Setup(t)
+	analysistest.Run(t, dir, gofreestwice.Analyzer, "a")
+}

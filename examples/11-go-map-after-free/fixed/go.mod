@@ -1,0 +1,3 @@
+module example.com/gomapafterfree/fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/gomapafterfree
+
+go 1.19

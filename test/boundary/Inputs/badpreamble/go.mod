@@ -1,0 +1,3 @@
+module example.com/badpreamble
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/cgoflags
+
+go 1.19

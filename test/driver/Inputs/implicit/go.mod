@@ -1,0 +1,3 @@
+module example.com/implicit
+
+go 1.19

@@ -1,0 +1,27 @@
+#!/bin/sh
+# check_scan_build.sh EXAMPLES-DIR LOG: each warning line of every example's
+# expected.txt (cgo-lifetime's output on it) must appear in LOG, the output of
+# cgo-scan-build over the examples. Prints each one missing, then "found N of
+# M", and exits 1 when one is missing.
+set -u
+examples=$1
+log=$2
+found=0
+total=0
+status=0
+for dir in "$examples"/[0-9]*/; do
+    name=$(basename "$dir")
+    grep ': warning: ' "$dir/expected.txt" > "$log.want" || continue
+    while IFS= read -r line; do
+        total=$((total + 1))
+        if grep -qF -- "$line" "$log"; then
+            found=$((found + 1))
+        else
+            echo "$name: not found by scan-build: $line"
+            status=1
+        fi
+    done < "$log.want"
+done
+rm -f "$log.want"
+echo "found $found of $total"
+exit $status

@@ -1,0 +1,3 @@
+module example.com/models
+
+go 1.19

@@ -45,8 +45,14 @@ bool SummaryBuilder::summarizable(const FunctionDecl *FD,
   if (FD->getIdentifier() && FD->hasBody(Def) && Def) {
     StringRef Name = FD->getName();
     SourceLocation Loc = SM.getExpansionLoc(Def->getLocation());
-    Yes = SM.isInMainFile(Loc) && !Model.isCgoWrapper(Def) &&
-          !Name.starts_with("_cgo_") && !Name.starts_with("_Cfunc_");
+    // Not cgo's own code: its wrappers, and its prologs in *.cgo2.c
+    // (`#line 1 "cgo-builtin-prolog"`, `_GoStringLen`).
+    PresumedLoc PL = SM.getPresumedLoc(Loc);
+    bool Cgo =
+        Model.isCgoWrapper(Def) || Name.starts_with("_cgo_") ||
+        Name.starts_with("_Cfunc_") ||
+        (PL.isValid() && StringRef(PL.getFilename()).starts_with("cgo-"));
+    Yes = SM.isInMainFile(Loc) && !Cgo;
   }
   Summarizable[Canon] = Yes;
   return Yes;

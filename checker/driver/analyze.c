@@ -387,6 +387,34 @@ bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cb_strlist
   return true;
 }
 
+char *cl_unit_summaries_path(const cl_config *cfg, size_t i) {
+  return cb_xasprintf("%s/sum-%zu.json", cfg->workdir, i);
+}
+
+/* -analyzer-config NAME=VALUE through the driver. */
+static void push_config(cb_strlist *argv, char *name_value) {
+  cb_strlist_push(argv, "-Xanalyzer");
+  cb_strlist_push(argv, "-analyzer-config");
+  cb_strlist_push(argv, "-Xanalyzer");
+  cb_strlist_push_owned(argv, name_value);
+}
+
+/* Models, summaries in and out (docs/summaries.md): one option each, so that
+ * a path with a comma stays whole. */
+static void push_summary_options(const cl_config *cfg, size_t i, cb_strlist *argv) {
+  if (cfg->no_shipped_models)
+    push_config(argv, cb_xstrdup("cgo:ShippedModels=false"));
+  if (cfg->models && cfg->models[0])
+    push_config(argv, cb_xasprintf("cgo:Models=%s", cfg->models));
+  if (cfg->summaries)
+    push_config(argv, cb_xasprintf("cgo:Summaries=%s", cfg->summaries));
+  if (cfg->write_summaries) {
+    char *out = cl_unit_summaries_path(cfg, i);
+    push_config(argv, cb_xasprintf("cgo:SummaryOutput=%s", out));
+    free(out);
+  }
+}
+
 /* The clang command that analyses unit i. */
 static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cb_strlist *argv) {
   cb_strlist_push(argv, cfg->clang);
@@ -399,7 +427,7 @@ static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cb_s
   cb_strlist_push(argv, "-analyzer-config");
   cb_strlist_push(argv, "-Xanalyzer");
   if (cfg->ctu) {
-    char *ctu_dir = cb_path_join(cfg->workdir, "ctu");
+    char *ctu_dir = cfg->ctu_dir ? cb_xstrdup(cfg->ctu_dir) : cb_path_join(cfg->workdir, "ctu");
     cb_strlist_push_owned(argv,
                           cb_xasprintf("cgo:Manifest=%s,experimental-enable-naive-ctu-analysis=true,"
                                        "ctu-dir=%s,ctu-invocation-list=%s/invocations.yaml",
@@ -408,6 +436,7 @@ static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cb_s
   } else {
     cb_strlist_push_owned(argv, cb_xasprintf("cgo:Manifest=%s", cfg->manifest));
   }
+  push_summary_options(cfg, i, argv);
   cb_strlist_push(argv, "-Xanalyzer");
   cb_strlist_push(argv, cfg->html ? "-analyzer-output=sarif-html" : "-analyzer-output=sarif");
   for (size_t k = 0; k < u->args.len; k++)

@@ -16,6 +16,7 @@
 #include "findings.h"
 #include "proc.h"
 #include "render.h"
+#include "summaries.h"
 #include "util.h"
 
 #include <errno.h>
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -83,6 +85,10 @@ typedef struct options {
   bool verbose;
   bool keep_temps;
   bool allow_incomplete; /* --allow-incomplete */
+  const char *summaries;  /* --summaries FILE: the merged summaries */
+  bool summaries_only;    /* --summaries-only: no findings, no second pass */
+  bool no_summaries;      /* --no-summaries: one pass, no summaries */
+  cb_strlist models;      /* --models PATH, in order */
   cb_strlist packages;
 } options;
 
@@ -112,6 +118,12 @@ static void usage(FILE *to) {
         "  --plugin PATH    CgoLifetime.so (default: found next to this program)\n"
         "  --keep-temps     keep the scratch directory and print its path\n"
         "  --allow-incomplete  what could not be analysed is a warning, not exit 3\n"
+        "  --models PATH    a models file or folder of your own, read after the shipped\n"
+        "                   models and $XDG_CONFIG_HOME/cgo-lifetime/models (repeatable)\n"
+        "  --summaries FILE write the function summaries of the packages' C (schema 1)\n"
+        "  --summaries-only compute and write the summaries only (needs --summaries):\n"
+        "                   no findings, no second pass\n"
+        "  --no-summaries   one pass, no summaries: no cross-call findings\n"
         "  -v, --verbose    print the commands run\n"
         "  --help, --version\n"
         "\n"
@@ -164,6 +176,14 @@ static int parse_options(int argc, char **argv, options *o) {
       o->keep_temps = true;
     } else if (strcmp(arg, "--allow-incomplete") == 0) {
       o->allow_incomplete = true;
+    } else if (strcmp(arg, "--summaries-only") == 0) {
+      o->summaries_only = true;
+    } else if (strcmp(arg, "--no-summaries") == 0) {
+      o->no_summaries = true;
+    } else if ((v = cb_option_value("--summaries", argc, argv, &i)) != NULL) {
+      o->summaries = v;
+    } else if ((v = cb_option_value("--models", argc, argv, &i)) != NULL) {
+      cb_strlist_push(&o->models, v);
     } else if (strcmp(arg, "--print-plugin-path") == 0) {
       o->action = ACTION_PRINT_PLUGIN;
     } else if (strcmp(arg, "--print-tidy-module-path") == 0) {
@@ -210,6 +230,10 @@ static int parse_options(int argc, char **argv, options *o) {
   bool needs_packages = o->action == ACTION_ANALYSE || o->action == ACTION_PRINT_MANIFEST;
   if (needs_packages && o->packages.len == 0)
     return usage_error("no package given", NULL);
+  if (o->summaries_only && !o->summaries)
+    return usage_error("--summaries-only needs --summaries FILE", NULL);
+  if (o->summaries && o->no_summaries)
+    return usage_error("--summaries and --no-summaries exclude each other", NULL);
   if (!needs_packages && o->action != ACTION_EDITOR_CONFIG && o->packages.len > 0)
     return usage_error("this option takes no package", o->packages.items[0]);
   return 0;
@@ -490,6 +514,187 @@ static void remove_workdir(char *workdir, bool keep) {
   free(workdir);
 }
 
+/*---- Models and summaries (docs/summaries.md) -----------------------------*/
+
+/* The models the plugin reads, lowest precedence first, ';'-separated (new
+ * string): the shipped folder found beside this program (then *shipped is
+ * set, and the plugin is told not to look for its own), the user's
+ * $XDG_CONFIG_HOME/cgo-lifetime/models when it exists, every --models. */
+static char *models_list(const options *o, const char *exe_dir, bool *shipped, bool *user) {
+  const char *const candidates[] = {"../share/cgo-lifetime/models", NULL};
+  char *dir = find_beside(exe_dir, candidates);
+  cb_buf b = {0};
+  *shipped = dir != NULL;
+  *user = false;
+  if (dir)
+    cb_buf_puts(&b, dir);
+  free(dir);
+  const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+  char *config = xdg && xdg[0] == '/' ? cb_path_join(xdg, "cgo-lifetime/models")
+                 : home && home[0]   ? cb_xasprintf("%s/.config/cgo-lifetime/models", home)
+                                     : NULL;
+  struct stat st;
+  if (config && stat(config, &st) == 0 && S_ISDIR(st.st_mode)) {
+    cb_buf_printf(&b, "%s%s", b.len ? ";" : "", config);
+    *user = true;
+  }
+  free(config);
+  for (size_t i = 0; i < o->models.len; i++) {
+    char *abs = cb_absolute_path(o->models.items[i]);
+    cb_buf_printf(&b, "%s%s", b.len ? ";" : "", abs);
+    free(abs);
+    *user = true;
+  }
+  return cb_buf_take(&b);
+}
+
+/* A user's models file that cannot be read or breaks the schema stops the
+ * run before anything is analysed, with the plugin's one line: "FILE:LINE:COL:
+ * message". The plugin reads the models of an empty translation unit. */
+static bool check_models(const cl_config *cfg, cb_error *err) {
+  cb_strlist argv = {0};
+  cb_strlist_push(&argv, cfg->clang);
+  cb_strlist_push(&argv, "-cc1");
+  cb_strlist_push(&argv, "-analyze");
+  cb_strlist_push(&argv, "-load");
+  cb_strlist_push(&argv, cfg->plugin);
+  cb_strlist_push(&argv, "-analyzer-checker=cgo");
+  if (cfg->no_shipped_models) {
+    cb_strlist_push(&argv, "-analyzer-config");
+    cb_strlist_push(&argv, "cgo:ShippedModels=false");
+  }
+  cb_strlist_push(&argv, "-analyzer-config");
+  cb_strlist_push_owned(&argv, cb_xasprintf("cgo:Models=%s", cfg->models));
+  cb_strlist_push(&argv, "-x");
+  cb_strlist_push(&argv, "c");
+  cb_strlist_push(&argv, "/dev/null");
+  cb_strlist_push_owned(&argv, NULL);
+  argv.len--;
+  cb_command cmd = {(const char *const *)argv.items, NULL, NULL};
+  cb_proc_result res = {0};
+  bool ok = cb_run(&cmd, &res, err);
+  if (ok && res.exit_code != 0) {
+    static const char marker[] = "error: cgo-lifetime: ";
+    const char *hit = strstr(res.err_text, marker);
+    if (hit)
+      cb_fail(err, "%.*s", (int)strcspn(hit + strlen(marker), "\n"), hit + strlen(marker));
+    else
+      cb_fail(err, "the models cannot be read: %s", res.err_text);
+    ok = false;
+  }
+  cb_proc_result_free(&res);
+  cb_strlist_free(&argv);
+  return ok;
+}
+
+/* The path of unit i's results in list (pass 1's or pass 2's), if there. */
+static const char *result_of(const cb_strlist *list, const char *dir, size_t i, bool html) {
+  char *want = html ? cb_xasprintf("%s/html-%zu", dir, i) : cb_xasprintf("%s/unit-%zu.sarif", dir, i);
+  char *want_html_sarif = cb_xasprintf("%s/html-%zu/unit.sarif", dir, i);
+  const char *found = NULL;
+  for (size_t k = 0; k < list->len && !found; k++)
+    if (strcmp(list->items[k], want) == 0 || strcmp(list->items[k], want_html_sarif) == 0)
+      found = list->items[k];
+  free(want);
+  free(want_html_sarif);
+  return found;
+}
+
+/* After the first pass: merges the units' summaries, writes --summaries,
+ * and (unless --summaries-only) analyses again, with the merged summaries,
+ * the units that define a Go-called function freeing what another one
+ * handed to Go; their results replace the first pass's. */
+static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
+                                      const cl_units *units, const cb_strlist *package_dirs,
+                                      cb_strlist *sarif_paths, cb_strlist *html_dirs,
+                                      cb_strlist *gaps, cb_error *err) {
+  time_t started = time(NULL);
+  cl_summaries *sums = cl_summaries_new();
+  bool ok = true;
+  for (size_t i = 0; ok && i < units->len; i++) {
+    char *path = cl_unit_summaries_path(cfg, i);
+    ok = cl_summaries_add_file(sums, path, i, err);
+    free(path);
+  }
+  if (ok)
+    cl_summaries_link(sums);
+  static const char generator[] = "cgo-lifetime " CGO_LIFETIME_VERSION " (clang " CGO_CLANG_VERSION ")";
+  if (ok && o->summaries) {
+    cb_strlist inputs = {0};
+    cl_summary_inputs(package_dirs, &inputs);
+    char *text = cl_summaries_render(sums, generator, &inputs, err);
+    ok = text && cb_write_file(o->summaries, text, strlen(text), err);
+    free(text);
+    cb_strlist_free(&inputs);
+  }
+  bool *rerun = cb_xcalloc(units->len ? units->len : 1, sizeof *rerun);
+  size_t n = ok && !o->summaries_only ? cl_summaries_rerun_units(sums, rerun, units->len) : 0;
+  if (n > 0) {
+    char *merged = cb_path_join(cfg->workdir, "summaries.json");
+    char *pass2_dir = cb_path_join(cfg->workdir, "pass2");
+    char *ctu_dir = cb_path_join(cfg->workdir, "ctu");
+    char *text = cl_summaries_render(sums, generator, NULL, err);
+    ok = text && cb_write_file(merged, text, strlen(text), err) && cb_mkdir_p(pass2_dir, err);
+    free(text);
+    cl_units again = {cb_xcalloc(n, sizeof(cl_unit)), 0};
+    size_t *index = cb_xcalloc(n, sizeof *index);
+    for (size_t i = 0; i < units->len; i++)
+      if (rerun[i]) {
+        index[again.len] = i;
+        again.items[again.len++] = units->items[i];
+      }
+    cl_config second = *cfg;
+    second.workdir = pass2_dir;
+    second.ctu_dir = ctu_dir;
+    second.write_summaries = false;
+    second.summaries = merged;
+    second.progress = cfg->verbose;
+    cb_strlist sarif2 = {0}, html2 = {0}, out_sarif = {0}, out_html = {0};
+    if (ok)
+      cl_analyze_all(&second, &again, &sarif2, &html2, gaps);
+    /* Unit order, as cl_analyze_all gives it: the findings merge keeps the
+     * first of two duplicates. */
+    for (size_t i = 0, j = 0; ok && i < units->len; i++) {
+      const char *sarif = NULL, *html = NULL;
+      if (j < again.len && index[j] == i) {
+        sarif = result_of(&sarif2, pass2_dir, j, false);
+        html = result_of(&html2, pass2_dir, j, true);
+        j++;
+      }
+      if (!sarif) {
+        sarif = result_of(sarif_paths, cfg->workdir, i, false);
+        html = result_of(html_dirs, cfg->workdir, i, true);
+      }
+      if (sarif)
+        cb_strlist_push(&out_sarif, sarif);
+      if (html)
+        cb_strlist_push(&out_html, html);
+    }
+    if (ok) {
+      cb_strlist_free(sarif_paths);
+      cb_strlist_free(html_dirs);
+      *sarif_paths = out_sarif;
+      *html_dirs = out_html;
+    } else {
+      cb_strlist_free(&out_sarif);
+      cb_strlist_free(&out_html);
+    }
+    if (cfg->verbose)
+      fprintf(stderr, "cgo-lifetime: second pass with the summaries: %zu unit%s in %lds\n", n,
+              n == 1 ? "" : "s", (long)(time(NULL) - started));
+    cb_strlist_free(&sarif2);
+    cb_strlist_free(&html2);
+    free(again.items);
+    free(index);
+    free(merged);
+    free(pass2_dir);
+    free(ctu_dir);
+  }
+  free(rerun);
+  cl_summaries_free(sums);
+  return ok;
+}
+
 static int run(const options *o) {
   cb_error err = {{0}};
   char cwd_buf[PATH_MAX];
@@ -534,14 +739,30 @@ static int run(const options *o) {
       .jobs = o->jobs,
       .verbose = o->verbose,
       .progress = o->verbose || (isatty(STDERR_FILENO) && units.len > 2),
+      .write_summaries = !o->no_summaries,
   };
-  if ((cfg.ctu && !cl_prepare_ctu(&cfg, &units, &err)) ||
+  bool shipped = false, user_models = false;
+  char *models = models_list(o, exe_dir, &shipped, &user_models);
+  cfg.models = models;
+  cfg.no_shipped_models = shipped;
+  if ((user_models && !check_models(&cfg, &err)) ||
+      (cfg.ctu && !cl_prepare_ctu(&cfg, &units, &err)) ||
       !cl_add_header_units(&cfg, &units, &package_dirs, &err)) {
+    free(models);
     free(manifest);
     goto done;
   }
   cl_analyze_all(&cfg, &units, &sarif_paths, &html_dirs, &gaps);
+  ok = !cfg.write_summaries || summaries_and_second_pass(o, &cfg, &units, &package_dirs,
+                                                         &sarif_paths, &html_dirs, &gaps, &err);
+  free(models);
   free(manifest);
+  if (!ok)
+    goto done;
+  if (o->summaries_only) {
+    status = EXIT_CLEAN;
+    goto done;
+  }
   cl_filter filter = {"cgo.", &package_dirs};
   if (!collect(&sarif_paths, &filter, &all, &err))
     goto done;
@@ -686,5 +907,6 @@ int main(int argc, char **argv) {
     }
   }
   cb_strlist_free(&o.packages);
+  cb_strlist_free(&o.models);
   return status;
 }

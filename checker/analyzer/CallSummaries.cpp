@@ -101,3 +101,18 @@ const FunctionSummary *CallSummaries::lookup(const FunctionDecl *FD) const {
 }
 
 } // namespace cgo
+
+namespace cgo {
+
+std::vector<const FunctionSummary *> CallSummaries::shapeSummaries() const {
+  std::vector<const FunctionSummary *> Out;
+  for (const auto &E : Shapes)
+    if (E.second)
+      Out.push_back(E.second.get());
+  llvm::sort(Out, [](const FunctionSummary *A, const FunctionSummary *B) {
+    return A->Name < B->Name;
+  });
+  return Out;
+}
+
+} // namespace cgo

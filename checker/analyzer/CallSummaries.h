@@ -47,6 +47,10 @@ public:
   const FunctionSummary *lookup(const clang::FunctionDecl *FD) const;
 
   const SummaryTable &table() const { return Table; }
+
+  /// The shape-rule summaries made so far (the functions called that only a
+  /// shape rule describes), sorted by name.
+  std::vector<const FunctionSummary *> shapeSummaries() const;
   const ShapeRules &rules() const { return Rules; }
 
   /// The shape rule's guess for \p FD, ignoring the table and the switches

@@ -443,16 +443,24 @@ void CgoLifetimeChecker::modelSummarizedCall(const CallEvent &Call,
       if (!Sym || isDefinitelyNull(St, Call.getArgSVal(P->Index - 1)))
         continue;
       // What ends the keeping: the `same_as` value, else the kept pointer.
-      SymbolRef Until = Sym;
-      for (const CallRef &U : E.Until) {
-        if (U.SameAs.empty())
-          break;
+      // What ends the keeping (docs/summaries.md): an `until` call whose
+      // argument is the value of `same_as`, else of the root of `where`, else
+      // (a library keeps it) of the keeping call's 1st argument.
+      SymbolRef Until = nullptr;
+      if (!E.Until.empty()) {
+        std::string Anchor = E.Until.front().SameAs;
+        if (Anchor.empty()) {
+          std::optional<AccessPath> W = AccessPath::parse(E.Where);
+          Anchor = W && W->Root == AccessPath::Param
+                       ? "$" + std::to_string(W->Index)
+                       : std::string("$1");
+        }
         SmallVector<PathRoot, 4> Args;
         for (unsigned A = 0, AE = Call.getNumArgs(); A < AE; ++A)
           Args.push_back({Call.getArgSVal(A),
                           Call.getArgExpr(A) ? Call.getArgExpr(A)->getType()
                                              : QualType()});
-        std::optional<AccessPath> SP = AccessPath::parse(U.SameAs);
+        std::optional<AccessPath> SP = AccessPath::parse(Anchor);
         std::optional<SVal> V =
             SP ? evaluatePath(
                      *SP, Args,
@@ -462,11 +470,10 @@ void CgoLifetimeChecker::modelSummarizedCall(const CallEvent &Call,
         Until = V ? V->getAsSymbol() : nullptr;
         if (!Until && V)
           Until = baseSymbol(*V);
-        break;
       }
       LibraryKeep Keep{FD, P->Index - 1, &E, Until};
       St = setLibraryKeep(St, Sym, Keep);
-      St = Builder.recordLibraryKeep(St, C, Sym, FD, E, Loc);
+      St = Builder.recordLibraryKeep(St, C, Sym, FD, E, Until, Loc);
       std::string Kept = Text.keptByLibrary(FD, P->Index - 1, E);
       KeepNotes.push_back({Sym, "Passed to " + Kept});
       // Go's pointers stored in the block are kept with it (the call's
@@ -899,6 +906,13 @@ static std::error_code writeWhole(StringRef Path, StringRef Text) {
 void CgoLifetimeChecker::checkEndOfTranslationUnit(
     const TranslationUnitDecl *TU, AnalysisManager &Mgr,
     BugReporter &BR) const {
+  if (DumpShapeRules) {
+    std::vector<const FunctionSummary *> Shapes = Calls.shapeSummaries();
+    std::vector<FunctionSummary> Copies;
+    for (const FunctionSummary *S : Shapes)
+      Copies.push_back(*S);
+    dumpSummaries(llvm::errs(), Copies);
+  }
   if (!Builder.enabled())
     return;
   std::vector<FunctionSummary> Sums = Builder.summaries();

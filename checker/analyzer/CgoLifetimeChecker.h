@@ -73,6 +73,8 @@ public:
   std::unique_ptr<clang::ento::BugType> BugTypes[CK_NumKinds];
   /// debug.cgo.DumpSummaries: print the summaries at the end of the unit.
   bool DumpSummaries = false;
+  /// debug.cgo.DumpShapeRules: print the shape rules' guesses used.
+  bool DumpShapeRules = false;
   /// Compute summaries (an output file, or the debug checker).
   void enableSummaries() { Builder.enable(); }
 

@@ -330,20 +330,23 @@ struct FrameEffect {
   const clang::ento::MemRegion *Dest; ///< Keeps: where; null: a library.
   const clang::FunctionDecl *Callee;  ///< ToGo, Releases: the export;
                                       ///< Keeps by a library: the callee.
-  unsigned Param;            ///< ToGo: the export's parameter, 1-based.
-  bool Flag;                 ///< ToGo: retained. Frees, Moves: only maybe.
-  unsigned Loc;              ///< The event's SourceLocation, raw.
-  const struct Effect *Fact; ///< Keeps by a library: its model effect.
+  unsigned Param;             ///< ToGo: the export's parameter, 1-based.
+  bool Flag;                  ///< ToGo: retained. Frees, Moves: only maybe.
+  unsigned Loc;               ///< The event's SourceLocation, raw.
+  const struct Effect *Fact;  ///< Keeps by a library: its model effect.
+  SymbolRef Anchor = nullptr; ///< Keeps by a library: what ends it.
 
   bool operator==(const FrameEffect &O) const {
-    return std::tie(K, Frame, Path, Sym, Dest, Callee, Param, Flag, Loc,
-                    Fact) == std::tie(O.K, O.Frame, O.Path, O.Sym, O.Dest,
-                                      O.Callee, O.Param, O.Flag, O.Loc, O.Fact);
+    return std::tie(K, Frame, Path, Sym, Dest, Callee, Param, Flag, Loc, Fact,
+                    Anchor) == std::tie(O.K, O.Frame, O.Path, O.Sym, O.Dest,
+                                        O.Callee, O.Param, O.Flag, O.Loc,
+                                        O.Fact, O.Anchor);
   }
   bool operator<(const FrameEffect &O) const {
-    return std::tie(K, Frame, Path, Sym, Dest, Callee, Param, Flag, Loc, Fact) <
-           std::tie(O.K, O.Frame, O.Path, O.Sym, O.Dest, O.Callee, O.Param,
-                    O.Flag, O.Loc, O.Fact);
+    return std::tie(K, Frame, Path, Sym, Dest, Callee, Param, Flag, Loc, Fact,
+                    Anchor) < std::tie(O.K, O.Frame, O.Path, O.Sym, O.Dest,
+                                       O.Callee, O.Param, O.Flag, O.Loc, O.Fact,
+                                       O.Anchor);
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
@@ -356,6 +359,7 @@ struct FrameEffect {
     ID.AddBoolean(Flag);
     ID.AddInteger(Loc);
     ID.AddPointer(Fact);
+    ID.AddPointer(Anchor);
   }
 };
 

@@ -223,6 +223,10 @@ static void registerDumpSummaries(CheckerManager &Mgr) {
   Chk->enableSummaries();
 }
 
+static void registerDumpShapeRules(CheckerManager &Mgr) {
+  Mgr.getChecker<CgoLifetimeChecker>()->DumpShapeRules = true;
+}
+
 static bool shouldRegister(const CheckerManager &) { return true; }
 
 /// The user-facing checkers (Checkers.def): one checker class, a flag and a
@@ -252,11 +256,18 @@ static constexpr ModelSpec ModelChecker = {
 #define CGO_MODEL_CHECKER(ID, NAME, HELP) NAME, HELP
 #include "cgo-lifetime/Checkers.def"
 };
-/// The debug checker that prints the computed summaries.
-static constexpr ModelSpec DumpChecker = {
-#define CGO_DEBUG_CHECKER(ID, NAME, HELP) NAME, HELP
+/// The debug checkers, in the order of Checkers.def, and what registers
+/// each.
+static constexpr ModelSpec DebugCheckers[] = {
+#define CGO_DEBUG_CHECKER(ID, NAME, HELP) {NAME, HELP},
 #include "cgo-lifetime/Checkers.def"
 };
+static constexpr void (*const DebugRegisterFns[])(CheckerManager &) = {
+#define CGO_DEBUG_CHECKER(ID, NAME, HELP) register##ID,
+#include "cgo-lifetime/Checkers.def"
+};
+static_assert(std::size(DebugCheckers) == std::size(DebugRegisterFns),
+              "one register function per debug checker");
 
 template <CgoLifetimeChecker::CheckKind K>
 static void registerKind(CheckerManager &Mgr) {
@@ -293,9 +304,12 @@ extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
                         C.DocUri, /*IsHidden=*/false);
     Registry.addDependency(C.Name, ModelChecker.Name);
   }
-  Registry.addChecker(registerDumpSummaries, shouldRegister, DumpChecker.Name,
-                      DumpChecker.Help, "", /*IsHidden=*/true);
-  Registry.addDependency(DumpChecker.Name, ModelChecker.Name);
+  for (size_t I = 0; I < std::size(DebugCheckers); ++I) {
+    Registry.addChecker(DebugRegisterFns[I], shouldRegister,
+                        DebugCheckers[I].Name, DebugCheckers[I].Help, "",
+                        /*IsHidden=*/true);
+    Registry.addDependency(DebugCheckers[I].Name, ModelChecker.Name);
+  }
   for (const OptionSpec &O : StringOptions)
     Registry.addPackageOption("string", Package, O.Name, "", O.Description,
                               "released");

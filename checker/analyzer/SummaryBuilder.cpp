@@ -230,9 +230,11 @@ ProgramStateRef SummaryBuilder::recordStore(ProgramStateRef St,
   return St;
 }
 
-ProgramStateRef SummaryBuilder::recordLibraryKeep(
-    ProgramStateRef St, CheckerContext &C, SymbolRef Sym,
-    const FunctionDecl *Callee, const Effect &Fact, SourceLocation Loc) const {
+ProgramStateRef
+SummaryBuilder::recordLibraryKeep(ProgramStateRef St, CheckerContext &C,
+                                  SymbolRef Sym, const FunctionDecl *Callee,
+                                  const Effect &Fact, SymbolRef Anchor,
+                                  SourceLocation Loc) const {
   if (!Enabled || !Sym)
     return St;
   for (const StackFrameContext *F : frames(C)) {
@@ -241,7 +243,7 @@ ProgramStateRef SummaryBuilder::recordLibraryKeep(
       continue;
     St = addFrameEffect(St, FrameEffect{FrameEffect::Keeps, F, intern(*P), Sym,
                                         nullptr, Callee, 0, false,
-                                        Loc.getRawEncoding(), &Fact});
+                                        Loc.getRawEncoding(), &Fact, Anchor});
   }
   return St;
 }
@@ -534,12 +536,14 @@ void SummaryBuilder::endFrame(const ReturnStmt *RS, CheckerContext &C,
       E.Path = FE.Path;
       E.RootType = D.rootType(E.Path);
       if (!FE.Dest) {
-        // A library keeps it.
+        // A library keeps it, until a call with the value that is Anchor
+        // (a parameter of this frame, or nothing we can name).
         E.Where = "library";
-        if (FE.Fact)
+        std::optional<std::string> A =
+            FE.Anchor ? D.ofSymbol(FE.Anchor) : std::nullopt;
+        if (FE.Fact && A && rootedAtParam(*A))
           for (const CallRef &U : FE.Fact->Until)
-            if (U.SameAs.empty())
-              E.Until.push_back(CallRef{U.Name, U.Arg, ""});
+            E.Until.push_back(CallRef{U.Name, U.Arg, *A});
       } else {
         // Still there when the frame ends?
         if (baseSymbol(St->getSVal(FE.Dest)) != FE.Sym)

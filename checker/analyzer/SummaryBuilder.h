@@ -77,11 +77,12 @@ public:
   ProgramStateRef recordStore(ProgramStateRef St, CheckerContext &C,
                               clang::ento::SVal Val, RegionRef Dest,
                               clang::SourceLocation Loc) const;
-  /// A call of \p Callee keeps its argument \p Sym (its effect \p Fact).
+  /// A call of \p Callee keeps its argument \p Sym (its effect \p Fact),
+  /// until a call of one of Fact's `until` functions with \p Anchor.
   ProgramStateRef recordLibraryKeep(ProgramStateRef St, CheckerContext &C,
                                     SymbolRef Sym,
                                     const clang::FunctionDecl *Callee,
-                                    const Effect &Fact,
+                                    const Effect &Fact, SymbolRef Anchor,
                                     clang::SourceLocation Loc) const;
 
   /// An assumption made \p St: pointer symbols it constrains to null.

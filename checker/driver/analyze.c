@@ -408,6 +408,12 @@ static void push_summary_options(const cl_config *cfg, size_t i, cb_strlist *arg
     push_config(argv, cb_xasprintf("cgo:Models=%s", cfg->models));
   if (cfg->summaries)
     push_config(argv, cb_xasprintf("cgo:Summaries=%s", cfg->summaries));
+  if (cfg->shape_callback_userdata >= 0)
+    push_config(argv, cb_xasprintf("cgo:ShapeCallbackUserdata=%s",
+                                   cfg->shape_callback_userdata ? "true" : "false"));
+  if (cfg->shape_destructor_name >= 0)
+    push_config(argv, cb_xasprintf("cgo:ShapeDestructorName=%s",
+                                   cfg->shape_destructor_name ? "true" : "false"));
   if (cfg->write_summaries) {
     char *out = cl_unit_summaries_path(cfg, i);
     push_config(argv, cb_xasprintf("cgo:SummaryOutput=%s", out));

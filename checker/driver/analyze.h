@@ -34,6 +34,8 @@ typedef struct cl_config {
   bool no_shipped_models;     /* cgo:ShippedModels=false (models names them itself) */
   bool write_summaries;       /* cgo:SummaryOutput=WORKDIR/sum-i.json for unit i */
   const char *summaries;      /* cgo:Summaries: a merged summaries file, or NULL */
+  int shape_callback_userdata; /* cgo:ShapeCallbackUserdata: -1 the plugin's default, 0, 1 */
+  int shape_destructor_name;   /* cgo:ShapeDestructorName: the same */
   bool ctu;                   /* cross-translation-unit analysis */
   bool html;                  /* also write clang's HTML reports */
   int jobs;                   /* clang processes at once */

@@ -89,6 +89,8 @@ typedef struct options {
   bool summaries_only;    /* --summaries-only: no findings, no second pass */
   bool no_summaries;      /* --no-summaries: one pass, no summaries */
   cb_strlist models;      /* --models PATH, in order */
+  int shape_callback_userdata; /* --shape-rules: -1 the plugin's default, 0 off, 1 on */
+  int shape_destructor_name;
   cb_strlist packages;
 } options;
 
@@ -124,6 +126,9 @@ static void usage(FILE *to) {
         "  --summaries-only compute and write the summaries only (needs --summaries):\n"
         "                   no findings, no second pass\n"
         "  --no-summaries   one pass, no summaries: no cross-call findings\n"
+        "  --shape-rules LIST  the shape rules that guess what library functions\n"
+        "                   without a model do: callback-userdata, destructor-name,\n"
+        "                   separated by ','; 'none' (default: destructor-name)\n"
         "  -v, --verbose    print the commands run\n"
         "  --help, --version\n"
         "\n"
@@ -148,8 +153,27 @@ static int usage_error(const char *what, const char *arg) {
   return EXIT_ERROR;
 }
 
+/* --shape-rules LIST: which rules are on; the others are off. */
+static bool parse_shape_rules(const char *list, options *o) {
+  o->shape_callback_userdata = o->shape_destructor_name = 0;
+  if (strcmp(list, "none") == 0)
+    return true;
+  for (const char *p = list; *p;) {
+    size_t n = strcspn(p, ",");
+    if (n == strlen("callback-userdata") && strncmp(p, "callback-userdata", n) == 0)
+      o->shape_callback_userdata = 1;
+    else if (n == strlen("destructor-name") && strncmp(p, "destructor-name", n) == 0)
+      o->shape_destructor_name = 1;
+    else
+      return false;
+    p += n + (p[n] == ',');
+  }
+  return true;
+}
+
 /* 0 on success, else an exit status. */
 static int parse_options(int argc, char **argv, options *o) {
+  o->shape_callback_userdata = o->shape_destructor_name = -1;
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   o->jobs = cpus > 0 ? (int)cpus : 1;
   o->ctu = true;
@@ -184,6 +208,11 @@ static int parse_options(int argc, char **argv, options *o) {
       o->summaries = v;
     } else if ((v = cb_option_value("--models", argc, argv, &i)) != NULL) {
       cb_strlist_push(&o->models, v);
+    } else if ((v = cb_option_value("--shape-rules", argc, argv, &i)) != NULL) {
+      if (!parse_shape_rules(v, o))
+        return usage_error("--shape-rules takes callback-userdata, destructor-name (separated "
+                           "by ',') or none",
+                           v);
     } else if (strcmp(arg, "--print-plugin-path") == 0) {
       o->action = ACTION_PRINT_PLUGIN;
     } else if (strcmp(arg, "--print-tidy-module-path") == 0) {
@@ -740,6 +769,8 @@ static int run(const options *o) {
       .verbose = o->verbose,
       .progress = o->verbose || (isatty(STDERR_FILENO) && units.len > 2),
       .write_summaries = !o->no_summaries,
+      .shape_callback_userdata = o->shape_callback_userdata,
+      .shape_destructor_name = o->shape_destructor_name,
   };
   bool shipped = false, user_models = false;
   char *models = models_list(o, exe_dir, &shipped, &user_models);

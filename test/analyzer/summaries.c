@@ -9,11 +9,12 @@
 // DEFINE:   -analyzer-config 'cgo:RetainingParams=GoTrackSession:1' \
 // DEFINE:   -analyzer-config 'cgo:ReleasingParams=GoUntrackSession:1' \
 // DEFINE:   -analyzer-config 'cgo:GoCalled=session_open;session_close' \
-// DEFINE:   -analyzer-config cgo:ShippedModels=false
+// DEFINE:   -analyzer-config cgo:ShippedModels=false \
+// DEFINE:   -analyzer-config cgo:Models=%S/Inputs/models/user/mylib.json
 // RUN: cd %S && %{analyze} -analyzer-checker=debug.cgo.DumpSummaries summaries.c > %t.dump 2>&1
 // RUN: FileCheck %s --match-full-lines < %t.dump
 // Nothing else: one line per CHECK-DAG below.
-// RUN: count 30 < %t.dump
+// RUN: count 32 < %t.dump
 //
 // RUN: rm -f %t.1.json %t.2.json
 // RUN: cd %S && %{analyze} -analyzer-config cgo:SummaryOutput=%t.1.json summaries.c
@@ -149,3 +150,14 @@ void session_open(struct session *s, void *u) {
   s->user = u;
   GoTrackSession(u);
 }
+
+// keeps, by a library (its model): until its `until` call with the value
+// that is this function's 1st argument; a library freeing a field.
+struct watcher;
+void mylib_watch(struct watcher *w, void *data);
+struct mylib { char *scratch; };
+void mylib_reset(struct mylib *m);
+// CHECK-DAG: watch: keeps $2 where library until mylib_unwatch:1=$1 (computed at summaries.c:[[#@LINE+1]])
+void watch(struct watcher *w, char *p) { mylib_watch(w, p); }
+// CHECK-DAG: reset_all: frees $1->scratch always (computed at summaries.c:[[#@LINE+1]])
+void reset_all(struct mylib *m) { mylib_reset(m); }

@@ -217,7 +217,7 @@ void CgoLifetimeChecker::checkBeginFunction(CheckerContext &C) const {
   for (unsigned I = 0, E = FD->getNumParams(); I < E; ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
     if (!P->getType()->isAnyPointerType() || Model.takesOwnership(FD, I) ||
-        Model.receivesHandle(FD, I))
+        Model.receivesHandle(FD, I) || BoundaryModel::isOpaqueToGo(FD, I))
       continue;
     SVal V = St->getSVal(St->getLValue(P, C.getLocationContext()));
     SymbolRef Sym = baseSymbol(V);

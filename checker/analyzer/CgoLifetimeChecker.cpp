@@ -845,7 +845,7 @@ void CgoLifetimeChecker::checkDeadSymbols(SymbolReaper &SR,
     if (SR.isDead(Entry.first))
       St = removeBlockState(St, Entry.first);
   if (Builder.enabled())
-    St = Builder.dropFinishedFrames(St, C.getLocationContext());
+    St = Builder.dropFinishedFrames(St, C.getLocationContext(), SR);
   if (St != C.getState())
     C.addTransition(St);
 }

@@ -248,6 +248,26 @@ SummaryBuilder::recordLibraryKeep(ProgramStateRef St, CheckerContext &C,
   return St;
 }
 
+/// Is \p Sym what a path from a top-level frame's parameter held when the
+/// analysis began (`$1`, `$1->name`, `$1->rec->name`)? Only those can make a
+/// release `always` on the paths where they are null.
+static bool isInitialValueOfTopParam(SymbolRef Sym) {
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    const auto *RV = dyn_cast<SymbolRegionValue>(Sym);
+    if (!RV)
+      return false;
+    const MemRegion *R = RV->getRegion();
+    if (const auto *VR = dyn_cast<VarRegion>(R))
+      return isa<ParmVarDecl>(VR->getDecl()) && VR->getStackFrame() &&
+             VR->getStackFrame()->inTopFrame();
+    const auto *Base = dyn_cast<SymbolicRegion>(R->getBaseRegion());
+    if (!Base)
+      return false;
+    Sym = Base->getSymbol();
+  }
+  return false;
+}
+
 ProgramStateRef SummaryBuilder::recordAssumption(ProgramStateRef St,
                                                  SVal Cond) const {
   if (!Enabled || !St)
@@ -261,8 +281,7 @@ ProgramStateRef SummaryBuilder::recordAssumption(ProgramStateRef St,
     return St;
   ConstraintManager &CM = St->getStateManager().getConstraintManager();
   for (SymbolRef Sym : Root->symbols()) {
-    if (!isa<SymbolRegionValue, SymbolDerived>(Sym) ||
-        !Sym->getType()->isAnyPointerType() ||
+    if (!isInitialValueOfTopParam(Sym) || !Sym->getType()->isAnyPointerType() ||
         !CM.isNull(St, Sym).isConstrainedTrue())
       continue;
     St = addFrameEffect(St, FrameEffect{FrameEffect::NullValue, nullptr,
@@ -309,9 +328,9 @@ void SummaryBuilder::markLive(ProgramStateRef St, SymbolReaper &SR) const {
   }
 }
 
-ProgramStateRef
-SummaryBuilder::dropFinishedFrames(ProgramStateRef St,
-                                   const LocationContext *LC) const {
+ProgramStateRef SummaryBuilder::dropFinishedFrames(ProgramStateRef St,
+                                                   const LocationContext *LC,
+                                                   SymbolReaper &SR) const {
   FrameEffectSet Set = frameEffects(St);
   if (Set.isEmpty())
     return St;
@@ -319,7 +338,7 @@ SummaryBuilder::dropFinishedFrames(ProgramStateRef St,
   for (const LocationContext *L = LC; L; L = L->getParent())
     Live.insert(L->getStackFrame());
   for (const FrameEffect &E : Set)
-    if (E.K != FrameEffect::NullValue && !Live.count(E.Frame))
+    if (E.K == FrameEffect::NullValue ? SR.isDead(E.Sym) : !Live.count(E.Frame))
       St = removeFrameEffect(St, E);
   return St;
 }

@@ -96,9 +96,10 @@ public:
   void markLive(ProgramStateRef St, clang::ento::SymbolReaper &SR) const;
 
   /// Forgets the events of frames that are no longer on the stack of
-  /// \p LC (dead frames, as dead symbols).
+  /// \p LC (dead frames, as dead symbols), and null values that are dead.
   ProgramStateRef dropFinishedFrames(ProgramStateRef St,
-                                     const clang::LocationContext *LC) const;
+                                     const clang::LocationContext *LC,
+                                     clang::ento::SymbolReaper &SR) const;
 
   /// At the end of the current frame (checkEndFunction): one observation of
   /// its function.

@@ -332,6 +332,7 @@ struct FrameEffect {
                                       ///< Keeps by a library: the callee.
   unsigned Param;             ///< ToGo: the export's parameter, 1-based.
   bool Flag;                  ///< ToGo: retained. Frees, Moves: only maybe.
+                              ///< ParamValue: a `T **` parameter.
   unsigned Loc;               ///< The event's SourceLocation, raw.
   const struct Effect *Fact;  ///< Keeps by a library: its model effect.
   SymbolRef Anchor = nullptr; ///< Keeps by a library: what ends it.

@@ -301,6 +301,13 @@ ProgramStateRef SummaryBuilder::recordParams(ProgramStateRef St,
     const ParmVarDecl *P = FD->getParamDecl(I);
     if (!P->getType()->isAnyPointerType())
       continue;
+    // A top frame's parameters are their own SymbolRegionValues, which name
+    // them without a record; but what it writes through `T **out` must stay
+    // in the store until the frame ends (`returns fresh *$1`), so those are
+    // recorded (Flag) and kept alive (markLive).
+    bool Out = P->getType()->getPointeeType()->isAnyPointerType();
+    if (SFC->inTopFrame() && !Out)
+      continue;
     SVal V = St->getSVal(St->getLValue(P, SFC));
     SymbolRef Sym = V.getAsSymbol();
     const MemRegion *R = Sym ? nullptr : V.getAsRegion();
@@ -308,7 +315,7 @@ ProgramStateRef SummaryBuilder::recordParams(ProgramStateRef St,
       continue;
     St = addFrameEffect(St, FrameEffect{FrameEffect::ParamValue, SFC, nullptr,
                                         Sym, R ? R->StripCasts() : nullptr,
-                                        nullptr, I + 1, false, 0, nullptr});
+                                        nullptr, I + 1, Out, 0, nullptr});
   }
   return St;
 }
@@ -317,10 +324,10 @@ void SummaryBuilder::markLive(ProgramStateRef St, SymbolReaper &SR) const {
   if (!Enabled)
     return;
   // What a frame wrote where its parameters point is part of its summary
-  // (`s->user = u` keeps u); the store forgets it once the parameter is
-  // dead, so the parameters' values stay alive while the frame runs.
+  // (`s->user = u` keeps u); the store forgets it once the block's symbol is
+  // dead, so the blocks written stay alive while the frame runs.
   for (const FrameEffect &E : frameEffects(St)) {
-    if (E.K == FrameEffect::ParamValue && E.Sym)
+    if (E.K == FrameEffect::ParamValue && E.Flag && E.Sym)
       SR.markLive(E.Sym);
     if (E.K == FrameEffect::Keeps && E.Dest)
       if (const auto *SymR = dyn_cast<SymbolicRegion>(E.Dest->getBaseRegion()))
@@ -338,7 +345,7 @@ ProgramStateRef SummaryBuilder::dropFinishedFrames(ProgramStateRef St,
   for (const LocationContext *L = LC; L; L = L->getParent())
     Live.insert(L->getStackFrame());
   for (const FrameEffect &E : Set)
-    if (E.K == FrameEffect::NullValue ? SR.isDead(E.Sym) : !Live.count(E.Frame))
+    if (E.K != FrameEffect::NullValue && !Live.count(E.Frame))
       St = removeFrameEffect(St, E);
   return St;
 }

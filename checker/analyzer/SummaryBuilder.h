@@ -96,7 +96,7 @@ public:
   void markLive(ProgramStateRef St, clang::ento::SymbolReaper &SR) const;
 
   /// Forgets the events of frames that are no longer on the stack of
-  /// \p LC (dead frames, as dead symbols), and null values that are dead.
+  /// \p LC (dead frames, as dead symbols).
   ProgramStateRef dropFinishedFrames(ProgramStateRef St,
                                      const clang::LocationContext *LC,
                                      clang::ento::SymbolReaper &SR) const;

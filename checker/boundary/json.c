@@ -14,7 +14,7 @@ void json_parser_init(json_parser *p, const char *text, size_t len) {
 }
 
 static json_value *new_value(json_kind kind) {
-  json_value *v = cb_xcalloc(1, sizeof *v);
+  json_value *v = cs_xcalloc(1, sizeof *v);
   v->kind = kind;
   return v;
 }
@@ -43,15 +43,15 @@ static void skip_space(json_parser *p) {
   }
 }
 
-static bool syntax_error(json_parser *p, cb_error *err, const char *what) {
+static bool syntax_error(json_parser *p, cs_error *err, const char *what) {
   size_t line = 1;
   for (size_t i = 0; i < p->pos && i < p->len; i++)
     if (p->text[i] == '\n')
       line++;
-  return cb_fail(err, "invalid JSON at line %zu: %s", line, what);
+  return cs_fail(err, "invalid JSON at line %zu: %s", line, what);
 }
 
-static bool parse_value(json_parser *p, json_value **out, int depth, cb_error *err);
+static bool parse_value(json_parser *p, json_value **out, int depth, cs_error *err);
 
 static int hex_digit(char c) {
   if (c >= '0' && c <= '9')
@@ -78,7 +78,7 @@ static bool parse_hex4(json_parser *p, unsigned *out) {
   return true;
 }
 
-static void put_utf8(cb_buf *b, unsigned cp) {
+static void put_utf8(cs_buf *b, unsigned cp) {
   char s[4];
   size_t n;
   if (cp < 0x80) {
@@ -100,11 +100,11 @@ static void put_utf8(cb_buf *b, unsigned cp) {
     s[3] = (char)(0x80 | (cp & 0x3F));
     n = 4;
   }
-  cb_buf_append(b, s, n);
+  cs_buf_append(b, s, n);
 }
 
 /* After a backslash-u: reads one code point, joining surrogate pairs. */
-static bool parse_unicode_escape(json_parser *p, cb_buf *b) {
+static bool parse_unicode_escape(json_parser *p, cs_buf *b) {
   unsigned cp;
   if (!parse_hex4(p, &cp))
     return false;
@@ -124,19 +124,19 @@ static bool parse_unicode_escape(json_parser *p, cb_buf *b) {
   return true;
 }
 
-static bool parse_string_raw(json_parser *p, char **out, cb_error *err) {
+static bool parse_string_raw(json_parser *p, char **out, cs_error *err) {
   p->pos++; /* opening quote */
-  cb_buf b = {0};
+  cs_buf b = {0};
   while (p->pos < p->len) {
     char c = p->text[p->pos++];
     if (c == '"') {
-      *out = cb_buf_take(&b);
+      *out = cs_buf_take(&b);
       return true;
     }
     if ((unsigned char)c < 0x20)
       break;
     if (c != '\\') {
-      cb_buf_putc(&b, c);
+      cs_buf_putc(&b, c);
       continue;
     }
     if (p->pos >= p->len)
@@ -145,17 +145,17 @@ static bool parse_string_raw(json_parser *p, char **out, cb_error *err) {
     const char *simple = strchr("\"\\/bfnrt", e);
     if (e && simple) {
       static const char decoded[] = "\"\\/\b\f\n\r\t";
-      cb_buf_putc(&b, decoded[simple - "\"\\/bfnrt"]);
+      cs_buf_putc(&b, decoded[simple - "\"\\/bfnrt"]);
     } else if (e != 'u' || !parse_unicode_escape(p, &b)) {
-      cb_buf_free(&b);
+      cs_buf_free(&b);
       return syntax_error(p, err, "bad escape in string");
     }
   }
-  cb_buf_free(&b);
+  cs_buf_free(&b);
   return syntax_error(p, err, "unterminated string");
 }
 
-static bool parse_number(json_parser *p, json_value **out, cb_error *err) {
+static bool parse_number(json_parser *p, json_value **out, cs_error *err) {
   size_t start = p->pos;
   if (p->text[p->pos] == '-')
     p->pos++;
@@ -166,7 +166,7 @@ static bool parse_number(json_parser *p, json_value **out, cb_error *err) {
     return syntax_error(p, err, "bad number");
   while (p->pos < p->len && p->text[p->pos] && strchr("0123456789.eE+-", p->text[p->pos]))
     p->pos++;
-  char *copy = cb_xstrndup(p->text + start, p->pos - start);
+  char *copy = cs_xstrndup(p->text + start, p->pos - start);
   char *end;
   double d = strtod(copy, &end);
   bool ok = *end == '\0';
@@ -178,7 +178,7 @@ static bool parse_number(json_parser *p, json_value **out, cb_error *err) {
   return true;
 }
 
-static bool parse_literal(json_parser *p, json_value **out, cb_error *err) {
+static bool parse_literal(json_parser *p, json_value **out, cs_error *err) {
   static const struct {
     const char *word;
     json_kind kind;
@@ -196,7 +196,7 @@ static bool parse_literal(json_parser *p, json_value **out, cb_error *err) {
   return syntax_error(p, err, "unexpected character");
 }
 
-static bool parse_array(json_parser *p, json_value **out, int depth, cb_error *err) {
+static bool parse_array(json_parser *p, json_value **out, int depth, cs_error *err) {
   p->pos++; /* [ */
   json_value *arr = json_new_array();
   skip_space(p);
@@ -227,7 +227,7 @@ static bool parse_array(json_parser *p, json_value **out, int depth, cb_error *e
   }
 }
 
-static bool parse_member(json_parser *p, json_value *obj, int depth, cb_error *err) {
+static bool parse_member(json_parser *p, json_value *obj, int depth, cs_error *err) {
   skip_space(p);
   if (p->pos >= p->len || p->text[p->pos] != '"')
     return syntax_error(p, err, "expected a member name");
@@ -250,7 +250,7 @@ static bool parse_member(json_parser *p, json_value *obj, int depth, cb_error *e
   return true;
 }
 
-static bool parse_object(json_parser *p, json_value **out, int depth, cb_error *err) {
+static bool parse_object(json_parser *p, json_value **out, int depth, cs_error *err) {
   p->pos++; /* { */
   json_value *obj = json_new_object();
   skip_space(p);
@@ -279,7 +279,7 @@ static bool parse_object(json_parser *p, json_value **out, int depth, cb_error *
   }
 }
 
-static bool parse_value(json_parser *p, json_value **out, int depth, cb_error *err) {
+static bool parse_value(json_parser *p, json_value **out, int depth, cs_error *err) {
   if (depth > JSON_MAX_DEPTH)
     return syntax_error(p, err, "nested too deeply");
   skip_space(p);
@@ -303,7 +303,7 @@ static bool parse_value(json_parser *p, json_value **out, int depth, cb_error *e
   return parse_literal(p, out, err);
 }
 
-bool json_parse_next(json_parser *p, json_value **out, cb_error *err) {
+bool json_parse_next(json_parser *p, json_value **out, cs_error *err) {
   *out = NULL;
   skip_space(p);
   if (p->pos >= p->len)
@@ -311,14 +311,14 @@ bool json_parse_next(json_parser *p, json_value **out, cb_error *err) {
   return parse_value(p, out, 0, err);
 }
 
-json_value *json_parse(const char *text, size_t len, cb_error *err) {
+json_value *json_parse(const char *text, size_t len, cs_error *err) {
   json_parser p;
   json_parser_init(&p, text, len);
   json_value *v;
   if (!json_parse_next(&p, &v, err))
     return NULL;
   if (!v) {
-    cb_fail(err, "invalid JSON: empty input");
+    cs_fail(err, "invalid JSON: empty input");
     return NULL;
   }
   skip_space(&p);
@@ -358,11 +358,11 @@ bool json_get_int(const json_value *object, const char *key, long *out) {
   return true;
 }
 
-void json_get_strings(const json_value *object, const char *key, cb_strlist *list) {
+void json_get_strings(const json_value *object, const char *key, cs_strlist *list) {
   json_value *arr = json_get_array(object, key);
   for (size_t i = 0; arr && i < arr->len; i++)
     if (arr->items[i]->kind == JSON_STRING)
-      cb_strlist_push(list, arr->items[i]->string);
+      cs_strlist_push(list, arr->items[i]->string);
 }
 
 json_value *json_new_object(void) { return new_value(JSON_OBJECT); }
@@ -371,7 +371,7 @@ json_value *json_new_array(void) { return new_value(JSON_ARRAY); }
 
 json_value *json_new_string(const char *s) {
   json_value *v = new_value(JSON_STRING);
-  v->string = cb_xstrdup(s);
+  v->string = cs_xstrdup(s);
   return v;
 }
 
@@ -382,34 +382,34 @@ json_value *json_new_int(long n) {
 }
 
 void json_object_add(json_value *object, const char *key, json_value *value) {
-  object->members = cb_xrealloc(object->members, (object->len + 1) * sizeof *object->members);
-  object->members[object->len].key = cb_xstrdup(key);
+  object->members = cs_xrealloc(object->members, (object->len + 1) * sizeof *object->members);
+  object->members[object->len].key = cs_xstrdup(key);
   object->members[object->len].value = value;
   object->len++;
 }
 
 void json_array_add(json_value *array, json_value *value) {
-  array->items = cb_xrealloc(array->items, (array->len + 1) * sizeof *array->items);
+  array->items = cs_xrealloc(array->items, (array->len + 1) * sizeof *array->items);
   array->items[array->len++] = value;
 }
 
-void json_write_string(const char *s, cb_buf *out) {
-  cb_buf_putc(out, '"');
+void json_write_string(const char *s, cs_buf *out) {
+  cs_buf_putc(out, '"');
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     switch (*p) {
-    case '"': cb_buf_puts(out, "\\\""); break;
-    case '\\': cb_buf_puts(out, "\\\\"); break;
-    case '\n': cb_buf_puts(out, "\\n"); break;
-    case '\r': cb_buf_puts(out, "\\r"); break;
-    case '\t': cb_buf_puts(out, "\\t"); break;
+    case '"': cs_buf_puts(out, "\\\""); break;
+    case '\\': cs_buf_puts(out, "\\\\"); break;
+    case '\n': cs_buf_puts(out, "\\n"); break;
+    case '\r': cs_buf_puts(out, "\\r"); break;
+    case '\t': cs_buf_puts(out, "\\t"); break;
     default:
       if (*p < 0x20)
-        cb_buf_printf(out, "\\u%04x", *p);
+        cs_buf_printf(out, "\\u%04x", *p);
       else
-        cb_buf_putc(out, (char)*p);
+        cs_buf_putc(out, (char)*p);
     }
   }
-  cb_buf_putc(out, '"');
+  cs_buf_putc(out, '"');
 }
 
 static bool is_container(const json_value *v) {
@@ -425,56 +425,56 @@ static bool fits_one_line(const json_value *v) {
   return true;
 }
 
-static void write_indent(cb_buf *out, int depth) {
+static void write_indent(cs_buf *out, int depth) {
   for (int i = 0; i < depth; i++)
-    cb_buf_puts(out, "  ");
+    cs_buf_puts(out, "  ");
 }
 
-static void write_value(const json_value *v, int depth, cb_buf *out);
+static void write_value(const json_value *v, int depth, cs_buf *out);
 
-static void write_container(const json_value *v, int depth, cb_buf *out) {
+static void write_container(const json_value *v, int depth, cs_buf *out) {
   bool object = v->kind == JSON_OBJECT;
   if (v->len == 0) {
-    cb_buf_puts(out, object ? "{}" : "[]");
+    cs_buf_puts(out, object ? "{}" : "[]");
     return;
   }
   bool inline_ = fits_one_line(v);
-  cb_buf_puts(out, object ? "{" : "[");
+  cs_buf_puts(out, object ? "{" : "[");
   for (size_t i = 0; i < v->len; i++) {
     if (inline_) {
-      cb_buf_puts(out, i ? ", " : (object ? " " : ""));
+      cs_buf_puts(out, i ? ", " : (object ? " " : ""));
     } else {
-      cb_buf_puts(out, i ? ",\n" : "\n");
+      cs_buf_puts(out, i ? ",\n" : "\n");
       write_indent(out, depth + 1);
     }
     if (object) {
       json_write_string(v->members[i].key, out);
-      cb_buf_puts(out, ": ");
+      cs_buf_puts(out, ": ");
       write_value(v->members[i].value, depth + 1, out);
     } else {
       write_value(v->items[i], depth + 1, out);
     }
   }
   if (inline_) {
-    cb_buf_puts(out, object ? " }" : "]");
+    cs_buf_puts(out, object ? " }" : "]");
   } else {
-    cb_buf_putc(out, '\n');
+    cs_buf_putc(out, '\n');
     write_indent(out, depth);
-    cb_buf_puts(out, object ? "}" : "]");
+    cs_buf_puts(out, object ? "}" : "]");
   }
 }
 
-static void write_value(const json_value *v, int depth, cb_buf *out) {
+static void write_value(const json_value *v, int depth, cs_buf *out) {
   switch (v->kind) {
-  case JSON_NULL: cb_buf_puts(out, "null"); break;
-  case JSON_BOOL: cb_buf_puts(out, v->boolean ? "true" : "false"); break;
+  case JSON_NULL: cs_buf_puts(out, "null"); break;
+  case JSON_BOOL: cs_buf_puts(out, v->boolean ? "true" : "false"); break;
   case JSON_NUMBER:
     if (!isfinite(v->number)) /* 1e999 parses to inf; JSON has no spelling for it */
-      cb_buf_puts(out, "null");
+      cs_buf_puts(out, "null");
     else if (v->number == floor(v->number) && fabs(v->number) < 1e15)
-      cb_buf_printf(out, "%lld", (long long)v->number);
+      cs_buf_printf(out, "%lld", (long long)v->number);
     else
-      cb_buf_printf(out, "%.17g", v->number);
+      cs_buf_printf(out, "%.17g", v->number);
     break;
   case JSON_STRING: json_write_string(v->string, out); break;
   case JSON_ARRAY:
@@ -482,7 +482,7 @@ static void write_value(const json_value *v, int depth, cb_buf *out) {
   }
 }
 
-void json_write(const json_value *v, cb_buf *out) {
+void json_write(const json_value *v, cs_buf *out) {
   write_value(v, 0, out);
-  cb_buf_putc(out, '\n');
+  cs_buf_putc(out, '\n');
 }

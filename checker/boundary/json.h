@@ -46,9 +46,9 @@ typedef struct json_parser {
 void json_parser_init(json_parser *p, const char *text, size_t len);
 /* Parses the next value into *out (caller frees). At the end of the text,
  * returns true with *out == NULL. On a syntax error returns false. */
-bool json_parse_next(json_parser *p, json_value **out, cb_error *err);
+bool json_parse_next(json_parser *p, json_value **out, cs_error *err);
 /* Parses a text that holds exactly one value. */
-json_value *json_parse(const char *text, size_t len, cb_error *err);
+json_value *json_parse(const char *text, size_t len, cs_error *err);
 void json_free(json_value *v);
 
 /* Lookups: NULL (or false) when absent or of another kind. */
@@ -57,7 +57,7 @@ const char *json_get_string(const json_value *object, const char *key);
 json_value *json_get_array(const json_value *object, const char *key);
 bool json_get_int(const json_value *object, const char *key, long *out);
 /* Appends the strings of array member `key` of object to list (others skipped). */
-void json_get_strings(const json_value *object, const char *key, cb_strlist *list);
+void json_get_strings(const json_value *object, const char *key, cs_strlist *list);
 
 /* Building: each constructor returns a new node; adders take ownership. */
 json_value *json_new_object(void);
@@ -70,8 +70,8 @@ void json_array_add(json_value *array, json_value *value);
 /* Writing: 2-space indentation; an object or array whose members are all
  * scalars fits on one line (`{ "index": 1, "effect": "retain" }`), so that
  * outputs are short, stable and diffable. Ends with a newline. */
-void json_write(const json_value *v, cb_buf *out);
+void json_write(const json_value *v, cs_buf *out);
 /* Appends s as a JSON string literal (quoted, escaped). */
-void json_write_string(const char *s, cb_buf *out);
+void json_write_string(const char *s, cs_buf *out);
 
 #endif

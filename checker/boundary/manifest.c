@@ -2,6 +2,7 @@
 #include "manifest.h"
 
 #include "cdecls.h"
+#include "file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,7 @@ static json_value *param_json(const cb_param *p) {
 static json_value *export_json(const cb_export *ex) {
   json_value *obj = json_new_object();
   json_object_add(obj, "name", json_new_string(ex->name));
-  char *where = cb_xasprintf("%s:%d", ex->file, ex->line);
+  char *where = cs_xasprintf("%s:%d", ex->file, ex->line);
   json_object_add(obj, "location", json_new_string(where));
   free(where);
   json_value *params = json_new_array();
@@ -51,7 +52,7 @@ static json_value *exports_json(const cb_package *pkgs, size_t npkgs) {
   size_t total = 0;
   for (size_t i = 0; i < npkgs; i++)
     total += pkgs[i].nexports;
-  export_ref *refs = cb_xcalloc(total, sizeof *refs);
+  export_ref *refs = cs_xcalloc(total, sizeof *refs);
   size_t n = 0;
   for (size_t i = 0; i < npkgs; i++)
     for (size_t j = 0; j < pkgs[i].nexports; j++)
@@ -128,7 +129,7 @@ static json_value *crefs_json(const cb_package *pkgs, size_t npkgs, cref_list wh
     package_list(&pkgs[i], which, &count);
     total += count;
   }
-  cref_ref *refs = cb_xcalloc(total ? total : 1, sizeof *refs);
+  cref_ref *refs = cs_xcalloc(total ? total : 1, sizeof *refs);
   size_t n = 0;
   for (size_t i = 0; i < npkgs; i++) {
     const cb_cref *list = package_list(&pkgs[i], which, &count);
@@ -194,11 +195,11 @@ static void add_compile_command(json_value *arr, const cb_package *pkg, const ch
   json_array_add(args, json_new_string(compiler));
   json_array_add(args, json_new_string("-x"));
   json_array_add(args, json_new_string("c"));
-  cb_strlist flags = {0};
+  cs_strlist flags = {0};
   cb_c_flags(pkg, &flags);
   for (size_t i = 0; i < flags.len; i++)
     json_array_add(args, json_new_string(flags.items[i]));
-  cb_strlist_free(&flags);
+  cs_strlist_free(&flags);
   json_array_add(args, json_new_string("-c"));
   json_array_add(args, json_new_string(file));
   json_object_add(entry, "arguments", args);
@@ -210,30 +211,30 @@ json_value *cb_compdb_build(const cb_package *pkgs, size_t npkgs, const char *co
   json_value *arr = json_new_array();
   for (size_t i = 0; i < npkgs; i++) {
     const cb_package *pkg = &pkgs[i];
-    cb_strlist files = {0};
+    cs_strlist files = {0};
     for (size_t j = 0; j < pkg->c_files.len; j++)
-      cb_strlist_push_owned(&files, cb_path_join(pkg->dir, pkg->c_files.items[j]));
-    cb_strlist generated = {0};
+      cs_strlist_push_owned(&files, cs_path_join(pkg->dir, pkg->c_files.items[j]));
+    cs_strlist generated = {0};
     for (size_t j = 0; j < pkg->cgo_files.len; j++) {
       char *c = cb_cgo_output_name(pkg->cgo_files.items[j], ".cgo2.c");
-      cb_strlist_push_owned(&generated, cb_path_join(pkg->objdir, c));
+      cs_strlist_push_owned(&generated, cs_path_join(pkg->objdir, c));
       free(c);
     }
-    cb_strlist_sort(&generated);
-    cb_strlist_push_owned(&files, cb_path_join(pkg->objdir, "_cgo_export.c"));
-    cb_strlist_extend(&files, &generated);
+    cs_strlist_sort(&generated);
+    cs_strlist_push_owned(&files, cs_path_join(pkg->objdir, "_cgo_export.c"));
+    cs_strlist_extend(&files, &generated);
     for (size_t j = 0; j < files.len; j++)
       add_compile_command(arr, pkg, files.items[j], compiler);
-    cb_strlist_free(&generated);
-    cb_strlist_free(&files);
+    cs_strlist_free(&generated);
+    cs_strlist_free(&files);
   }
   return arr;
 }
 
-bool cb_manifest_read_version(const char *path, long *version, cb_error *err) {
+bool cb_manifest_read_version(const char *path, long *version, cs_error *err) {
   char *text;
   size_t len;
-  if (!cb_read_file(path, &text, &len, err))
+  if (!cs_read_file(path, &text, &len, err))
     return false;
   json_value *doc = json_parse(text, len, err);
   free(text);
@@ -241,16 +242,16 @@ bool cb_manifest_read_version(const char *path, long *version, cb_error *err) {
     return false;
   bool ok = true;
   if (doc->kind != JSON_OBJECT)
-    ok = cb_fail(err, "'%s' is not a manifest: not a JSON object", path);
+    ok = cs_fail(err, "'%s' is not a manifest: not a JSON object", path);
   else if (!json_get_int(doc, "version", version))
-    ok = cb_fail(err, "'%s' is not a manifest: no integer \"version\"", path);
+    ok = cs_fail(err, "'%s' is not a manifest: no integer \"version\"", path);
   json_free(doc);
   return ok;
 }
 
-bool cb_manifest_check_overwrite(const char *path, cb_error *err) {
+bool cb_manifest_check_overwrite(const char *path, cs_error *err) {
   long version;
-  cb_error ignored = {{0}};
+  cs_error ignored = {{0}};
   struct stat st;
   /* Only a regular file can hold a manifest: reading a FIFO would wait for a
    * writer, and a device is no manifest. */
@@ -258,7 +259,7 @@ bool cb_manifest_check_overwrite(const char *path, cb_error *err) {
       !cb_manifest_read_version(path, &version, &ignored))
     return true;
   if (version > CB_MANIFEST_VERSION)
-    return cb_fail(err,
+    return cs_fail(err,
                    "'%s' is a manifest of schema version %ld, newer than this cgo-boundary "
                    "writes (%d); not overwriting it",
                    path, version, CB_MANIFEST_VERSION);

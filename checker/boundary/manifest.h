@@ -18,10 +18,10 @@ json_value *cb_compdb_build(const cb_package *pkgs, size_t npkgs, const char *co
 
 /* Reads the "version" of an existing manifest. Returns false (err filled) when
  * the file cannot be read or is not a manifest. */
-bool cb_manifest_read_version(const char *path, long *version, cb_error *err);
+bool cb_manifest_read_version(const char *path, long *version, cs_error *err);
 
 /* Refuses to overwrite a manifest written by a newer schema version. A missing
  * file, or a file that is not a manifest, is fine. */
-bool cb_manifest_check_overwrite(const char *path, cb_error *err);
+bool cb_manifest_check_overwrite(const char *path, cs_error *err);
 
 #endif

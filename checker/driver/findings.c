@@ -1,5 +1,6 @@
 #include "findings.h"
 
+#include "file.h"
 #include "json.h"
 
 #include <stdio.h>
@@ -8,20 +9,20 @@
 
 /* "file:///a/b%20c.c" -> "/a/b c.c" (new string), NULL if not a file URI. */
 static char *path_from_uri(const char *uri) {
-  if (!cb_starts_with(uri, "file://"))
+  if (!cs_starts_with(uri, "file://"))
     return NULL;
   const char *p = uri + strlen("file://");
-  cb_buf out = {0};
+  cs_buf out = {0};
   while (*p) {
     if (p[0] == '%' && p[1] && p[2]) {
       char hex[3] = {p[1], p[2], 0};
-      cb_buf_putc(&out, (char)strtol(hex, NULL, 16));
+      cs_buf_putc(&out, (char)strtol(hex, NULL, 16));
       p += 3;
     } else {
-      cb_buf_putc(&out, *p++);
+      cs_buf_putc(&out, *p++);
     }
   }
-  return cb_buf_take(&out);
+  return cs_buf_take(&out);
 }
 
 /* Reads a SARIF physicalLocation into loc (file, line, column). */
@@ -49,14 +50,14 @@ static bool read_location(const json_value *loc_obj, cl_location *loc) {
  * in such a file back to the Go file and line the user wrote, when that file
  * exists (relative names are looked up in the package directories). Locations
  * in cgo's own boilerplate ("cgo-gcc-prolog") keep their physical place. */
-static void remap_line_directive(cl_location *loc, const cb_strlist *package_dirs) {
-  if (!cb_ends_with(loc->file, ".cgo2.c") && !cb_ends_with(loc->file, "_cgo_export.h") &&
-      !cb_ends_with(loc->file, ".cgo-header.c"))
+static void remap_line_directive(cl_location *loc, const cs_strlist *package_dirs) {
+  if (!cs_ends_with(loc->file, ".cgo2.c") && !cs_ends_with(loc->file, "_cgo_export.h") &&
+      !cs_ends_with(loc->file, ".cgo-header.c"))
     return;
   char *text = NULL;
   size_t len = 0;
-  cb_error err;
-  if (!cb_read_file(loc->file, &text, &len, &err))
+  cs_error err;
+  if (!cs_read_file(loc->file, &text, &len, &err))
     return;
   char *presumed = NULL;
   long presumed_line = 0;
@@ -69,7 +70,7 @@ static void remap_line_directive(cl_location *loc, const cb_strlist *package_dir
     char name[4096];
     if (sscanf(p, "#line %ld \"%4095[^\"]\"", &n, name) == 2) {
       free(presumed);
-      presumed = cb_xstrdup(name);
+      presumed = cs_xstrdup(name);
       presumed_line = n - 1;
     } else {
       presumed_line++;
@@ -83,12 +84,12 @@ static void remap_line_directive(cl_location *loc, const cb_strlist *package_dir
     return;
   char *found = NULL;
   if (presumed[0] == '/') {
-    if (cb_file_exists(presumed))
-      found = cb_xstrdup(presumed);
+    if (cs_file_exists(presumed))
+      found = cs_xstrdup(presumed);
   } else {
     for (size_t i = 0; package_dirs && i < package_dirs->len && !found; i++) {
-      char *candidate = cb_path_join(package_dirs->items[i], presumed);
-      if (cb_file_exists(candidate))
+      char *candidate = cs_path_join(package_dirs->items[i], presumed);
+      if (cs_file_exists(candidate))
         found = candidate;
       else
         free(candidate);
@@ -125,7 +126,7 @@ static bool inside_dir(const char *path, const char *dir) {
 }
 
 static bool passes(const cl_finding *f, const cl_filter *filter) {
-  if (filter->rule_prefix && !cb_starts_with(f->rule, filter->rule_prefix))
+  if (filter->rule_prefix && !cs_starts_with(f->rule, filter->rule_prefix))
     return false;
   if (!filter->package_dirs)
     return true;
@@ -165,7 +166,7 @@ static void read_steps(const json_value *result, cl_finding *f) {
   const json_value *locs = json_get_array(threads->items[0], "locations");
   if (!locs)
     return;
-  f->steps = cb_xcalloc(locs->len ? locs->len : 1, sizeof *f->steps);
+  f->steps = cs_xcalloc(locs->len ? locs->len : 1, sizeof *f->steps);
   for (size_t i = 0; i < locs->len; i++) {
     const json_value *loc = json_get(locs->items[i], "location");
     cl_location step = {0};
@@ -173,7 +174,7 @@ static void read_steps(const json_value *result, cl_finding *f) {
       continue;
     const json_value *msg = json_get(loc, "message");
     const char *text = msg ? json_get_string(msg, "text") : NULL;
-    step.message = cb_xstrdup(text ? text : "");
+    step.message = cs_xstrdup(text ? text : "");
     f->steps[f->nsteps++] = step;
   }
 }
@@ -188,8 +189,8 @@ static bool read_result(const json_value *result, cl_finding *f) {
   memset(f, 0, sizeof *f);
   if (!read_location(locs->items[0], &f->where))
     return false;
-  f->rule = cb_xstrdup(rule);
-  f->message = cb_xstrdup(text);
+  f->rule = cs_xstrdup(rule);
+  f->message = cs_xstrdup(text);
   read_steps(result, f);
   return true;
 }
@@ -197,13 +198,13 @@ static bool read_result(const json_value *result, cl_finding *f) {
 static void push(cl_findings *all, cl_finding f) {
   if (all->len == all->cap) {
     all->cap = all->cap ? all->cap * 2 : 16;
-    all->items = cb_xrealloc(all->items, all->cap * sizeof *all->items);
+    all->items = cs_xrealloc(all->items, all->cap * sizeof *all->items);
   }
   all->items[all->len++] = f;
 }
 
 bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
-                           const cl_filter *filter, cb_error *err) {
+                           const cl_filter *filter, cs_error *err) {
   json_value *doc = json_parse(sarif_text, len, err);
   if (!doc)
     return false;
@@ -215,7 +216,7 @@ bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
       if (!read_result(results->items[i], &f))
         continue;
       f.physical = f.where;
-      f.physical.file = cb_xstrdup(f.where.file);
+      f.physical.file = cs_xstrdup(f.where.file);
       remap_line_directive(&f.where, filter->package_dirs);
       for (size_t k = 0; k < f.nsteps; k++)
         remap_line_directive(&f.steps[k], filter->package_dirs);

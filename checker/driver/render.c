@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "render.h"
 
+#include "file.h"
 #include "json.h"
 
 #include <dirent.h>
@@ -55,7 +56,7 @@ static int rule_index(const char *id) {
 }
 
 static void print_location(FILE *out, const cl_location *loc, const char *cwd) {
-  char *shown = cb_path_relative(loc->file, cwd);
+  char *shown = cs_path_relative(loc->file, cwd);
   fprintf(out, "%s:%ld:%ld", shown, loc->line, loc->column);
   free(shown);
 }
@@ -78,8 +79,8 @@ void cl_render_text(const cl_findings *all, const char *cwd, FILE *out) {
  * a copy of path. */
 static char *relative_to_root(const char *path, const char *root) {
   if (strcmp(root, "/") == 0 && path[0] == '/' && path[1])
-    return cb_xstrdup(path + 1);
-  return cb_path_relative(path, root);
+    return cs_xstrdup(path + 1);
+  return cs_path_relative(path, root);
 }
 
 /* A SARIF artifactLocation for path. */
@@ -90,7 +91,7 @@ static json_value *artifact(const char *path, const char *root) {
     json_object_add(a, "uri", json_new_string(rel));
     json_object_add(a, "uriBaseId", json_new_string("%SRCROOT%"));
   } else {
-    char *uri = cb_xasprintf("file://%s", path);
+    char *uri = cs_xasprintf("file://%s", path);
     json_object_add(a, "uri", json_new_string(uri));
     free(uri);
   }
@@ -123,12 +124,12 @@ static json_value *rule_json(const rule_doc *r, const char *docs) {
   json_object_add(o, "fullDescription", text_object(r->full_text));
   json_value *help = json_new_object();
   json_object_add(help, "text", json_new_string(r->help));
-  char *md = cb_xasprintf("%s\n\nSee the [%s documentation](%s%s.md).", r->help, r->id, docs,
+  char *md = cs_xasprintf("%s\n\nSee the [%s documentation](%s%s.md).", r->help, r->id, docs,
                           r->id + strlen("cgo."));
   json_object_add(help, "markdown", json_new_string(md));
   free(md);
   json_object_add(o, "help", help);
-  char *uri = cb_xasprintf("%s%s.md", docs, r->id + strlen("cgo."));
+  char *uri = cs_xasprintf("%s%s.md", docs, r->id + strlen("cgo."));
   json_object_add(o, "helpUri", json_new_string(uri));
   free(uri);
   json_value *conf = json_new_object();
@@ -188,7 +189,7 @@ static char *trim_root(const char *root) {
   size_t n = strlen(root);
   while (n > 1 && root[n - 1] == '/')
     n--;
-  return cb_xstrndup(root, n);
+  return cs_xstrndup(root, n);
 }
 
 char *cl_render_sarif(const cl_findings *all, const char *root_dir, const char *version,
@@ -210,7 +211,7 @@ char *cl_render_sarif(const cl_findings *all, const char *root_dir, const char *
   json_object_add(run, "tool", tool);
   json_value *bases = json_new_object();
   json_value *srcroot = json_new_object();
-  char *root_uri = cb_xasprintf("file://%s%s", root, strcmp(root, "/") == 0 ? "" : "/");
+  char *root_uri = cs_xasprintf("file://%s%s", root, strcmp(root, "/") == 0 ? "" : "/");
   json_object_add(srcroot, "uri", json_new_string(root_uri));
   free(root_uri);
   json_object_add(bases, "%SRCROOT%", srcroot);
@@ -227,16 +228,16 @@ char *cl_render_sarif(const cl_findings *all, const char *root_dir, const char *
   json_value *runs = json_new_array();
   json_array_add(runs, run);
   json_object_add(doc, "runs", runs);
-  cb_buf out = {0};
+  cs_buf out = {0};
   json_write(doc, &out);
   json_free(doc);
   free(root);
-  return cb_buf_take(&out);
+  return cs_buf_take(&out);
 }
 
 /* The value of "<!-- KEY value -->" in an HTML report (new string). */
 static char *html_meta(const char *html, const char *key) {
-  char *needle = cb_xasprintf("<!-- %s ", key);
+  char *needle = cs_xasprintf("<!-- %s ", key);
   const char *p = strstr(html, needle);
   size_t skip = strlen(needle);
   free(needle);
@@ -244,7 +245,7 @@ static char *html_meta(const char *html, const char *key) {
     return NULL;
   p += skip;
   const char *end = strstr(p, " -->");
-  return end ? cb_xstrndup(p, (size_t)(end - p)) : NULL;
+  return end ? cs_xstrndup(p, (size_t)(end - p)) : NULL;
 }
 
 /* The finding an HTML report belongs to, or -1. */
@@ -266,60 +267,42 @@ static long match_report(const cl_findings *all, const char *html) {
   return found;
 }
 
-static void html_escape(cb_buf *b, const char *s) {
+static void html_escape(cs_buf *b, const char *s) {
   for (; *s; s++) {
     switch (*s) {
-    case '<': cb_buf_puts(b, "&lt;"); break;
-    case '>': cb_buf_puts(b, "&gt;"); break;
-    case '&': cb_buf_puts(b, "&amp;"); break;
-    case '"': cb_buf_puts(b, "&quot;"); break;
-    default: cb_buf_putc(b, *s);
+    case '<': cs_buf_puts(b, "&lt;"); break;
+    case '>': cs_buf_puts(b, "&gt;"); break;
+    case '&': cs_buf_puts(b, "&amp;"); break;
+    case '"': cs_buf_puts(b, "&quot;"); break;
+    default: cs_buf_putc(b, *s);
     }
   }
 }
 
-/* Removes the report-*.html pages an earlier run left in out_dir, so that the
- * directory holds only what the new index lists. */
-static bool remove_old_reports(const char *out_dir, cb_error *err) {
-  DIR *dir = opendir(out_dir);
-  if (!dir)
-    return cb_fail(err, "cannot open '%s': %s", out_dir, strerror(errno));
-  bool ok = true;
-  struct dirent *e;
-  while ((e = readdir(dir)) != NULL) {
-    if (!cb_starts_with(e->d_name, "report-") || !cb_ends_with(e->d_name, ".html"))
-      continue;
-    char *path = cb_path_join(out_dir, e->d_name);
-    if (unlink(path) != 0 && errno != ENOENT)
-      ok = cb_fail(err, "cannot remove the old report '%s': %s", path, strerror(errno));
-    free(path);
-  }
-  closedir(dir);
-  return ok;
-}
-
-bool cl_render_html(const cl_findings *all, const cb_strlist *report_dirs, const char *out_dir,
-                    const char *cwd, cb_error *err) {
-  if (!cb_mkdir_p(out_dir, err) || !remove_old_reports(out_dir, err))
+bool cl_render_html(const cl_findings *all, const cs_strlist *report_dirs, const char *out_dir,
+                    const char *cwd, cs_error *err) {
+  /* The report-*.html pages an earlier run left in out_dir go, so that the
+   * directory holds only what the new index lists. */
+  if (!cs_mkdir_p(out_dir, err) || !cs_remove_files(out_dir, "report-", ".html", err))
     return false;
-  char **pages = cb_xcalloc(all->len ? all->len : 1, sizeof *pages);
+  char **pages = cs_xcalloc(all->len ? all->len : 1, sizeof *pages);
   for (size_t d = 0; d < report_dirs->len; d++) {
     DIR *dir = opendir(report_dirs->items[d]);
     if (!dir)
       continue;
     struct dirent *e;
     while ((e = readdir(dir)) != NULL) {
-      if (!cb_starts_with(e->d_name, "report-") || !cb_ends_with(e->d_name, ".html"))
+      if (!cs_starts_with(e->d_name, "report-") || !cs_ends_with(e->d_name, ".html"))
         continue;
-      char *path = cb_path_join(report_dirs->items[d], e->d_name);
+      char *path = cs_path_join(report_dirs->items[d], e->d_name);
       char *text = NULL;
       size_t len = 0;
-      if (cb_read_file(path, &text, &len, err)) {
+      if (cs_read_file(path, &text, &len, err)) {
         long i = match_report(all, text);
         if (i >= 0 && !pages[i]) {
-          char *dest = cb_path_join(out_dir, e->d_name);
-          if (cb_write_file(dest, text, len, err))
-            pages[i] = cb_xstrdup(e->d_name);
+          char *dest = cs_path_join(out_dir, e->d_name);
+          if (cs_write_file(dest, text, len, err))
+            pages[i] = cs_xstrdup(e->d_name);
           free(dest);
         }
       }
@@ -328,35 +311,39 @@ bool cl_render_html(const cl_findings *all, const cb_strlist *report_dirs, const
     }
     closedir(dir);
   }
-  cb_buf b = {0};
-  cb_buf_puts(&b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>cgo-lifetime report</title>"
-                  "<style>body{font-family:sans-serif}td{padding:2px 8px}</style></head><body>\n"
-                  "<h1>cgo-lifetime report</h1>\n");
-  cb_buf_printf(&b, "<p>%zu finding%s.</p>\n<table>\n<tr><th>Checker</th><th>Location</th><th>Message</th></tr>\n",
-                all->len, all->len == 1 ? "" : "s");
+  cs_buf b = {0};
+  cs_buf_puts(
+      &b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>cgo-lifetime report</title>"
+          "<style>body{font-family:sans-serif}td{padding:2px 8px}</style></head><body>\n"
+          "<h1>cgo-lifetime report</h1>\n");
+  cs_buf_printf(
+      &b,
+      "<p>%zu "
+      "finding%s.</p>\n<table>\n<tr><th>Checker</th><th>Location</th><th>Message</th></tr>\n",
+      all->len, all->len == 1 ? "" : "s");
   for (size_t i = 0; i < all->len; i++) {
     const cl_finding *f = &all->items[i];
-    char *shown = cb_path_relative(f->where.file, cwd);
-    cb_buf_puts(&b, "<tr><td>");
+    char *shown = cs_path_relative(f->where.file, cwd);
+    cs_buf_puts(&b, "<tr><td>");
     html_escape(&b, f->rule);
-    cb_buf_puts(&b, "</td><td>");
+    cs_buf_puts(&b, "</td><td>");
     if (pages[i])
-      cb_buf_printf(&b, "<a href=\"%s\">", pages[i]);
+      cs_buf_printf(&b, "<a href=\"%s\">", pages[i]);
     html_escape(&b, shown);
-    cb_buf_printf(&b, ":%ld:%ld", f->where.line, f->where.column);
+    cs_buf_printf(&b, ":%ld:%ld", f->where.line, f->where.column);
     if (pages[i])
-      cb_buf_puts(&b, "</a>");
-    cb_buf_puts(&b, "</td><td>");
+      cs_buf_puts(&b, "</a>");
+    cs_buf_puts(&b, "</td><td>");
     html_escape(&b, f->message);
-    cb_buf_puts(&b, "</td></tr>\n");
+    cs_buf_puts(&b, "</td></tr>\n");
     free(shown);
     free(pages[i]);
   }
   free(pages);
-  cb_buf_puts(&b, "</table>\n</body></html>\n");
-  char *index = cb_path_join(out_dir, "index.html");
-  bool ok = cb_write_file(index, b.data, b.len, err);
+  cs_buf_puts(&b, "</table>\n</body></html>\n");
+  char *index = cs_path_join(out_dir, "index.html");
+  bool ok = cs_write_file(index, b.data, b.len, err);
   free(index);
-  cb_buf_free(&b);
+  cs_buf_free(&b);
   return ok;
 }

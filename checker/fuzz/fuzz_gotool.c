@@ -8,7 +8,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  char *text = cb_xstrndup((const char *)data, size);
+  char *text = cs_xstrndup((const char *)data, size);
   cb_escape_fact *facts = NULL;
   size_t nfacts = 0;
   parse_escape_output(text, &facts, &nfacts);
@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   json_parser p;
   json_parser_init(&p, (const char *)data, size);
-  cb_error err;
+  cs_error err;
   for (int i = 0; i < 16; i++) {
     json_value *obj = NULL;
     if (!json_parse_next(&p, &obj, &err) || !obj)

@@ -9,13 +9,13 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  cb_error err;
+  cs_error err;
   json_value *v = json_parse((const char *)data, size, &err);
   if (v) {
-    cb_buf out = {0};
+    cs_buf out = {0};
     json_write(v, &out);
     json_value *again = json_parse(out.data ? out.data : "", out.len, &err);
-    cb_buf out2 = {0};
+    cs_buf out2 = {0};
     if (!again)
       abort(); /* what we wrote must parse */
     json_write(again, &out2);
@@ -27,8 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     json_get_int(v, "version", &n);
     json_free(again);
     json_free(v);
-    cb_buf_free(&out);
-    cb_buf_free(&out2);
+    cs_buf_free(&out);
+    cs_buf_free(&out2);
   }
   json_parser p;
   json_parser_init(&p, (const char *)data, size);

@@ -6,16 +6,16 @@
 int main(void) {
   static char text[1 << 16];
   size_t len = fread(text, 1, sizeof text, stdin);
-  cb_error err;
+  cs_error err;
   json_value *v = json_parse(text, len, &err);
   if (!v) {
     printf("error: %s\n", err.msg);
     return 1;
   }
-  cb_buf out = {0};
+  cs_buf out = {0};
   json_write(v, &out);
   printf("%.*s\n", (int)out.len, out.data);
   json_free(v);
-  cb_buf_free(&out);
+  cs_buf_free(&out);
   return 0;
 }

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cdecls.h"
 
+#include "cgo-lifetime/Schema.h"
 #include "file.h"
 #include "lenient.h"
 
@@ -9,8 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char export_prolog[] = "cgo-gcc-export-header-prolog";
 
 void cb_c_flags(const cb_package *pkg, cs_strlist *out) {
   static const char *const lenient[] = CS_LENIENT_FLAGS;
@@ -114,8 +113,8 @@ static enum CXChildVisitResult visit_export(CXCursor c, CXCursor parent, CXClien
   unsigned line;
   char *presumed = presumed_file(c, &line);
   char *physical = physical_file(c, &line);
-  bool is_export = strcmp(presumed, export_prolog) == 0 && physical &&
-                   strcmp(cs_basename(physical), "_cgo_export.h") == 0;
+  bool is_export = strcmp(presumed, CGO_EXPORT_PROLOG) == 0 && physical &&
+                   strcmp(cs_basename(physical), CGO_EXPORT_HEADER) == 0;
   if (is_export) {
     char *name = cursor_name(c);
     cb_export *ex = cb_package_find_export(pkg, name);
@@ -131,7 +130,7 @@ static enum CXChildVisitResult visit_export(CXCursor c, CXCursor parent, CXClien
 bool cb_cdecls_export_types(cb_package *pkg, bool verbose, cs_error *err) {
   if (pkg->nexports == 0)
     return true;
-  char *header = cs_path_join(pkg->objdir, "_cgo_export.h");
+  char *header = cs_path_join(pkg->objdir, CGO_EXPORT_HEADER);
   CXIndex index = clang_createIndex(0, 0);
   CXTranslationUnit tu = parse_c(index, pkg, header, verbose);
   bool ok = tu != NULL;
@@ -231,7 +230,7 @@ static cb_cref *make_crefs(const cb_package *pkg, const cs_strlist *names, const
 }
 
 bool cb_cdecls_go_uses(cb_package *pkg, bool verbose, cs_error *err) {
-  char *gotypes = cs_path_join(pkg->objdir, "_cgo_gotypes.go");
+  char *gotypes = cs_path_join(pkg->objdir, CGO_GOTYPES_FILE);
   char *text;
   bool ok = cs_read_file(gotypes, &text, NULL, err);
   free(gotypes);
@@ -251,7 +250,7 @@ bool cb_cdecls_go_uses(cb_package *pkg, bool verbose, cs_error *err) {
   decl_scan scan = {&funcs, &vars, {0}, {0}};
   cs_buf all = {0};
   for (size_t i = 0; i < pkg->cgo_files.len; i++) {
-    char *c_name = cb_cgo_output_name(pkg->cgo_files.items[i], ".cgo2.c");
+    char *c_name = cb_cgo_output_name(pkg->cgo_files.items[i], CGO_CGO2_SUFFIX);
     cs_buf_printf(&all, "#include \"%s/%s\"\n", pkg->objdir, c_name);
     free(c_name);
   }
@@ -294,7 +293,7 @@ static enum CXChildVisitResult visit_hand_decl(CXCursor c, CXCursor parent, CXCl
     return CXChildVisit_Continue;
   unsigned line = 0;
   char *file = physical_file(c, &line);
-  if (file && strcmp(cs_basename(file), "_cgo_export.h") != 0) {
+  if (file && strcmp(cs_basename(file), CGO_EXPORT_HEADER) != 0) {
     char *rel = cs_path_relative(file, pkg->dir);
     if (rel[0] != '/') {
       char *where = cs_xasprintf("%s:%u", rel, line);

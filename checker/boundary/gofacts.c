@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "gofacts.h"
 
+#include "cgo-lifetime/Schema.h"
 #include "file.h"
 #include "gofacts_source.h" /* generated: gofacts_source[] */
 #include "json.h"
@@ -63,13 +64,13 @@ bool cb_gofacts_build(const cb_go *go, const char *cache_dir, char **path, cs_er
 }
 
 /* The helper's evidence for one parameter, in the words the plugin quotes. */
-static char *fact_evidence(const char *func, const json_value *fact) {
-  const char *effect = json_get_string(fact, "effect");
-  const char *param = json_get_string(fact, "param");
-  const char *target = json_get_string(fact, "target");
-  const char *file = json_get_string(fact, "file");
+static char *fact_evidence(const char *func, const json_t *fact) {
+  const char *effect = cs_json_get_string(fact, "effect");
+  const char *param = cs_json_get_string(fact, "param");
+  const char *target = cs_json_get_string(fact, "target");
+  const char *file = cs_json_get_string(fact, "file");
   long line = 0;
-  json_get_int(fact, "line", &line);
+  cs_json_get_int(fact, "line", &line);
   if (!effect || !param || !target || !file)
     return NULL;
   if (strcmp(effect, "release") == 0)
@@ -85,16 +86,17 @@ static char *fact_evidence(const char *func, const json_value *fact) {
  * (a function that deletes p's entry is the release function), a borrow (the
  * parameter only goes to C) comes last, and the first fact of a kind in source
  * order gives the evidence. */
-static void apply_facts(cb_export *ex, const json_value *facts) {
+static void apply_facts(cb_export *ex, const json_t *facts) {
   static const char *const order[] = {"release", "retain", "borrow"};
   static const cb_effect effects[] = {CB_EFFECT_RELEASE, CB_EFFECT_RETAIN, CB_EFFECT_BORROW};
   for (size_t pass = 0; pass < sizeof order / sizeof order[0]; pass++) {
     const char *wanted = order[pass];
-    for (size_t i = 0; facts && i < facts->len; i++) {
-      const json_value *fact = facts->items[i];
-      const char *effect = json_get_string(fact, "effect");
+    size_t i;
+    json_t *fact;
+    json_array_foreach(facts, i, fact) {
+      const char *effect = cs_json_get_string(fact, "effect");
       long index = 0;
-      if (!effect || strcmp(effect, wanted) != 0 || !json_get_int(fact, "index", &index))
+      if (!effect || strcmp(effect, wanted) != 0 || !cs_json_get_int(fact, "index", &index))
         continue;
       cb_param *param = cb_export_find_param(ex, (int)index);
       if (!param || param->effect != CB_EFFECT_UNKNOWN)
@@ -105,36 +107,38 @@ static void apply_facts(cb_export *ex, const json_value *facts) {
   }
 }
 
-static void read_export(const json_value *obj, cb_export *ex) {
+static void read_export(const json_t *obj, cb_export *ex) {
   memset(ex, 0, sizeof *ex);
-  const char *name = json_get_string(obj, "name"), *file = json_get_string(obj, "file");
+  const char *name = cs_json_get_string(obj, "name"), *file = cs_json_get_string(obj, "file");
   long line = 0;
-  json_get_int(obj, "line", &line);
+  cs_json_get_int(obj, "line", &line);
   ex->name = cs_xstrdup(name ? name : "");
   ex->file = cs_xstrdup(file ? file : "");
   ex->line = (int)line;
-  json_value *params = json_get_array(obj, "params");
-  ex->params = cs_xcalloc(params ? params->len : 0, sizeof *ex->params);
-  for (size_t i = 0; params && i < params->len; i++) {
+  json_t *params = cs_json_get_array(obj, "params"), *param;
+  size_t i;
+  ex->params = cs_xcalloc(json_array_size(params), sizeof *ex->params);
+  json_array_foreach(params, i, param) {
     long index = 0, pline = 0;
-    const char *pname = json_get_string(params->items[i], "name");
-    json_get_int(params->items[i], "index", &index);
-    json_get_int(params->items[i], "line", &pline);
+    const char *pname = cs_json_get_string(param, "name");
+    cs_json_get_int(param, "index", &index);
+    cs_json_get_int(param, "line", &pline);
     cb_param *p = &ex->params[ex->nparams++];
     p->index = (int)index;
     p->name = cs_xstrdup(pname ? pname : "");
     p->line = (int)pline;
   }
-  apply_facts(ex, json_get_array(obj, "facts"));
+  apply_facts(ex, cs_json_get_array(obj, "facts"));
 }
 
-static void read_crefs(const json_value *arr, cb_package *pkg) {
-  pkg->c_refs = cs_xcalloc(arr ? arr->len : 0, sizeof *pkg->c_refs);
-  for (size_t i = 0; arr && i < arr->len; i++) {
-    const char *name = json_get_string(arr->items[i], "name");
-    const char *file = json_get_string(arr->items[i], "file");
+static void read_crefs(const json_t *arr, cb_package *pkg) {
+  size_t i;
+  json_t *e;
+  pkg->c_refs = cs_xcalloc(json_array_size(arr), sizeof *pkg->c_refs);
+  json_array_foreach(arr, i, e) {
+    const char *name = cs_json_get_string(e, "name"), *file = cs_json_get_string(e, "file");
     long line = 0;
-    json_get_int(arr->items[i], "line", &line);
+    cs_json_get_int(e, "line", &line);
     if (!name || !file)
       continue;
     cb_cref *ref = &pkg->c_refs[pkg->nc_refs++];
@@ -144,16 +148,16 @@ static void read_crefs(const json_value *arr, cb_package *pkg) {
 }
 
 /* `#cgo noescape` and `#cgo nocallback` directives, each with file:line. */
-static void read_promises(const json_value *arr, cb_package *pkg) {
-  size_t n = arr ? arr->len : 0;
-  pkg->noescape = cs_xcalloc(n, sizeof *pkg->noescape);
-  pkg->nocallback = cs_xcalloc(n, sizeof *pkg->nocallback);
-  for (size_t i = 0; i < n; i++) {
-    const char *kind = json_get_string(arr->items[i], "kind");
-    const char *name = json_get_string(arr->items[i], "name");
-    const char *file = json_get_string(arr->items[i], "file");
+static void read_promises(const json_t *arr, cb_package *pkg) {
+  size_t i;
+  json_t *e;
+  pkg->noescape = cs_xcalloc(json_array_size(arr), sizeof *pkg->noescape);
+  pkg->nocallback = cs_xcalloc(json_array_size(arr), sizeof *pkg->nocallback);
+  json_array_foreach(arr, i, e) {
+    const char *kind = cs_json_get_string(e, "kind"), *name = cs_json_get_string(e, "name");
+    const char *file = cs_json_get_string(e, "file");
     long line = 0;
-    json_get_int(arr->items[i], "line", &line);
+    cs_json_get_int(e, "line", &line);
     if (!kind || !name || !file)
       continue;
     cb_cref *ref;
@@ -170,16 +174,17 @@ static void read_promises(const json_value *arr, cb_package *pkg) {
 
 /* Arguments at which every Go call passes an integer converted to a pointer
  * (a runtime/cgo.Handle, an id): the evidence quotes the first such call. */
-static void read_handle_args(const json_value *arr, cb_package *pkg) {
-  pkg->handle_args = cs_xcalloc(arr ? arr->len : 0, sizeof *pkg->handle_args);
-  for (size_t i = 0; arr && i < arr->len; i++) {
-    const json_value *h = arr->items[i];
-    const char *name = json_get_string(h, "name"), *expr = json_get_string(h, "expr");
-    const char *file = json_get_string(h, "file");
+static void read_handle_args(const json_t *arr, cb_package *pkg) {
+  size_t i;
+  json_t *h;
+  pkg->handle_args = cs_xcalloc(json_array_size(arr), sizeof *pkg->handle_args);
+  json_array_foreach(arr, i, h) {
+    const char *name = cs_json_get_string(h, "name"), *expr = cs_json_get_string(h, "expr");
+    const char *file = cs_json_get_string(h, "file");
     long arg = 0, line = 0, calls = 0;
-    json_get_int(h, "line", &line);
-    json_get_int(h, "calls", &calls);
-    if (!name || !expr || !file || !json_get_int(h, "arg", &arg) || arg < 1 || arg > 1000)
+    cs_json_get_int(h, "line", &line);
+    cs_json_get_int(h, "calls", &calls);
+    if (!name || !expr || !file || !cs_json_get_int(h, "arg", &arg) || arg < 1 || arg > 1000)
       continue;
     cb_cref *ref = &pkg->handle_args[pkg->nhandle_args++];
     ref->name = cs_xstrdup(name);
@@ -194,7 +199,7 @@ static void read_handle_args(const json_value *arr, cb_package *pkg) {
 bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cs_error *err) {
   size_t n = 0;
   const char **argv = cs_xcalloc(pkg->go_files.len + pkg->cgo_files.len + 5, sizeof *argv);
-  char *gotypes = cs_path_join(pkg->objdir, "_cgo_gotypes.go");
+  char *gotypes = cs_path_join(pkg->objdir, CGO_GOTYPES_FILE);
   argv[n++] = helper;
   argv[n++] = "-gotypes"; /* which C.NAME are functions */
   argv[n++] = gotypes;
@@ -229,17 +234,24 @@ bool cb_gofacts_run(const cb_go *go, const char *helper, cb_package *pkg, cs_err
     cs_proc_result_free(&res);
     return false;
   }
-  json_value *doc = json_parse(res.out, res.out_len, err);
+  ok = cb_gofacts_read(res.out, res.out_len, pkg, err);
   cs_proc_result_free(&res);
+  return ok;
+}
+
+bool cb_gofacts_read(const char *text, size_t len, cb_package *pkg, cs_error *err) {
+  json_t *doc = cs_json_parse(text, len, err);
   if (!doc)
     return false;
-  json_value *exports = json_get_array(doc, "exports");
-  pkg->exports = cs_xcalloc(exports ? exports->len : 0, sizeof *pkg->exports);
-  for (size_t i = 0; exports && i < exports->len; i++)
-    read_export(exports->items[i], &pkg->exports[pkg->nexports++]);
-  read_crefs(json_get_array(doc, "crefs"), pkg);
-  read_promises(json_get_array(doc, "promises"), pkg);
-  read_handle_args(json_get_array(doc, "handle_args"), pkg);
-  json_free(doc);
+  json_t *exports = cs_json_get_array(doc, "exports"), *e;
+  size_t i;
+  pkg->exports = cs_xcalloc(json_array_size(exports), sizeof *pkg->exports);
+  json_array_foreach(exports, i, e) {
+    read_export(e, &pkg->exports[pkg->nexports++]);
+  }
+  read_crefs(cs_json_get_array(doc, "crefs"), pkg);
+  read_promises(cs_json_get_array(doc, "promises"), pkg);
+  read_handle_args(cs_json_get_array(doc, "handle_args"), pkg);
+  json_decref(doc);
   return true;
 }

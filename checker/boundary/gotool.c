@@ -117,20 +117,20 @@ void cb_go_free(cb_go *go) {
 }
 
 /* Fills a package from one `go list -json` object. */
-static void package_from_json(const json_value *obj, cb_package *pkg) {
+static void package_from_json(const json_t *obj, cb_package *pkg) {
   memset(pkg, 0, sizeof *pkg);
-  const char *dir = json_get_string(obj, "Dir");
-  const char *path = json_get_string(obj, "ImportPath");
-  const char *name = json_get_string(obj, "Name");
+  const char *dir = cs_json_get_string(obj, "Dir");
+  const char *path = cs_json_get_string(obj, "ImportPath");
+  const char *name = cs_json_get_string(obj, "Name");
   pkg->dir = cs_xstrdup(dir ? dir : ".");
   pkg->import_path = cs_xstrdup(path ? path : pkg->dir);
   pkg->name = cs_xstrdup(name ? name : "");
-  json_get_strings(obj, "GoFiles", &pkg->go_files);
-  json_get_strings(obj, "CgoFiles", &pkg->cgo_files);
-  json_get_strings(obj, "CFiles", &pkg->c_files);
-  json_get_strings(obj, "HFiles", &pkg->h_files);
-  json_get_strings(obj, "CgoCPPFLAGS", &pkg->cflags);
-  json_get_strings(obj, "CgoCFLAGS", &pkg->cflags);
+  cs_json_get_strings(obj, "GoFiles", &pkg->go_files);
+  cs_json_get_strings(obj, "CgoFiles", &pkg->cgo_files);
+  cs_json_get_strings(obj, "CFiles", &pkg->c_files);
+  cs_json_get_strings(obj, "HFiles", &pkg->h_files);
+  cs_json_get_strings(obj, "CgoCPPFLAGS", &pkg->cflags);
+  cs_json_get_strings(obj, "CgoCFLAGS", &pkg->cflags);
 }
 
 /* Splits pkg-config's output on white space (it quotes nothing we need). */
@@ -146,10 +146,10 @@ static void split_words(const char *text, cs_strlist *out) {
 }
 
 /* pkg-config --cflags of the package's #cgo pkg-config names, into out. */
-static bool pkg_config_flags(const json_value *obj, const cb_package *pkg, cs_strlist *out,
+static bool pkg_config_flags(const json_t *obj, const cb_package *pkg, cs_strlist *out,
                              cs_error *err) {
   cs_strlist names = {0};
-  json_get_strings(obj, "CgoPkgConfig", &names);
+  cs_json_get_strings(obj, "CgoPkgConfig", &names);
   if (names.len == 0)
     return true;
   const char **argv = cs_xcalloc(names.len + 4, sizeof *argv);
@@ -176,8 +176,7 @@ static bool pkg_config_flags(const json_value *obj, const cb_package *pkg, cs_st
 }
 
 /* pkg->cflags as `go build` orders them (cmd/go's CFlags and cgo step). */
-static bool set_compile_flags(const cb_go *go, const json_value *obj, cb_package *pkg,
-                              cs_error *err) {
+static bool set_compile_flags(const cb_go *go, const json_t *obj, cb_package *pkg, cs_error *err) {
   cs_strlist pc = {0};
   if (!pkg_config_flags(obj, pkg, &pc, err)) {
     cs_strlist_free(&pc);
@@ -185,10 +184,10 @@ static bool set_compile_flags(const cb_go *go, const json_value *obj, cb_package
   }
   cs_strlist_free(&pkg->cflags);
   cs_strlist_extend(&pkg->cflags, &go->cppflags);
-  json_get_strings(obj, "CgoCPPFLAGS", &pkg->cflags);
+  cs_json_get_strings(obj, "CgoCPPFLAGS", &pkg->cflags);
   cs_strlist_extend(&pkg->cflags, &pc);
   cs_strlist_extend(&pkg->cflags, &go->cflags);
-  json_get_strings(obj, "CgoCFLAGS", &pkg->cflags);
+  cs_json_get_strings(obj, "CgoCFLAGS", &pkg->cflags);
   cs_strlist_free(&pc);
   return true;
 }
@@ -258,13 +257,12 @@ static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t
     cs_proc_result_free(&res);
     return false;
   }
-  json_parser parser;
-  json_parser_init(&parser, res.out, res.out_len);
-  json_value *obj;
-  while ((ok = json_parse_next(&parser, &obj, err)) && obj) {
-    json_value *cgo = json_get_array(obj, "CgoFiles");
-    bool duplicate = already_listed(*pkgs, *npkgs, json_get_string(obj, "Dir"));
-    if (!cgo || cgo->len == 0) {
+  cs_json_stream stream;
+  cs_json_stream_init(&stream, res.out, res.out_len);
+  json_t *obj;
+  while ((ok = cs_json_stream_next(&stream, &obj, err)) && obj) {
+    bool duplicate = already_listed(*pkgs, *npkgs, cs_json_get_string(obj, "Dir"));
+    if (json_array_size(cs_json_get_array(obj, "CgoFiles")) == 0) {
       (*without_cgo)++;
     } else if (!duplicate) {
       *pkgs = cs_xrealloc(*pkgs, (*npkgs + 1) * sizeof **pkgs);
@@ -272,7 +270,7 @@ static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t
       (*npkgs)++;
       ok = set_compile_flags(go, obj, &(*pkgs)[*npkgs - 1], err);
     }
-    json_free(obj);
+    json_decref(obj);
     if (!ok)
       break;
   }

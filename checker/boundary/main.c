@@ -3,7 +3,7 @@
  * directory) and a compile_commands.json. See docs/companion.md. */
 #define _POSIX_C_SOURCE 200809L
 #include "cdecls.h"
-
+#include "cgo-lifetime/Schema.h"
 #include "file.h"
 #include "gofacts.h"
 #include "gotool.h"
@@ -152,7 +152,7 @@ static bool prepare_objdir(const cb_go *go, const cb_package *pkg, const char *w
 static bool analyse_package(const cb_go *go, const char *cache, const char *helper, cb_package *pkg,
                             cs_error *err) {
   char *dir = package_cache_dir(cache, pkg->dir);
-  pkg->objdir = cs_path_join(dir, "cgo");
+  pkg->objdir = cs_path_join(dir, CGO_CACHE_OBJDIR);
   free(dir);
   cb_escape_fact *facts;
   size_t nfacts;
@@ -173,9 +173,9 @@ static bool analyse_package(const cb_go *go, const char *cache, const char *help
   return ok;
 }
 
-static char *render(const json_value *doc) {
+static char *render(const json_t *doc) {
   cs_buf b = {0};
-  json_write(doc, &b);
+  cs_json_write(doc, &b);
   return cs_buf_take(&b);
 }
 
@@ -209,19 +209,19 @@ static bool write_package_cache(const cb_package *pkg, const char *cache, const 
                                 const char *written_manifest, const char *written_compdb,
                                 cs_error *err) {
   char *dir = package_cache_dir(cache, pkg->dir);
-  char *manifest_path = cs_path_join(dir, "manifest.json");
+  char *manifest_path = cs_path_join(dir, CGO_CACHE_MANIFEST);
   char *compdb_path = cs_path_join(dir, "compile_commands.json");
   bool ok = true;
   /* A one-package run without -o and --compdb has just written them. */
   if (strcmp(written_manifest, manifest_path) != 0 || strcmp(written_compdb, compdb_path) != 0) {
-    json_value *manifest = cb_manifest_build(pkg, 1, generator);
-    json_value *compdb = cb_compdb_build(pkg, 1, CGO_BOUNDARY_CC);
+    json_t *manifest = cb_manifest_build(pkg, 1, generator);
+    json_t *compdb = cb_compdb_build(pkg, 1, CGO_BOUNDARY_CC);
     char *manifest_text = render(manifest), *compdb_text = render(compdb);
     ok = write_outputs(manifest_path, manifest_text, compdb_path, compdb_text, err);
     free(manifest_text);
     free(compdb_text);
-    json_free(manifest);
-    json_free(compdb);
+    json_decref(manifest);
+    json_decref(compdb);
   }
   free(manifest_path);
   free(compdb_path);
@@ -262,12 +262,12 @@ static int run(const options *opts, cs_error *err) {
   if (ok) {
     out_dir = run_dir(cache, pkgs, npkgs);
     manifest_path =
-        opts->output ? cs_xstrdup(opts->output) : cs_path_join(out_dir, "manifest.json");
+        opts->output ? cs_xstrdup(opts->output) : cs_path_join(out_dir, CGO_CACHE_MANIFEST);
     compdb_path =
         opts->compdb ? cs_xstrdup(opts->compdb) : cs_path_join(out_dir, "compile_commands.json");
     char *generator = cs_xasprintf("cgo-boundary %s (%s)", CGO_BOUNDARY_VERSION, go.version);
-    json_value *manifest = cb_manifest_build(pkgs, npkgs, generator);
-    json_value *compdb = cb_compdb_build(pkgs, npkgs, CGO_BOUNDARY_CC);
+    json_t *manifest = cb_manifest_build(pkgs, npkgs, generator);
+    json_t *compdb = cb_compdb_build(pkgs, npkgs, CGO_BOUNDARY_CC);
     char *manifest_text = render(manifest), *compdb_text = render(compdb);
     ok = write_outputs(manifest_path, manifest_text, compdb_path, compdb_text, err);
     for (size_t i = 0; ok && i < npkgs; i++)
@@ -278,8 +278,8 @@ static int run(const options *opts, cs_error *err) {
       cs_say("wrote %s and %s", manifest_path, compdb_path);
     free(manifest_text);
     free(compdb_text);
-    json_free(manifest);
-    json_free(compdb);
+    json_decref(manifest);
+    json_decref(compdb);
     free(generator);
   }
   if (ok) {
@@ -300,6 +300,7 @@ static int run(const options *opts, cs_error *err) {
 
 int main(int argc, char **argv) {
   options opts = {0};
+  cs_json_init();
   int status = parse_options(argc, argv, &opts);
   if (status < 0) {
     cs_error err = {{0}};

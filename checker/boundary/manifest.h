@@ -1,20 +1,21 @@
-/* The boundary manifest (docs/manifest.md, schema version 1) and the
- * compilation database, built from the packages' facts. */
+/* The boundary manifest (docs/manifest.md; its schema in
+ * cgo-lifetime/Schema.h) and the compilation database, built from the
+ * packages' facts. */
 #ifndef CGO_BOUNDARY_MANIFEST_H
 #define CGO_BOUNDARY_MANIFEST_H
 
 #include "json.h"
 #include "package.h"
 
-#define CB_MANIFEST_VERSION 1
+#include "cgo-lifetime/Schema.h"
 
 /* The manifest document (caller frees with json_free). Deterministic: members
  * in a fixed order, lists sorted by name. */
-json_value *cb_manifest_build(const cb_package *pkgs, size_t npkgs, const char *generator);
+json_t *cb_manifest_build(const cb_package *pkgs, size_t npkgs, const char *generator);
 
 /* compile_commands.json: the package's C files and cgo's generated C files,
  * with the flags `go build` uses, compiled by `compiler`. */
-json_value *cb_compdb_build(const cb_package *pkgs, size_t npkgs, const char *compiler);
+json_t *cb_compdb_build(const cb_package *pkgs, size_t npkgs, const char *compiler);
 
 /* Reads the "version" of an existing manifest. Returns false (err filled) when
  * the file cannot be read or is not a manifest. */

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "objdir.h"
 
+#include "cgo-lifetime/Schema.h"
 #include "file.h"
 
 #include <dirent.h>
@@ -61,11 +62,11 @@ static bool has_file(const char *dir, const char *name) {
 
 /* Every file later stages read is there. */
 static bool is_complete(const char *dir, const cb_package *pkg) {
-  if (!has_file(dir, "_cgo_export.h") || !has_file(dir, "_cgo_gotypes.go"))
+  if (!has_file(dir, CGO_EXPORT_HEADER) || !has_file(dir, CGO_GOTYPES_FILE))
     return false;
   bool ok = true;
   for (size_t i = 0; ok && i < pkg->cgo_files.len; i++) {
-    char *name = cb_cgo_output_name(pkg->cgo_files.items[i], ".cgo2.c");
+    char *name = cb_cgo_output_name(pkg->cgo_files.items[i], CGO_CGO2_SUFFIX);
     ok = has_file(dir, name);
     free(name);
   }
@@ -86,12 +87,12 @@ bool cb_objdir_is_current(const cb_package *pkg, const char *key) {
 /* The files `go tool cgo` writes (go build adds objects, importcfg etc. to the
  * same directory; those are not cgo's). */
 static bool is_cgo_output(const char *name) {
-  static const char *const fixed[] = {"_cgo_export.h", "_cgo_export.c", "_cgo_gotypes.go",
-                                      "_cgo_main.c", "_cgo_flags"};
+  static const char *const fixed[] = {CGO_EXPORT_HEADER, CGO_EXPORT_SOURCE, CGO_GOTYPES_FILE,
+                                      CGO_MAIN_FILE, CGO_FLAGS_FILE};
   for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
     if (strcmp(name, fixed[i]) == 0)
       return true;
-  return cs_ends_with(name, ".cgo1.go") || cs_ends_with(name, ".cgo2.c");
+  return cs_ends_with(name, CGO_CGO1_SUFFIX) || cs_ends_with(name, CGO_CGO2_SUFFIX);
 }
 
 /* Whether action directory dir holds cgo's output for pkg: its translation of
@@ -100,7 +101,7 @@ static bool is_package_action(const char *dir, const cb_package *pkg) {
   if (pkg->cgo_files.len == 0)
     return false;
   const char *first = pkg->cgo_files.items[0];
-  char *name = cb_cgo_output_name(first, ".cgo1.go");
+  char *name = cb_cgo_output_name(first, CGO_CGO1_SUFFIX);
   char *path = cs_path_join(dir, name);
   char *text = NULL;
   cs_error ignored;

@@ -1,16 +1,18 @@
 #include "package.h"
 
+#include "cgo-lifetime/Schema.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 const char *cb_effect_name(cb_effect e) {
   switch (e) {
-  case CB_EFFECT_BORROW: return "borrow";
-  case CB_EFFECT_RETAIN: return "retain";
-  case CB_EFFECT_RELEASE: return "release";
+  case CB_EFFECT_BORROW: return CGO_EFFECT_BORROW;
+  case CB_EFFECT_RETAIN: return CGO_EFFECT_RETAIN;
+  case CB_EFFECT_RELEASE: return CGO_EFFECT_RELEASE;
   case CB_EFFECT_UNKNOWN: break;
   }
-  return "unknown";
+  return CGO_EFFECT_UNKNOWN;
 }
 
 static void free_crefs(cb_cref *refs, size_t n) {

@@ -1,7 +1,10 @@
-/* What cgo-boundary learns about one Go package, filled in stages:
- * golist.c (from `go list -json`), cgogen.c (the cgo objdir), gofacts.c (the
- * Go helper: exports and their parameters), cdecls.c (C types, hand-written
- * declarations), escape.c (escape analysis), then manifest.c writes it. */
+/* What cgo-boundary learns about one Go package, filled in stages (main.c's
+ * analyse_package): gotool.c (`go list -json`, then the escape analysis of
+ * `go build -gcflags=-m`), objdir.c (cgo's output in the cache), gofacts.c
+ * (the Go helper: exports and their parameters, C references, #cgo
+ * promises, handle arguments), cdecls.c (C types of the exports, hand-written
+ * declarations, which C names Go uses), retention.c (the escape facts onto
+ * the exports' parameters); then manifest.c writes it. */
 #ifndef CGO_BOUNDARY_PACKAGE_H
 #define CGO_BOUNDARY_PACKAGE_H
 

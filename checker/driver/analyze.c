@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "analyze.h"
 
+#include "cgo-lifetime/Schema.h"
 #include "file.h"
 #include "json.h"
 #include "lenient.h"
@@ -13,7 +14,7 @@
 
 static bool is_boilerplate(const char *file) {
   const char *base = cs_basename(file);
-  return strcmp(base, "_cgo_export.c") == 0 || strcmp(base, "_cgo_main.c") == 0;
+  return strcmp(base, CGO_EXPORT_SOURCE) == 0 || strcmp(base, CGO_MAIN_FILE) == 0;
 }
 
 /* Flags whose value is a path that may be relative to the unit's directory. */
@@ -108,20 +109,25 @@ bool cl_load_units(const char *compdb_path, cl_units *units, cs_strlist *package
   size_t len = 0;
   if (!cs_read_file(compdb_path, &text, &len, err))
     return false;
-  json_value *doc = json_parse(text, len, err);
+  json_t *doc = cs_json_parse(text, len, err);
   free(text);
-  if (!doc)
-    return cs_fail(err, "%s is not valid JSON", compdb_path);
-  if (doc->kind != JSON_ARRAY) {
-    json_free(doc);
+  if (!doc) {
+    char *why = cs_xstrdup(err->msg);
+    cs_fail(err, "%s is not valid JSON: %s", compdb_path, why);
+    free(why);
+    return false;
+  }
+  if (!json_is_array(doc)) {
+    json_decref(doc);
     return cs_fail(err, "%s is not a compilation database (not an array)", compdb_path);
   }
-  units->items = cs_xcalloc(doc->len ? doc->len : 1, sizeof *units->items);
+  units->items = cs_xcalloc(json_array_size(doc) + 1, sizeof *units->items);
   units->len = 0;
-  for (size_t i = 0; i < doc->len; i++) {
-    const json_value *e = doc->items[i];
-    const char *dir = json_get_string(e, "directory");
-    const char *file = json_get_string(e, "file");
+  size_t i;
+  json_t *e;
+  json_array_foreach(doc, i, e) {
+    const char *dir = cs_json_get_string(e, "directory");
+    const char *file = cs_json_get_string(e, "file");
     if (!dir || !file)
       continue;
     char *abs = absolute_in(file, dir);
@@ -132,17 +138,17 @@ bool cl_load_units(const char *compdb_path, cl_units *units, cs_strlist *package
       continue;
     }
     cs_strlist argv = {0};
-    const json_value *args = json_get_array(e, "arguments");
+    const json_t *args = cs_json_get_array(e, "arguments");
     if (args)
-      json_get_strings(e, "arguments", &argv);
-    else if (json_get_string(e, "command"))
-      split_command(json_get_string(e, "command"), &argv);
+      cs_json_get_strings(e, "arguments", &argv);
+    else if (cs_json_get_string(e, "command"))
+      split_command(cs_json_get_string(e, "command"), &argv);
     cl_unit *u = &units->items[units->len++];
     *u = (cl_unit){.file = abs, .dir = cs_xstrdup(dir)};
     keep_flags(&argv, abs, dir, &u->args);
     cs_strlist_free(&argv);
   }
-  json_free(doc);
+  json_decref(doc);
   return true;
 }
 
@@ -163,19 +169,19 @@ static char *invocation_list(const cl_config *cfg, const cl_units *units) {
   cs_buf b = {0};
   for (size_t i = 0; i < units->len; i++) {
     const cl_unit *u = &units->items[i];
-    json_write_string(u->file, &b);
+    cs_json_write_string(u->file, &b);
     cs_buf_puts(&b, ": [");
-    json_write_string(cfg->clang, &b);
+    cs_json_write_string(cfg->clang, &b);
     cs_strlist args = {0};
     cs_strlist_extend(&args, &u->args);
     push_tail_flags(&args);
     for (size_t k = 0; k < args.len; k++) {
       cs_buf_puts(&b, ", ");
-      json_write_string(args.items[k], &b);
+      cs_json_write_string(args.items[k], &b);
     }
     cs_strlist_free(&args);
     cs_buf_puts(&b, ", \"-c\", ");
-    json_write_string(u->file, &b);
+    cs_json_write_string(u->file, &b);
     cs_buf_puts(&b, "]\n");
   }
   return cs_buf_take(&b);
@@ -183,28 +189,28 @@ static char *invocation_list(const cl_config *cfg, const cl_units *units) {
 
 /* A compile_commands.json of the units, for clang-extdef-mapping. */
 static char *units_compdb(const cl_config *cfg, const cl_units *units) {
-  json_value *arr = json_new_array();
+  json_t *arr = json_array();
   for (size_t i = 0; i < units->len; i++) {
     const cl_unit *u = &units->items[i];
-    json_value *e = json_new_object();
-    json_object_add(e, "directory", json_new_string(u->dir));
-    json_object_add(e, "file", json_new_string(u->file));
-    json_value *args = json_new_array();
-    json_array_add(args, json_new_string(cfg->clang));
+    json_t *e = json_object();
+    json_object_set_new(e, "directory", cs_json_string(u->dir));
+    json_object_set_new(e, "file", cs_json_string(u->file));
+    json_t *args = json_array();
+    json_array_append_new(args, cs_json_string(cfg->clang));
     cs_strlist flags = {0};
     cs_strlist_extend(&flags, &u->args);
     push_tail_flags(&flags);
     for (size_t k = 0; k < flags.len; k++)
-      json_array_add(args, json_new_string(flags.items[k]));
+      json_array_append_new(args, cs_json_string(flags.items[k]));
     cs_strlist_free(&flags);
-    json_array_add(args, json_new_string("-c"));
-    json_array_add(args, json_new_string(u->file));
-    json_object_add(e, "arguments", args);
-    json_array_add(arr, e);
+    json_array_append_new(args, cs_json_string("-c"));
+    json_array_append_new(args, cs_json_string(u->file));
+    json_object_set_new(e, "arguments", args);
+    json_array_append_new(arr, e);
   }
   cs_buf b = {0};
-  json_write(arr, &b);
-  json_free(arr);
+  cs_json_write(arr, &b);
+  json_decref(arr);
   return cs_buf_take(&b);
 }
 
@@ -279,7 +285,7 @@ static const cl_unit *template_unit(const cl_units *units, size_t n, const char 
   for (size_t i = 0; i < n; i++) {
     if (strcmp(units->items[i].dir, dir) != 0)
       continue;
-    if (!found || cs_ends_with(units->items[i].file, ".cgo2.c"))
+    if (!found || cs_ends_with(units->items[i].file, CGO_CGO2_SUFFIX))
       found = &units->items[i];
   }
   return found;
@@ -294,7 +300,7 @@ static char *system_includes(const cl_units *units, size_t n, const char *dir) {
     const cl_unit *u = &units->items[i];
     char *text = NULL;
     cs_error ignored;
-    if (strcmp(u->dir, dir) != 0 || !cs_ends_with(u->file, ".cgo2.c") ||
+    if (strcmp(u->dir, dir) != 0 || !cs_ends_with(u->file, CGO_CGO2_SUFFIX) ||
         !cs_read_file(u->file, &text, NULL, &ignored))
       continue;
     for (const char *p = text; *p; p = cs_next_line(p)) {
@@ -320,7 +326,7 @@ static bool write_header_unit(const char *path, const char *prelude, const char 
   cs_buf b = {0};
   cs_buf_puts(&b, prelude);
   cs_buf_puts(&b, "#line 1 ");
-  json_write_string(header, &b);
+  cs_json_write_string(header, &b);
   cs_buf_putc(&b, '\n');
   cs_buf_append(&b, text, len);
   cs_buf_putc(&b, '\n');
@@ -342,7 +348,7 @@ bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cs_strlist
     struct dirent *e;
     while ((e = readdir(dh)) != NULL)
       if (cs_ends_with(e->d_name, ".h") && e->d_name[0] != '.' &&
-          strcmp(e->d_name, "_cgo_export.h") != 0)
+          strcmp(e->d_name, CGO_EXPORT_HEADER) != 0)
         cs_strlist_push(&headers, e->d_name);
     closedir(dh);
     cs_strlist_sort(&headers);

@@ -1,5 +1,6 @@
 #include "findings.h"
 
+#include "cgo-lifetime/Schema.h"
 #include "file.h"
 #include "json.h"
 
@@ -26,21 +27,18 @@ static char *path_from_uri(const char *uri) {
 }
 
 /* Reads a SARIF physicalLocation into loc (file, line, column). */
-static bool read_location(const json_value *loc_obj, cl_location *loc) {
-  const json_value *phys = json_get(loc_obj, "physicalLocation");
-  if (!phys)
-    return false;
-  const json_value *art = json_get(phys, "artifactLocation");
-  const json_value *region = json_get(phys, "region");
-  const char *uri = art ? json_get_string(art, "uri") : NULL;
+static bool read_location(const json_t *loc_obj, cl_location *loc) {
+  const json_t *phys = json_object_get(loc_obj, "physicalLocation");
+  const json_t *region = json_object_get(phys, "region");
+  const char *uri = cs_json_get_string(json_object_get(phys, "artifactLocation"), "uri");
   if (!uri || !region)
     return false;
   loc->file = path_from_uri(uri);
   if (!loc->file)
     return false;
-  if (!json_get_int(region, "startLine", &loc->line))
+  if (!cs_json_get_int(region, "startLine", &loc->line))
     loc->line = 0;
-  if (!json_get_int(region, "startColumn", &loc->column))
+  if (!cs_json_get_int(region, "startColumn", &loc->column))
     loc->column = 0;
   return true;
 }
@@ -51,7 +49,7 @@ static bool read_location(const json_value *loc_obj, cl_location *loc) {
  * exists (relative names are looked up in the package directories). Locations
  * in cgo's own boilerplate ("cgo-gcc-prolog") keep their physical place. */
 static void remap_line_directive(cl_location *loc, const cs_strlist *package_dirs) {
-  if (!cs_ends_with(loc->file, ".cgo2.c") && !cs_ends_with(loc->file, "_cgo_export.h") &&
+  if (!cs_ends_with(loc->file, CGO_CGO2_SUFFIX) && !cs_ends_with(loc->file, CGO_EXPORT_HEADER) &&
       !cs_ends_with(loc->file, ".cgo-header.c"))
     return;
   char *text = NULL;
@@ -156,38 +154,34 @@ static bool same_finding(const cl_finding *a, const cl_finding *b) {
 }
 
 /* The path of one result: its first code flow's first thread flow. */
-static void read_steps(const json_value *result, cl_finding *f) {
-  const json_value *flows = json_get_array(result, "codeFlows");
-  if (!flows || flows->len == 0)
-    return;
-  const json_value *threads = json_get_array(flows->items[0], "threadFlows");
-  if (!threads || threads->len == 0)
-    return;
-  const json_value *locs = json_get_array(threads->items[0], "locations");
+static void read_steps(const json_t *result, cl_finding *f) {
+  const json_t *flow = json_array_get(cs_json_get_array(result, "codeFlows"), 0);
+  const json_t *thread = json_array_get(cs_json_get_array(flow, "threadFlows"), 0);
+  const json_t *locs = cs_json_get_array(thread, "locations");
+  json_t *entry;
+  size_t i;
   if (!locs)
     return;
-  f->steps = cs_xcalloc(locs->len ? locs->len : 1, sizeof *f->steps);
-  for (size_t i = 0; i < locs->len; i++) {
-    const json_value *loc = json_get(locs->items[i], "location");
+  f->steps = cs_xcalloc(json_array_size(locs) + 1, sizeof *f->steps);
+  json_array_foreach(locs, i, entry) {
+    const json_t *loc = json_object_get(entry, "location");
     cl_location step = {0};
-    if (!loc || !read_location(loc, &step))
+    if (!read_location(loc, &step))
       continue;
-    const json_value *msg = json_get(loc, "message");
-    const char *text = msg ? json_get_string(msg, "text") : NULL;
+    const char *text = cs_json_get_string(json_object_get(loc, "message"), "text");
     step.message = cs_xstrdup(text ? text : "");
     f->steps[f->nsteps++] = step;
   }
 }
 
-static bool read_result(const json_value *result, cl_finding *f) {
-  const char *rule = json_get_string(result, "ruleId");
-  const json_value *msg = json_get(result, "message");
-  const char *text = msg ? json_get_string(msg, "text") : NULL;
-  const json_value *locs = json_get_array(result, "locations");
-  if (!rule || !text || !locs || locs->len == 0)
+static bool read_result(const json_t *result, cl_finding *f) {
+  const char *rule = cs_json_get_string(result, "ruleId");
+  const char *text = cs_json_get_string(json_object_get(result, "message"), "text");
+  const json_t *loc = json_array_get(cs_json_get_array(result, "locations"), 0);
+  if (!rule || !text || !loc)
     return false;
   memset(f, 0, sizeof *f);
-  if (!read_location(locs->items[0], &f->where))
+  if (!read_location(loc, &f->where))
     return false;
   f->rule = cs_xstrdup(rule);
   f->message = cs_xstrdup(text);
@@ -205,15 +199,17 @@ static void push(cl_findings *all, cl_finding f) {
 
 bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
                            const cl_filter *filter, cs_error *err) {
-  json_value *doc = json_parse(sarif_text, len, err);
+  json_t *doc = cs_json_parse(sarif_text, len, err);
   if (!doc)
     return false;
-  const json_value *runs = json_get_array(doc, "runs");
-  for (size_t r = 0; runs && r < runs->len; r++) {
-    const json_value *results = json_get_array(runs->items[r], "results");
-    for (size_t i = 0; results && i < results->len; i++) {
+  const json_t *runs = cs_json_get_array(doc, "runs"), *results;
+  json_t *run, *result;
+  size_t r, i;
+  json_array_foreach(runs, r, run) {
+    results = cs_json_get_array(run, "results");
+    json_array_foreach(results, i, result) {
       cl_finding f;
-      if (!read_result(results->items[i], &f))
+      if (!read_result(result, &f))
         continue;
       f.physical = f.where;
       f.physical.file = cs_xstrdup(f.where.file);
@@ -239,7 +235,7 @@ bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
       }
     }
   }
-  json_free(doc);
+  json_decref(doc);
   return true;
 }
 

@@ -17,7 +17,7 @@ typedef struct cl_location {
 } cl_location;
 
 typedef struct cl_finding {
-  char *rule;    /* "cgo.FreedToGo" */
+  char *rule; /* the SARIF rule id: Checkers.def's RULE for ours */
   char *message;
   cl_location where;
   cl_location physical; /* where, before #line mapping (clang's HTML names it) */

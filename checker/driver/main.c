@@ -15,6 +15,7 @@
 #include "editor.h"
 #include "file.h"
 #include "findings.h"
+#include "json.h"
 #include "options.h"
 #include "proc.h"
 #include "render.h"
@@ -312,8 +313,15 @@ static void nothing_analysed(cs_strlist *gaps, const char *why) {
   cs_strlist_push_owned(gaps, cs_xasprintf("nothing was analysed: %s", why));
 }
 
+/* The checkers CgoLifetime.so registers (Checkers.def's C side). */
+static const char *const plugin_checkers[] = {
+#define CGO_C_CHECKER(ID, NAME, ...) NAME,
+#include "cgo-lifetime/Checkers.def"
+};
+
 /* A plugin built for another clang does not load, or loads and registers
- * nothing: a gap in gaps, never "no findings". */
+ * nothing (-analyzer-checker-help lists no checker of ours): a gap in gaps,
+ * never "no findings". */
 static bool check_plugin(const char *clang, const char *plugin, bool verbose, cs_strlist *gaps) {
   if (!plugin || !cs_file_exists(plugin)) {
     char *why = plugin
@@ -334,7 +342,7 @@ static bool check_plugin(const char *clang, const char *plugin, bool verbose, cs
     free(why);
     return false;
   }
-  bool ok = res.exit_code == 0 && strstr(res.out, "cgo.FreedToGo") != NULL;
+  bool ok = res.exit_code == 0 && strstr(res.out, plugin_checkers[0]) != NULL;
   if (!ok) {
     char *reason = cs_tool_reason(res.err_text);
     char *why = cs_xasprintf("the plugin %s does not load into %s (it was built for clang %s)%s%s",
@@ -673,6 +681,7 @@ static int editor_config(const options *o) {
 
 int main(int argc, char **argv) {
   options o = {0};
+  cs_json_init();
   int status = parse_options(argc, argv, &o);
   if (status == GO_ON) {
     switch (o.action) {

@@ -131,19 +131,27 @@ static void read_export(const json_t *obj, cb_export *ex) {
   apply_facts(ex, cs_json_get_array(obj, "facts"));
 }
 
+/* The "name" of an entry and its "file":"line" (new strings); false when the
+ * name or the file is missing. */
+static bool read_named_place(const json_t *e, char **name, char **evidence) {
+  const char *n = cs_json_get_string(e, "name"), *file = cs_json_get_string(e, "file");
+  long line = 0;
+  cs_json_get_int(e, "line", &line);
+  if (!n || !file)
+    return false;
+  *name = cs_xstrdup(n);
+  *evidence = cs_xasprintf("%s:%ld", file, line);
+  return true;
+}
+
 static void read_crefs(const json_t *arr, cb_package *pkg) {
   size_t i;
   json_t *e;
   pkg->c_refs = cs_xcalloc(json_array_size(arr), sizeof *pkg->c_refs);
   json_array_foreach(arr, i, e) {
-    const char *name = cs_json_get_string(e, "name"), *file = cs_json_get_string(e, "file");
-    long line = 0;
-    cs_json_get_int(e, "line", &line);
-    if (!name || !file)
-      continue;
-    cb_cref *ref = &pkg->c_refs[pkg->nc_refs++];
-    ref->name = cs_xstrdup(name);
-    ref->evidence = cs_xasprintf("%s:%ld", file, line);
+    cb_cref *ref = &pkg->c_refs[pkg->nc_refs];
+    if (read_named_place(e, &ref->name, &ref->evidence))
+      pkg->nc_refs++;
   }
 }
 
@@ -154,21 +162,17 @@ static void read_promises(const json_t *arr, cb_package *pkg) {
   pkg->noescape = cs_xcalloc(json_array_size(arr), sizeof *pkg->noescape);
   pkg->nocallback = cs_xcalloc(json_array_size(arr), sizeof *pkg->nocallback);
   json_array_foreach(arr, i, e) {
-    const char *kind = cs_json_get_string(e, "kind"), *name = cs_json_get_string(e, "name");
-    const char *file = cs_json_get_string(e, "file");
-    long line = 0;
-    cs_json_get_int(e, "line", &line);
-    if (!kind || !name || !file)
-      continue;
-    cb_cref *ref;
-    if (strcmp(kind, "noescape") == 0)
-      ref = &pkg->noescape[pkg->nnoescape++];
-    else if (strcmp(kind, "nocallback") == 0)
-      ref = &pkg->nocallback[pkg->nnocallback++];
+    const char *kind = cs_json_get_string(e, "kind");
+    cb_cref *list;
+    size_t *count;
+    if (kind && strcmp(kind, "noescape") == 0)
+      list = pkg->noescape, count = &pkg->nnoescape;
+    else if (kind && strcmp(kind, "nocallback") == 0)
+      list = pkg->nocallback, count = &pkg->nnocallback;
     else
       continue;
-    ref->name = cs_xstrdup(name);
-    ref->evidence = cs_xasprintf("%s:%ld", file, line);
+    if (read_named_place(e, &list[*count].name, &list[*count].evidence))
+      (*count)++;
   }
 }
 

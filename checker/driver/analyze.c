@@ -26,10 +26,6 @@ static bool takes_path(const char *flag) {
   return false;
 }
 
-static char *absolute_in(const char *path, const char *dir) {
-  return path[0] == '/' ? cs_xstrdup(path) : cs_path_join(dir, path);
-}
-
 /* The flags every analysis and CTU parse ends with: clang as lenient as gcc
  * (lenient.h), and no noise about gcc's attributes. */
 static void push_tail_flags(cs_strlist *args) {
@@ -82,18 +78,18 @@ static void keep_flags(const cs_strlist *argv, const char *file, const char *dir
       continue;
     if (takes_path(a) && i + 1 < argv->len) {
       cs_strlist_push(out, a);
-      cs_strlist_push_owned(out, absolute_in(argv->items[++i], dir));
+      cs_strlist_push_owned(out, cs_path_join(dir, argv->items[++i]));
       continue;
     }
     if (cs_starts_with(a, "-I") && a[2]) {
-      char *p = absolute_in(a + 2, dir);
+      char *p = cs_path_join(dir, a + 2);
       cs_strlist_push_owned(out, cs_xasprintf("-I%s", p));
       free(p);
       continue;
     }
     /* The file itself, given relative to the directory. */
     if (a[0] != '-') {
-      char *abs = absolute_in(a, dir);
+      char *abs = cs_path_join(dir, a);
       bool same = strcmp(abs, file) == 0;
       free(abs);
       if (same)
@@ -130,7 +126,7 @@ bool cl_load_units(const char *compdb_path, cl_units *units, cs_strlist *package
     const char *file = cs_json_get_string(e, "file");
     if (!dir || !file)
       continue;
-    char *abs = absolute_in(file, dir);
+    char *abs = cs_path_join(dir, file);
     if (!cs_strlist_contains(package_dirs, dir))
       cs_strlist_push(package_dirs, dir);
     if (is_boilerplate(abs)) {

@@ -116,20 +116,13 @@ static void finding_free(cl_finding *f) {
   free(f->steps);
 }
 
-static bool inside_dir(const char *path, const char *dir) {
-  size_t n = strlen(dir);
-  while (n > 1 && dir[n - 1] == '/')
-    n--;
-  return strncmp(path, dir, n) == 0 && path[n] == '/';
-}
-
 static bool passes(const cl_finding *f, const cl_filter *filter) {
   if (filter->rule_prefix && !cs_starts_with(f->rule, filter->rule_prefix))
     return false;
   if (!filter->package_dirs)
     return true;
   for (size_t i = 0; i < filter->package_dirs->len; i++)
-    if (inside_dir(f->where.file, filter->package_dirs->items[i]))
+    if (cs_path_inside(f->where.file, filter->package_dirs->items[i]))
       return true;
   return false;
 }

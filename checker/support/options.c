@@ -23,10 +23,13 @@ static size_t table_size(const cs_option *table) {
 
 void cs_getopt_init(cs_getopt *g, const cs_option *table, int argc, char **argv) {
   size_t n = table_size(table);
-  /* ':' first: a missing value is told apart from an unknown option. */
-  char *shortopts = cs_xcalloc(2 * n + 2, 1), *s = shortopts;
+  /* '-': operands come back one by one, in order, also after options (and
+   * whatever POSIXLY_CORRECT says); ':': a missing value is told apart from
+   * an unknown option. */
+  char *shortopts = cs_xcalloc(2 * n + 3, 1), *s = shortopts;
   struct option *longopts = cs_xcalloc(n + 1, sizeof *longopts);
   size_t nlong = 0;
+  *s++ = '-';
   *s++ = ':';
   for (size_t i = 0; i < n; i++) {
     const cs_option *o = &table[i];
@@ -39,8 +42,11 @@ void cs_getopt_init(cs_getopt *g, const cs_option *table, int argc, char **argv)
       longopts[nlong++] =
           (struct option){o->name, o->arg ? required_argument : no_argument, NULL, o->id};
   }
-  *g = (cs_getopt){
-      .table = table, .argc = argc, .argv = argv, .shortopts = shortopts, .longopts = longopts};
+  *g = (cs_getopt){.argc = argc,
+                   .argv = argv,
+                   .shortopts = shortopts,
+                   .longopts = longopts,
+                   .operands = cs_xcalloc((size_t)argc + 1, sizeof *g->operands)};
   optind = 0; /* glibc: start afresh */
   opterr = 0; /* the errors are ours */
 }
@@ -55,10 +61,12 @@ static char *bad_argument(const cs_getopt *g) {
 
 int cs_getopt_next(cs_getopt *g, const char **value) {
   *value = NULL;
-  int id = getopt_long(g->argc, g->argv, g->shortopts, g->longopts, NULL);
+  int id;
+  while ((id = getopt_long(g->argc, g->argv, g->shortopts, g->longopts, NULL)) == 1)
+    g->operands[g->noperands++] = optarg;
   if (id == -1) {
-    g->operands = g->argv + optind;
-    g->noperands = (size_t)(g->argc - optind);
+    while (optind < g->argc) /* after "--" */
+      g->operands[g->noperands++] = g->argv[optind++];
     return 0;
   }
   if (id == '?' || id == ':') {
@@ -72,8 +80,10 @@ int cs_getopt_next(cs_getopt *g, const char **value) {
 }
 
 void cs_getopt_free(cs_getopt *g) {
+  free(g->operands);
   free(g->shortopts);
   free(g->longopts);
+  g->operands = NULL;
   g->shortopts = NULL;
   g->longopts = NULL;
 }

@@ -34,13 +34,12 @@ typedef struct cs_option {
 } cs_option;
 
 typedef struct cs_getopt {
-  const cs_option *table;
   int argc;
   char **argv;
   char *shortopts; /* owned */
   void *longopts;  /* owned: struct option[] */
-  char **operands; /* after cs_getopt_next returned 0: the arguments that are
-                      not options, in order (pointing into argv) */
+  char **operands; /* once cs_getopt_next returned 0: the arguments that are
+                      not options, in order (owned; its strings are argv's) */
   size_t noperands;
 } cs_getopt;
 

@@ -230,13 +230,16 @@ char *cs_dirname(const char *path) {
   return cs_xstrndup(path, (size_t)(slash - path));
 }
 
-char *cs_path_relative(const char *path, const char *dir) {
+const char *cs_path_inside(const char *path, const char *dir) {
   size_t n = strlen(dir);
   while (n > 1 && dir[n - 1] == '/')
     n--;
-  if (strncmp(path, dir, n) == 0 && path[n] == '/')
-    return cs_xstrdup(path + n + 1);
-  return cs_xstrdup(path);
+  return strncmp(path, dir, n) == 0 && path[n] == '/' ? path + n + 1 : NULL;
+}
+
+char *cs_path_relative(const char *path, const char *dir) {
+  const char *inside = cs_path_inside(path, dir);
+  return cs_xstrdup(inside ? inside : path);
 }
 
 char *cs_absolute_path(const char *path) {

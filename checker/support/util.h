@@ -81,6 +81,9 @@ const char *cs_next_line(const char *p);
 char *cs_path_join(const char *dir, const char *name); /* new string */
 const char *cs_basename(const char *path);             /* points into path */
 char *cs_dirname(const char *path);                    /* new string */
+/* The part of path below dir ("a/b.c" of "/d/a/b.c" in "/d/"), pointing
+ * into path; NULL when path is not inside dir. */
+const char *cs_path_inside(const char *path, const char *dir);
 /* path relative to dir when it is inside dir, else a copy of path. */
 char *cs_path_relative(const char *path, const char *dir);
 char *cs_absolute_path(const char *path); /* new string, not resolved */

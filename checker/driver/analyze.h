@@ -11,7 +11,7 @@
 typedef struct cl_unit {
   char *file;      /* absolute path of the C file */
   char *dir;       /* the directory the compiler runs in */
-  cb_strlist args; /* flags, without the compiler, -c, -o and the file */
+  cs_strlist args; /* flags, without the compiler, -c, -o and the file */
   bool optional;   /* a package header: one that does not compile (also as fallback) is skipped */
   char *fallback;  /* optional unit: the header after the preambles' system includes, tried
                       when the file alone fails to compile; NULL if there is none */
@@ -47,8 +47,8 @@ typedef struct cl_config {
  * *.cgo2.c, drops cgo boilerplate (_cgo_export.c, _cgo_main.c). Relative
  * include paths become absolute. package_dirs receives the entries'
  * directories. */
-bool cl_load_units(const char *compdb_path, cl_units *units, cb_strlist *package_dirs,
-                   cb_error *err);
+bool cl_load_units(const char *compdb_path, cl_units *units, cs_strlist *package_dirs,
+                   cs_error *err);
 void cl_units_free(cl_units *units);
 
 /* The analyzer skips functions defined in headers. A package's own headers
@@ -61,12 +61,12 @@ void cl_units_free(cl_units *units);
  * `#include <...>` lines of the package's preambles, then the same. System
  * headers stay out of the analysis. Call after cl_prepare_ctu: these units are
  * not part of the CTU index. */
-bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cb_strlist *package_dirs,
-                         cb_error *err);
+bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cs_strlist *package_dirs,
+                         cs_error *err);
 
 /* Writes the CTU index (externalDefMap.txt) and invocation list into
  * WORKDIR/ctu with clang-extdef-mapping. */
-bool cl_prepare_ctu(const cl_config *cfg, const cl_units *units, cb_error *err);
+bool cl_prepare_ctu(const cl_config *cfg, const cl_units *units, cs_error *err);
 
 /* Where unit i's summaries go when cfg->write_summaries (new string). */
 char *cl_unit_summaries_path(const cl_config *cfg, size_t i);
@@ -75,7 +75,7 @@ char *cl_unit_summaries_path(const cl_config *cfg, size_t i);
  * HTML reports go to WORKDIR/html-i/. A unit that fails adds to failures what
  * was not analysed and why: "FILE was not analysed: clang rejects it: " and
  * clang's error lines (docs/usage.md, exit status 3). */
-void cl_analyze_all(const cl_config *cfg, const cl_units *units, cb_strlist *sarif_paths,
-                    cb_strlist *html_dirs, cb_strlist *failures);
+void cl_analyze_all(const cl_config *cfg, const cl_units *units, cs_strlist *sarif_paths,
+                    cs_strlist *html_dirs, cs_strlist *failures);
 
 #endif

@@ -23,7 +23,7 @@ void cl_summaries_free(cl_summaries *s);
  * analysed, or defines no function) adds nothing. A function that two units
  * define gets the union of their effects (a release is `always` only if both
  * say so). */
-bool cl_summaries_add_file(cl_summaries *s, const char *path, size_t unit, cb_error *err);
+bool cl_summaries_add_file(cl_summaries *s, const char *path, size_t unit, cs_error *err);
 
 /* Adds `invalidated_by` to every borrowed return: the functions that free or
  * move the same path from a parameter of the same type (or the same global). */
@@ -33,8 +33,8 @@ void cl_summaries_link(cl_summaries *s);
  * effects by (effect, path, out), `inputs` with their SHA-256 (absolute
  * paths); the same input gives the same bytes. NULL with err set when an
  * input cannot be read. */
-char *cl_summaries_render(const cl_summaries *s, const char *generator, const cb_strlist *inputs,
-                          cb_error *err);
+char *cl_summaries_render(const cl_summaries *s, const char *generator, const cs_strlist *inputs,
+                          cs_error *err);
 
 /* Marks in rerun[0..nunits) the units that define a Go-called function which
  * frees or moves a path that a Go-called function hands to a retaining Go
@@ -44,6 +44,6 @@ size_t cl_summaries_rerun_units(const cl_summaries *s, bool *rerun, size_t nunit
 
 /* The files the summaries of packages in package_dirs depend on: their C and
  * header files and the Go files that import "C", absolute, sorted. */
-void cl_summary_inputs(const cb_strlist *package_dirs, cb_strlist *out);
+void cl_summary_inputs(const cs_strlist *package_dirs, cs_strlist *out);
 
 #endif

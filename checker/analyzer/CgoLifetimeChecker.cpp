@@ -409,6 +409,12 @@ void CgoLifetimeChecker::modelSummarizedCall(const CallEvent &Call,
     if (!P)
       continue;
     bool Bare = P->Root == AccessPath::Param && !P->Deref && P->Steps.empty();
+    // A computed release on some paths only (`if (c) free(p)`) is not taken
+    // for one at the call: which path the callee takes is unknown here. A
+    // model's `maybe` (sqlite3_close) is its author's call, and applies.
+    if ((E.Kind == EffectKind::Frees || E.Kind == EffectKind::Moves) &&
+        E.Source.K == FactSource::Computed && !E.Always)
+      continue;
     if (E.Kind == EffectKind::Frees || E.Kind == EffectKind::Moves) {
       SymbolRef Sym = nullptr;
       if (Bare && P->Index <= Call.getNumArgs()) {

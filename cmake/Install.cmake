@@ -48,7 +48,7 @@ else()
   set(_cgo_eq " (>= 1:${LLVM_PACKAGE_VERSION}), ${CGO_DEB_CLANG_PACKAGE} (<< 1:${LLVM_PACKAGE_VERSION}.0~)")
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "${CGO_DEB_CLANG_PACKAGE}${_cgo_eq}, libclang-cpp${LLVM_VERSION_MAJOR}${_cgo_eq}, libclang1-${LLVM_VERSION_MAJOR}, libc6")
+  "${CGO_DEB_CLANG_PACKAGE}${_cgo_eq}, libclang-cpp${LLVM_VERSION_MAJOR}${_cgo_eq}, libclang1-${LLVM_VERSION_MAJOR}, libjansson4, libc6")
 # cgo compiles with gcc: without it Go's escape analysis cannot run (exit status 3).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
   "clang-tools-${LLVM_VERSION_MAJOR}, clang-tidy-${LLVM_VERSION_MAJOR}, golang-go, gcc, pkg-config")

@@ -5,8 +5,9 @@ set -eu
 
 LLVM_PKGS="llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev"
 # gcc: cgo's default C compiler (go tool cgo, go build); pkg-config: #cgo pkg-config;
-# python3-venv: the CodeChecker virtualenv (scripts/codechecker-venv.sh).
-OTHER_PKGS="ninja-build cmake python3 python3-venv gcc pkg-config golang-1.19-go pre-commit git"
+# python3-venv: the CodeChecker virtualenv (scripts/codechecker-venv.sh);
+# libjansson-dev: JSON in the C tools (checker/support/json.c).
+OTHER_PKGS="ninja-build cmake python3 python3-venv gcc pkg-config libjansson-dev golang-1.19-go pre-commit git"
 
 missing=""
 for p in $LLVM_PKGS $OTHER_PKGS; do

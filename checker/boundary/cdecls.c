@@ -1,5 +1,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cdecls.h"
+
+#include "cgo-lifetime/Schema.h"
+#include "file.h"
 #include "lenient.h"
 
 #include <clang-c/Index.h>
@@ -8,17 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char export_prolog[] = "cgo-gcc-export-header-prolog";
-
-void cb_c_flags(const cb_package *pkg, cb_strlist *out) {
-  static const char *const lenient[] = CB_LENIENT_FLAGS;
-  cb_strlist_push(out, "-I");
-  cb_strlist_push(out, pkg->dir);
-  cb_strlist_push(out, "-I");
-  cb_strlist_push(out, pkg->objdir);
-  cb_strlist_extend(out, &pkg->cflags);
+void cb_c_flags(const cb_package *pkg, cs_strlist *out) {
+  static const char *const lenient[] = CS_LENIENT_FLAGS;
+  cs_strlist_push(out, "-I");
+  cs_strlist_push(out, pkg->dir);
+  cs_strlist_push(out, "-I");
+  cs_strlist_push(out, pkg->objdir);
+  cs_strlist_extend(out, &pkg->cflags);
   for (size_t i = 0; lenient[i]; i++)
-    cb_strlist_push(out, lenient[i]);
+    cs_strlist_push(out, lenient[i]);
 }
 
 /* Parses path as C with the package's flags, and the text of path from
@@ -27,16 +28,16 @@ void cb_c_flags(const cb_package *pkg, cb_strlist *out) {
  * still seen. */
 static CXTranslationUnit parse_c_text(CXIndex index, const cb_package *pkg, const char *path,
                                       const char *unsaved, bool verbose) {
-  cb_strlist flags = {0};
-  cb_strlist_push(&flags, "-x");
-  cb_strlist_push(&flags, "c");
+  cs_strlist flags = {0};
+  cs_strlist_push(&flags, "-x");
+  cs_strlist_push(&flags, "c");
   cb_c_flags(pkg, &flags);
   struct CXUnsavedFile file = {path, unsaved, unsaved ? (unsigned long)strlen(unsaved) : 0};
   CXTranslationUnit tu = NULL;
   enum CXErrorCode rc = clang_parseTranslationUnit2(
       index, path, (const char *const *)flags.items, (int)flags.len, unsaved ? &file : NULL,
       unsaved ? 1 : 0, CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing, &tu);
-  cb_strlist_free(&flags);
+  cs_strlist_free(&flags);
   if (rc != CXError_Success)
     return NULL;
   unsigned n = clang_getNumDiagnostics(tu);
@@ -44,7 +45,7 @@ static CXTranslationUnit parse_c_text(CXIndex index, const cb_package *pkg, cons
     CXDiagnostic d = clang_getDiagnostic(tu, i);
     if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
       CXString s = clang_formatDiagnostic(d, clang_defaultDiagnosticDisplayOptions());
-      fprintf(stderr, "cgo-boundary: note: %s\n", clang_getCString(s));
+      cs_say("note: %s", clang_getCString(s));
       clang_disposeString(s);
       shown++;
     }
@@ -60,7 +61,7 @@ static CXTranslationUnit parse_c(CXIndex index, const cb_package *pkg, const cha
 
 static char *cursor_name(CXCursor c) {
   CXString s = clang_getCursorSpelling(c);
-  char *name = cb_xstrdup(clang_getCString(s));
+  char *name = cs_xstrdup(clang_getCString(s));
   clang_disposeString(s);
   return name;
 }
@@ -70,7 +71,7 @@ static char *presumed_file(CXCursor c, unsigned *line) {
   CXString file;
   unsigned col;
   clang_getPresumedLocation(clang_getCursorLocation(c), &file, line, &col);
-  char *name = cb_xstrdup(clang_getCString(file));
+  char *name = cs_xstrdup(clang_getCString(file));
   clang_disposeString(file);
   return name;
 }
@@ -83,7 +84,7 @@ static char *physical_file(CXCursor c, unsigned *line) {
   if (!file)
     return NULL;
   CXString s = clang_getFileName(file);
-  char *name = cb_xstrdup(clang_getCString(s));
+  char *name = cs_xstrdup(clang_getCString(s));
   clang_disposeString(s);
   return name;
 }
@@ -99,7 +100,7 @@ static void set_param_types(cb_export *ex, CXCursor fn) {
     p->is_pointer = canonical.kind == CXType_Pointer;
     CXString s = clang_getTypeSpelling(t);
     free(p->c_type);
-    p->c_type = cb_xstrdup(clang_getCString(s));
+    p->c_type = cs_xstrdup(clang_getCString(s));
     clang_disposeString(s);
   }
 }
@@ -112,8 +113,8 @@ static enum CXChildVisitResult visit_export(CXCursor c, CXCursor parent, CXClien
   unsigned line;
   char *presumed = presumed_file(c, &line);
   char *physical = physical_file(c, &line);
-  bool is_export = strcmp(presumed, export_prolog) == 0 && physical &&
-                   strcmp(cb_basename(physical), "_cgo_export.h") == 0;
+  bool is_export = strcmp(presumed, CGO_EXPORT_PROLOG) == 0 && physical &&
+                   strcmp(cs_basename(physical), CGO_EXPORT_HEADER) == 0;
   if (is_export) {
     char *name = cursor_name(c);
     cb_export *ex = cb_package_find_export(pkg, name);
@@ -126,10 +127,10 @@ static enum CXChildVisitResult visit_export(CXCursor c, CXCursor parent, CXClien
   return CXChildVisit_Continue;
 }
 
-bool cb_cdecls_export_types(cb_package *pkg, bool verbose, cb_error *err) {
+bool cb_cdecls_export_types(cb_package *pkg, bool verbose, cs_error *err) {
   if (pkg->nexports == 0)
     return true;
-  char *header = cb_path_join(pkg->objdir, "_cgo_export.h");
+  char *header = cs_path_join(pkg->objdir, CGO_EXPORT_HEADER);
   CXIndex index = clang_createIndex(0, 0);
   CXTranslationUnit tu = parse_c(index, pkg, header, verbose);
   bool ok = tu != NULL;
@@ -137,7 +138,7 @@ bool cb_cdecls_export_types(cb_package *pkg, bool verbose, cb_error *err) {
     clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_export, pkg);
     clang_disposeTranslationUnit(tu);
   } else {
-    cb_fail(err, "libclang cannot parse '%s'", header);
+    cs_fail(err, "libclang cannot parse '%s'", header);
   }
   clang_disposeIndex(index);
   free(header);
@@ -158,15 +159,15 @@ static bool is_cgo_helper(const char *name) {
 }
 
 /* Appends NAME for each line "PREFIXNAME<stop>" of text. */
-static void scan_names(const char *text, const char *prefix, const char *stops, cb_strlist *out) {
+static void scan_names(const char *text, const char *prefix, const char *stops, cs_strlist *out) {
   size_t n = strlen(prefix);
   for (const char *p = text; *p; p += strcspn(p, "\n"), p += *p == '\n') {
     if (strncmp(p, prefix, n) != 0)
       continue;
     size_t len = strcspn(p + n, stops);
-    char *name = cb_xstrndup(p + n, len);
-    if (len && !cb_strlist_contains(out, name))
-      cb_strlist_push_owned(out, name);
+    char *name = cs_xstrndup(p + n, len);
+    if (len && !cs_strlist_contains(out, name))
+      cs_strlist_push_owned(out, name);
     else
       free(name);
   }
@@ -176,10 +177,10 @@ static void scan_names(const char *text, const char *prefix, const char *stops, 
  * package-owned. Only the names in `wanted` are recorded: a preamble that
  * includes GLib declares tens of thousands of others. */
 typedef struct decl_scan {
-  const cb_strlist *wanted_funcs; /* sorted */
-  const cb_strlist *wanted_vars;  /* sorted */
-  cb_strlist system_only; /* every declaration seen is in a system header */
-  cb_strlist own;         /* at least one declaration outside system headers */
+  const cs_strlist *wanted_funcs; /* sorted */
+  const cs_strlist *wanted_vars;  /* sorted */
+  cs_strlist system_only;         /* every declaration seen is in a system header */
+  cs_strlist own;                 /* at least one declaration outside system headers */
 } decl_scan;
 
 static enum CXChildVisitResult visit_decl(CXCursor c, CXCursor parent, CXClientData data) {
@@ -189,80 +190,79 @@ static enum CXChildVisitResult visit_decl(CXCursor c, CXCursor parent, CXClientD
   if (kind != CXCursor_FunctionDecl && kind != CXCursor_VarDecl)
     return CXChildVisit_Continue;
   char *name = cursor_name(c);
-  if (!cb_strlist_sorted_contains(scan->wanted_funcs, name) &&
-      !cb_strlist_sorted_contains(scan->wanted_vars, name)) {
+  if (!cs_strlist_sorted_contains(scan->wanted_funcs, name) &&
+      !cs_strlist_sorted_contains(scan->wanted_vars, name)) {
     free(name);
     return CXChildVisit_Continue;
   }
   if (clang_Location_isInSystemHeader(clang_getCursorLocation(c))) {
-    if (!cb_strlist_contains(&scan->system_only, name))
-      cb_strlist_push(&scan->system_only, name);
-  } else if (!cb_strlist_contains(&scan->own, name)) {
-    cb_strlist_push(&scan->own, name);
+    if (!cs_strlist_contains(&scan->system_only, name))
+      cs_strlist_push(&scan->system_only, name);
+  } else if (!cs_strlist_contains(&scan->own, name)) {
+    cs_strlist_push(&scan->own, name);
   }
   free(name);
   return CXChildVisit_Continue;
 }
 
 static bool is_library_name(const decl_scan *scan, const char *name) {
-  return cb_strlist_contains(&scan->system_only, name) && !cb_strlist_contains(&scan->own, name);
+  return cs_strlist_contains(&scan->system_only, name) && !cs_strlist_contains(&scan->own, name);
 }
 
-static cb_cref *make_crefs(const cb_package *pkg, const cb_strlist *names, const decl_scan *scan,
+static cb_cref *make_crefs(const cb_package *pkg, const cs_strlist *names, const decl_scan *scan,
                            const char *verb, size_t *count, bool verbose) {
-  cb_cref *refs = cb_xcalloc(names->len, sizeof *refs);
+  cb_cref *refs = cs_xcalloc(names->len, sizeof *refs);
   *count = 0;
   for (size_t i = 0; i < names->len; i++) {
     const char *name = names->items[i];
     if (is_cgo_helper(name) || is_library_name(scan, name)) {
       if (verbose)
-        fprintf(stderr, "cgo-boundary: %s C.%s left out (%s)\n", pkg->import_path, name,
-                is_cgo_helper(name) ? "cgo helper" : "declared in a system header");
+        cs_say("%s C.%s left out (%s)", pkg->import_path, name,
+               is_cgo_helper(name) ? "cgo helper" : "declared in a system header");
       continue;
     }
     const char *where = cb_package_c_ref(pkg, name);
-    refs[*count].name = cb_xstrdup(name);
-    refs[*count].evidence = where ? cb_xasprintf("Go %s C.%s at %s", verb, name, where) : NULL;
+    refs[*count].name = cs_xstrdup(name);
+    refs[*count].evidence = where ? cs_xasprintf("Go %s C.%s at %s", verb, name, where) : NULL;
     (*count)++;
   }
   return refs;
 }
 
-bool cb_cdecls_go_uses(cb_package *pkg, bool verbose, cb_error *err) {
-  char *gotypes = cb_path_join(pkg->objdir, "_cgo_gotypes.go");
+bool cb_cdecls_go_uses(cb_package *pkg, bool verbose, cs_error *err) {
+  char *gotypes = cs_path_join(pkg->objdir, CGO_GOTYPES_FILE);
   char *text;
-  bool ok = cb_read_file(gotypes, &text, NULL, err);
+  bool ok = cs_read_file(gotypes, &text, NULL, err);
   free(gotypes);
   if (!ok)
     return false;
-  cb_strlist funcs = {0}, vars = {0};
+  cs_strlist funcs = {0}, vars = {0};
   scan_names(text, "func _Cfunc_", "(", &funcs);
   scan_names(text, "var _Cvar_", " ", &vars);
   free(text);
-  cb_strlist_sort(&funcs);
-  cb_strlist_sort(&vars);
+  cs_strlist_sort(&funcs);
+  cs_strlist_sort(&vars);
 
   /* One translation unit that includes every *.cgo2.c: the headers the
    * preambles share (all of GLib, say) are read once, not once per cgo file.
    * Definitions repeated across the files (cgo's static helpers) are errors
    * that change no declaration's file. */
   decl_scan scan = {&funcs, &vars, {0}, {0}};
-  cb_buf all = {0};
+  cs_buf all = {0};
   for (size_t i = 0; i < pkg->cgo_files.len; i++) {
-    char *c_name = cb_cgo_output_name(pkg->cgo_files.items[i], ".cgo2.c");
-    cb_buf_printf(&all, "#include \"%s/%s\"\n", pkg->objdir, c_name);
+    char *c_name = cb_cgo_output_name(pkg->cgo_files.items[i], CGO_CGO2_SUFFIX);
+    cs_buf_printf(&all, "#include \"%s/%s\"\n", pkg->objdir, c_name);
     free(c_name);
   }
-  char *includes = cb_buf_take(&all);
-  char *path = cb_path_join(pkg->objdir, "cgo-boundary-uses.c");
+  char *includes = cs_buf_take(&all);
+  char *path = cs_path_join(pkg->objdir, "cgo-boundary-uses.c");
   CXIndex index = clang_createIndex(0, 0);
   CXTranslationUnit tu = parse_c_text(index, pkg, path, includes, verbose);
   if (tu) {
     clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_decl, &scan);
     clang_disposeTranslationUnit(tu);
   } else if (verbose) {
-    fprintf(stderr, "cgo-boundary: note: libclang cannot parse the cgo files of %s\n",
-            pkg->import_path);
+    cs_say("note: libclang cannot parse the cgo files of %s", pkg->import_path);
   }
   clang_disposeIndex(index);
   free(path);
@@ -270,10 +270,10 @@ bool cb_cdecls_go_uses(cb_package *pkg, bool verbose, cb_error *err) {
 
   pkg->go_called = make_crefs(pkg, &funcs, &scan, "calls", &pkg->ngo_called, verbose);
   pkg->go_globals = make_crefs(pkg, &vars, &scan, "reads", &pkg->ngo_globals, verbose);
-  cb_strlist_free(&scan.system_only);
-  cb_strlist_free(&scan.own);
-  cb_strlist_free(&funcs);
-  cb_strlist_free(&vars);
+  cs_strlist_free(&scan.system_only);
+  cs_strlist_free(&scan.own);
+  cs_strlist_free(&funcs);
+  cs_strlist_free(&vars);
   return true;
 }
 
@@ -293,12 +293,12 @@ static enum CXChildVisitResult visit_hand_decl(CXCursor c, CXCursor parent, CXCl
     return CXChildVisit_Continue;
   unsigned line = 0;
   char *file = physical_file(c, &line);
-  if (file && strcmp(cb_basename(file), "_cgo_export.h") != 0) {
-    char *rel = cb_path_relative(file, pkg->dir);
+  if (file && strcmp(cs_basename(file), CGO_EXPORT_HEADER) != 0) {
+    char *rel = cs_path_relative(file, pkg->dir);
     if (rel[0] != '/') {
-      char *where = cb_xasprintf("%s:%u", rel, line);
-      if (!cb_strlist_contains(&ex->hand_decls, where))
-        cb_strlist_push(&ex->hand_decls, where);
+      char *where = cs_xasprintf("%s:%u", rel, line);
+      if (!cs_strlist_contains(&ex->hand_decls, where))
+        cs_strlist_push(&ex->hand_decls, where);
       free(where);
     }
     free(rel);
@@ -312,8 +312,8 @@ static enum CXChildVisitResult visit_hand_decl(CXCursor c, CXCursor parent, CXCl
  * each including all of GLib). Unreadable files are parsed, to say why. */
 static bool mentions_export(const cb_package *pkg, const char *path) {
   char *text = NULL;
-  cb_error ignored;
-  if (!cb_read_file(path, &text, NULL, &ignored))
+  cs_error ignored;
+  if (!cs_read_file(path, &text, NULL, &ignored))
     return true;
   bool found = false;
   for (size_t i = 0; !found && i < pkg->nexports; i++)
@@ -322,17 +322,17 @@ static bool mentions_export(const cb_package *pkg, const char *path) {
   return found;
 }
 
-bool cb_cdecls_hand_declared(cb_package *pkg, bool verbose, cb_error *err) {
+bool cb_cdecls_hand_declared(cb_package *pkg, bool verbose, cs_error *err) {
   (void)err;
   if (pkg->nexports == 0)
     return true;
-  cb_strlist files = {0};
-  cb_strlist_extend(&files, &pkg->c_files);
-  cb_strlist_extend(&files, &pkg->h_files);
+  cs_strlist files = {0};
+  cs_strlist_extend(&files, &pkg->c_files);
+  cs_strlist_extend(&files, &pkg->h_files);
   CXIndex index = clang_createIndex(0, 0);
   hand_scan scan = {pkg};
   for (size_t i = 0; i < files.len; i++) {
-    char *path = cb_path_join(pkg->dir, files.items[i]);
+    char *path = cs_path_join(pkg->dir, files.items[i]);
     if (!mentions_export(pkg, path)) {
       free(path);
       continue;
@@ -342,13 +342,13 @@ bool cb_cdecls_hand_declared(cb_package *pkg, bool verbose, cb_error *err) {
       clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_hand_decl, &scan);
       clang_disposeTranslationUnit(tu);
     } else if (verbose) {
-      fprintf(stderr, "cgo-boundary: note: libclang cannot parse '%s'\n", path);
+      cs_say("note: libclang cannot parse '%s'", path);
     }
     free(path);
   }
   clang_disposeIndex(index);
-  cb_strlist_free(&files);
+  cs_strlist_free(&files);
   for (size_t i = 0; i < pkg->nexports; i++)
-    cb_strlist_sort(&pkg->exports[i].hand_decls);
+    cs_strlist_sort(&pkg->exports[i].hand_decls);
   return true;
 }

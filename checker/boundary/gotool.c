@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "gotool.h"
 
+#include "file.h"
 #include "json.h"
 
 #include <dirent.h>
@@ -12,23 +13,22 @@
 
 static const char *const go_env[] = {"CGO_ENABLED=1", NULL};
 
-bool cb_go_run(const cb_go *go, const char *const *args, const char *cwd, cb_proc_result *res,
-               cb_error *err) {
+bool cb_go_run(const cb_go *go, const char *const *args, const char *cwd, cs_proc_result *res,
+               cs_error *err) {
   size_t n = 0;
   while (args[n])
     n++;
-  const char **argv = cb_xcalloc(n + 2, sizeof *argv);
+  const char **argv = cs_xcalloc(n + 2, sizeof *argv);
   argv[0] = go->binary;
   for (size_t i = 0; i < n; i++)
     argv[i + 1] = args[i];
   if (go->verbose) {
-    fprintf(stderr, "cgo-boundary: running:");
-    for (size_t i = 0; i <= n; i++)
-      fprintf(stderr, " %s", argv[i]);
-    fprintf(stderr, "%s%s%s\n", cwd ? "  (in " : "", cwd ? cwd : "", cwd ? ")" : "");
+    char *line = cs_join(argv, n + 1, " ");
+    cs_say("running: %s%s%s%s", line, cwd ? "  (in " : "", cwd ? cwd : "", cwd ? ")" : "");
+    free(line);
   }
-  cb_command cmd = {argv, cwd, go_env};
-  bool ok = cb_run(&cmd, res, err);
+  cs_command cmd = {.argv = argv, .cwd = cwd, .env = go_env};
+  bool ok = cs_run(&cmd, res, err);
   free(argv);
   return ok;
 }
@@ -36,19 +36,19 @@ bool cb_go_run(const cb_go *go, const char *const *args, const char *cwd, cb_pro
 /* Splits a flags variable as the go command does (cmd/internal/quoted):
  * on blanks, with '...' or "..." quoting a word (no escapes). False when a
  * quote is not closed. */
-static bool split_quoted(const char *text, cb_strlist *out) {
-  cb_buf word = {0};
+static bool split_quoted(const char *text, cs_strlist *out) {
+  cs_buf word = {0};
   bool in_word = false;
   char quote = 0;
   for (const char *p = text;; p++) {
     char c = *p;
     if (c == 0 || (!quote && (c == ' ' || c == '\t' || c == '\n' || c == '\r'))) {
       if (quote) {
-        cb_buf_free(&word);
+        cs_buf_free(&word);
         return false;
       }
       if (in_word)
-        cb_strlist_push_owned(out, cb_buf_take(&word));
+        cs_strlist_push_owned(out, cs_buf_take(&word));
       in_word = false;
       if (c == 0)
         break;
@@ -58,11 +58,11 @@ static bool split_quoted(const char *text, cb_strlist *out) {
       quote = c;
       in_word = true;
     } else {
-      cb_buf_putc(&word, c);
+      cs_buf_putc(&word, c);
       in_word = true;
     }
   }
-  cb_buf_free(&word);
+  cs_buf_free(&word);
   return true;
 }
 
@@ -70,131 +70,125 @@ static bool split_quoted(const char *text, cb_strlist *out) {
 static char *nth_line(const char *text, int i) {
   const char *p = text;
   for (; i > 0 && *p; i--)
-    p = cb_next_line(p);
-  return cb_xstrndup(p, strcspn(p, "\n"));
+    p = cs_next_line(p);
+  return cs_xstrndup(p, strcspn(p, "\n"));
 }
 
-bool cb_go_init(cb_go *go, const char *binary, bool verbose, cb_error *err) {
+bool cb_go_init(cb_go *go, const char *binary, bool verbose, cs_error *err) {
   memset(go, 0, sizeof *go);
   go->binary = binary;
   go->verbose = verbose;
-  cb_proc_result res;
+  cs_proc_result res;
   /* `go env` gives the environment's CGO_* values, else those of go env -w,
    * else Go's defaults: what `go build` uses. */
   const char *args[] = {"env", "GOVERSION", "CGO_CPPFLAGS", "CGO_CFLAGS", NULL};
-  cb_error run_err = {{0}};
+  cs_error run_err = {{0}};
   if (!cb_go_run(go, args, NULL, &res, &run_err))
-    return cb_fail(err, "cannot run Go ('%s'): %s; install Go or name it with --go or $GO", binary,
+    return cs_fail(err, "cannot run Go ('%s'): %s; install Go or name it with --go or $GO", binary,
                    strchr(run_err.msg, ':') ? strchr(run_err.msg, ':') + 2 : run_err.msg);
   if (res.exit_code != 0) {
-    char *reason = cb_tool_reason(res.err_text);
-    cb_fail(err, "'%s env GOVERSION' failed: %s", binary, reason);
+    char *reason = cs_tool_reason(res.err_text);
+    cs_fail(err, "'%s env GOVERSION' failed: %s", binary, reason);
     free(reason);
-    cb_proc_result_free(&res);
+    cs_proc_result_free(&res);
     return false;
   }
   go->version = nth_line(res.out, 0);
   char *cppflags = nth_line(res.out, 1), *cflags = nth_line(res.out, 2);
   bool ok = true;
-  if (!cb_starts_with(go->version, "go"))
-    ok = cb_fail(err, "'%s' does not look like the go command (version '%s')", binary,
-                 go->version);
+  if (!cs_starts_with(go->version, "go"))
+    ok = cs_fail(err, "'%s' does not look like the go command (version '%s')", binary, go->version);
   else if (!split_quoted(cppflags, &go->cppflags) || !split_quoted(cflags, &go->cflags))
-    ok = cb_fail(err, "cannot split CGO_CPPFLAGS '%s' or CGO_CFLAGS '%s' as go does (a quote "
-                      "is not closed)",
+    ok = cs_fail(err,
+                 "cannot split CGO_CPPFLAGS '%s' or CGO_CFLAGS '%s' as go does (a quote "
+                 "is not closed)",
                  cppflags, cflags);
   free(cppflags);
   free(cflags);
-  cb_proc_result_free(&res);
+  cs_proc_result_free(&res);
   return ok;
 }
 
 void cb_go_free(cb_go *go) {
   free(go->version);
   go->version = NULL;
-  cb_strlist_free(&go->cppflags);
-  cb_strlist_free(&go->cflags);
-}
-
-static bool is_directory(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+  cs_strlist_free(&go->cppflags);
+  cs_strlist_free(&go->cflags);
 }
 
 /* Fills a package from one `go list -json` object. */
-static void package_from_json(const json_value *obj, cb_package *pkg) {
+static void package_from_json(const json_t *obj, cb_package *pkg) {
   memset(pkg, 0, sizeof *pkg);
-  const char *dir = json_get_string(obj, "Dir");
-  const char *path = json_get_string(obj, "ImportPath");
-  const char *name = json_get_string(obj, "Name");
-  pkg->dir = cb_xstrdup(dir ? dir : ".");
-  pkg->import_path = cb_xstrdup(path ? path : pkg->dir);
-  pkg->name = cb_xstrdup(name ? name : "");
-  json_get_strings(obj, "GoFiles", &pkg->go_files);
-  json_get_strings(obj, "CgoFiles", &pkg->cgo_files);
-  json_get_strings(obj, "CFiles", &pkg->c_files);
-  json_get_strings(obj, "HFiles", &pkg->h_files);
-  json_get_strings(obj, "CgoCPPFLAGS", &pkg->cflags);
-  json_get_strings(obj, "CgoCFLAGS", &pkg->cflags);
+  const char *dir = cs_json_get_string(obj, "Dir");
+  const char *path = cs_json_get_string(obj, "ImportPath");
+  const char *name = cs_json_get_string(obj, "Name");
+  pkg->dir = cs_xstrdup(dir ? dir : ".");
+  pkg->import_path = cs_xstrdup(path ? path : pkg->dir);
+  pkg->name = cs_xstrdup(name ? name : "");
+  cs_json_get_strings(obj, "GoFiles", &pkg->go_files);
+  cs_json_get_strings(obj, "CgoFiles", &pkg->cgo_files);
+  cs_json_get_strings(obj, "CFiles", &pkg->c_files);
+  cs_json_get_strings(obj, "HFiles", &pkg->h_files);
+  cs_json_get_strings(obj, "CgoCPPFLAGS", &pkg->cflags);
+  cs_json_get_strings(obj, "CgoCFLAGS", &pkg->cflags);
 }
 
 /* Splits pkg-config's output on white space (it quotes nothing we need). */
-static void split_words(const char *text, cb_strlist *out) {
+static void split_words(const char *text, cs_strlist *out) {
   const char *p = text;
   while (*p) {
     p += strspn(p, " \t\r\n");
     size_t n = strcspn(p, " \t\r\n");
     if (n)
-      cb_strlist_push_owned(out, cb_xstrndup(p, n));
+      cs_strlist_push_owned(out, cs_xstrndup(p, n));
     p += n;
   }
 }
 
 /* pkg-config --cflags of the package's #cgo pkg-config names, into out. */
-static bool pkg_config_flags(const json_value *obj, const cb_package *pkg, cb_strlist *out,
-                             cb_error *err) {
-  cb_strlist names = {0};
-  json_get_strings(obj, "CgoPkgConfig", &names);
+static bool pkg_config_flags(const json_t *obj, const cb_package *pkg, cs_strlist *out,
+                             cs_error *err) {
+  cs_strlist names = {0};
+  cs_json_get_strings(obj, "CgoPkgConfig", &names);
   if (names.len == 0)
     return true;
-  const char **argv = cb_xcalloc(names.len + 4, sizeof *argv);
+  const char **argv = cs_xcalloc(names.len + 4, sizeof *argv);
   argv[0] = "pkg-config";
   argv[1] = "--cflags";
   argv[2] = "--";
   for (size_t i = 0; i < names.len; i++)
     argv[i + 3] = names.items[i];
-  cb_command cmd = {argv, pkg->dir, NULL};
-  cb_proc_result res;
-  bool ok = cb_run(&cmd, &res, err);
+  cs_command cmd = {.argv = argv, .cwd = pkg->dir};
+  cs_proc_result res;
+  bool ok = cs_run(&cmd, &res, err);
   if (ok && res.exit_code != 0) {
-    char *reason = cb_tool_reason(res.err_text);
-    ok = cb_fail(err, "pkg-config failed for %s: %s", pkg->import_path, reason);
+    char *reason = cs_tool_reason(res.err_text);
+    ok = cs_fail(err, "pkg-config failed for %s: %s", pkg->import_path, reason);
     free(reason);
   }
   if (ok)
     split_words(res.out, out);
   if (res.out)
-    cb_proc_result_free(&res);
+    cs_proc_result_free(&res);
   free(argv);
-  cb_strlist_free(&names);
+  cs_strlist_free(&names);
   return ok;
 }
 
 /* pkg->cflags as `go build` orders them (cmd/go's CFlags and cgo step). */
-static bool set_compile_flags(const cb_go *go, const json_value *obj, cb_package *pkg,
-                              cb_error *err) {
-  cb_strlist pc = {0};
+static bool set_compile_flags(const cb_go *go, const json_t *obj, cb_package *pkg, cs_error *err) {
+  cs_strlist pc = {0};
   if (!pkg_config_flags(obj, pkg, &pc, err)) {
-    cb_strlist_free(&pc);
+    cs_strlist_free(&pc);
     return false;
   }
-  cb_strlist_free(&pkg->cflags);
-  cb_strlist_extend(&pkg->cflags, &go->cppflags);
-  json_get_strings(obj, "CgoCPPFLAGS", &pkg->cflags);
-  cb_strlist_extend(&pkg->cflags, &pc);
-  cb_strlist_extend(&pkg->cflags, &go->cflags);
-  json_get_strings(obj, "CgoCFLAGS", &pkg->cflags);
-  cb_strlist_free(&pc);
+  cs_strlist_free(&pkg->cflags);
+  cs_strlist_extend(&pkg->cflags, &go->cppflags);
+  cs_json_get_strings(obj, "CgoCPPFLAGS", &pkg->cflags);
+  cs_strlist_extend(&pkg->cflags, &pc);
+  cs_strlist_extend(&pkg->cflags, &go->cflags);
+  cs_json_get_strings(obj, "CgoCFLAGS", &pkg->cflags);
+  cs_strlist_free(&pc);
   return true;
 }
 
@@ -202,16 +196,16 @@ static bool set_compile_flags(const cb_go *go, const json_value *obj, cb_package
 static void resolve_argument(const char *arg, char **cwd, const char **pattern) {
   *cwd = NULL;
   *pattern = arg;
-  if (cb_ends_with(arg, "/...")) {
-    char *dir = cb_xstrndup(arg, strlen(arg) - 4);
-    if (dir[0] && is_directory(dir)) {
+  if (cs_ends_with(arg, "/...")) {
+    char *dir = cs_xstrndup(arg, strlen(arg) - 4);
+    if (dir[0] && cs_is_directory(dir)) {
       *cwd = dir;
       *pattern = "./...";
       return;
     }
     free(dir);
-  } else if (is_directory(arg)) {
-    *cwd = cb_xstrdup(arg);
+  } else if (cs_is_directory(arg)) {
+    *cwd = cs_xstrdup(arg);
     *pattern = ".";
   }
 }
@@ -228,31 +222,31 @@ static bool already_listed(const cb_package *pkgs, size_t npkgs, const char *dir
  * read, a module that needs a newer Go, a directory that is not a Go package,
  * anything else. */
 static bool list_failure(const cb_go *go, const char *arg, bool is_dir, const char *text,
-                         cb_error *err) {
-  char *reason = cb_tool_reason(text);
+                         cs_error *err) {
+  char *reason = cs_tool_reason(text);
   const char *parsing = strstr(text, "errors parsing ");
   if (parsing) {
     const char *file = parsing + strlen("errors parsing ");
     int n = (int)strcspn(file, ":\n");
-    cb_fail(err, "the %.*s of '%s' cannot be read: %s", n, file, arg, reason);
+    cs_fail(err, "the %.*s of '%s' cannot be read: %s", n, file, arg, reason);
   } else if (strstr(text, "requires go >= ") || strstr(text, "invalid go version")) {
-    cb_fail(err, "'%s' needs another Go than %s (%s): %s", arg, go->version, go->binary, reason);
+    cs_fail(err, "'%s' needs another Go than %s (%s): %s", arg, go->version, go->binary, reason);
   } else if (is_dir) {
-    cb_fail(err, "'%s' is not a Go package: %s", arg, reason);
+    cs_fail(err, "'%s' is not a Go package: %s", arg, reason);
   } else {
-    cb_fail(err, "go list failed for '%s': %s", arg, reason);
+    cs_fail(err, "go list failed for '%s': %s", arg, reason);
   }
   free(reason);
   return false;
 }
 
 static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t *npkgs,
-                     size_t *without_cgo, cb_error *err) {
+                     size_t *without_cgo, cs_error *err) {
   char *cwd;
   const char *pattern;
   resolve_argument(arg, &cwd, &pattern);
   const char *args[] = {"list", "-json", "--", pattern, NULL};
-  cb_proc_result res;
+  cs_proc_result res;
   bool is_dir = cwd != NULL;
   bool ok = cb_go_run(go, args, cwd, &res, err);
   free(cwd);
@@ -260,33 +254,32 @@ static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t
     return false;
   if (res.exit_code != 0) {
     list_failure(go, arg, is_dir, res.err_text, err);
-    cb_proc_result_free(&res);
+    cs_proc_result_free(&res);
     return false;
   }
-  json_parser parser;
-  json_parser_init(&parser, res.out, res.out_len);
-  json_value *obj;
-  while ((ok = json_parse_next(&parser, &obj, err)) && obj) {
-    json_value *cgo = json_get_array(obj, "CgoFiles");
-    bool duplicate = already_listed(*pkgs, *npkgs, json_get_string(obj, "Dir"));
-    if (!cgo || cgo->len == 0) {
+  cs_json_stream stream;
+  cs_json_stream_init(&stream, res.out, res.out_len);
+  json_t *obj;
+  while ((ok = cs_json_stream_next(&stream, &obj, err)) && obj) {
+    bool duplicate = already_listed(*pkgs, *npkgs, cs_json_get_string(obj, "Dir"));
+    if (json_array_size(cs_json_get_array(obj, "CgoFiles")) == 0) {
       (*without_cgo)++;
     } else if (!duplicate) {
-      *pkgs = cb_xrealloc(*pkgs, (*npkgs + 1) * sizeof **pkgs);
+      *pkgs = cs_xrealloc(*pkgs, (*npkgs + 1) * sizeof **pkgs);
       package_from_json(obj, &(*pkgs)[*npkgs]);
       (*npkgs)++;
       ok = set_compile_flags(go, obj, &(*pkgs)[*npkgs - 1], err);
     }
-    json_free(obj);
+    json_decref(obj);
     if (!ok)
       break;
   }
   if (!ok && strncmp(err->msg, "invalid JSON", 12) == 0) {
-    char *copy = cb_xstrdup(err->msg);
-    cb_fail(err, "cannot read the output of 'go list -json': %s", copy);
+    char *copy = cs_xstrdup(err->msg);
+    cs_fail(err, "cannot read the output of 'go list -json': %s", copy);
     free(copy);
   }
-  cb_proc_result_free(&res);
+  cs_proc_result_free(&res);
   return ok;
 }
 
@@ -294,8 +287,8 @@ static int compare_packages(const void *a, const void *b) {
   return strcmp(((const cb_package *)a)->import_path, ((const cb_package *)b)->import_path);
 }
 
-bool cb_go_list(const cb_go *go, const cb_strlist *args, cb_package **pkgs, size_t *npkgs,
-                cb_error *err) {
+bool cb_go_list(const cb_go *go, const cs_strlist *args, cb_package **pkgs, size_t *npkgs,
+                cs_error *err) {
   *pkgs = NULL;
   *npkgs = 0;
   size_t without_cgo = 0;
@@ -311,40 +304,25 @@ bool cb_go_list(const cb_go *go, const cb_strlist *args, cb_package **pkgs, size
   }
   if (*npkgs == 0) {
     if (args->len == 1)
-      return cb_fail(err, "'%s' has no cgo files (no Go file imports \"C\")", args->items[0]);
-    return cb_fail(err, "none of the %zu packages uses cgo (no Go file imports \"C\")",
+      return cs_fail(err, "'%s' has no cgo files (no Go file imports \"C\")", args->items[0]);
+    return cs_fail(err, "none of the %zu packages uses cgo (no Go file imports \"C\")",
                    without_cgo);
   }
   qsort(*pkgs, *npkgs, sizeof **pkgs, compare_packages);
   return true;
 }
 
-/* cgo's temporary objects (_cgo_N.o, _cgo_.o) that it leaves in the objdir. */
-static void remove_cgo_objects(const char *objdir) {
-  DIR *d = opendir(objdir);
-  struct dirent *e;
-  while (d && (e = readdir(d)) != NULL) {
-    if (!cb_starts_with(e->d_name, "_cgo_") || !cb_ends_with(e->d_name, ".o"))
-      continue;
-    char *path = cb_path_join(objdir, e->d_name);
-    unlink(path);
-    free(path);
-  }
-  if (d)
-    closedir(d);
-}
-
-bool cb_go_cgo(const cb_go *go, const cb_package *pkg, cb_error *err) {
+bool cb_go_cgo(const cb_go *go, const cb_package *pkg, cs_error *err) {
   /* As `go build` runs it: in the package directory, the package's
    * CPPFLAGS/CFLAGS after `--`, and -I of the objdir first. */
   size_t n = 0;
-  const char **args = cb_xcalloc(pkg->cflags.len + pkg->cgo_files.len + 12, sizeof *args);
+  const char **args = cs_xcalloc(pkg->cflags.len + pkg->cgo_files.len + 12, sizeof *args);
   args[n++] = "tool";
   args[n++] = "cgo";
   /* With the trailing '/': cgo names its temporary objects OBJDIR + "_cgo_N.o"
    * before it adds one itself (Go 1.26), which left cgo_cgo_N.o beside the
    * objdir. */
-  char *objdir_slash = cb_xasprintf("%s/", pkg->objdir);
+  char *objdir_slash = cs_xasprintf("%s/", pkg->objdir);
   args[n++] = "-objdir";
   args[n++] = objdir_slash;
   args[n++] = "-importpath";
@@ -357,24 +335,26 @@ bool cb_go_cgo(const cb_go *go, const cb_package *pkg, cb_error *err) {
   for (size_t i = 0; i < pkg->cgo_files.len; i++)
     args[n++] = pkg->cgo_files.items[i];
   args[n] = NULL;
-  cb_proc_result res;
+  cs_proc_result res;
   bool ok = cb_go_run(go, args, pkg->dir, &res, err);
   free(args);
   free(objdir_slash);
   if (!ok)
     return false;
   if (res.exit_code != 0) {
-    char *raw = cb_tool_reason(res.err_text);
-    char *reason = cb_reason_from(raw, pkg->dir);
-    cb_fail(err, "'go tool cgo' failed for %s: %s", pkg->import_path, reason);
+    char *raw = cs_tool_reason(res.err_text);
+    char *reason = cs_reason_from(raw, pkg->dir);
+    cs_fail(err, "'go tool cgo' failed for %s: %s", pkg->import_path, reason);
     free(reason);
     free(raw);
     if (go->verbose)
       fputs(res.err_text, stderr);
   }
   ok = res.exit_code == 0;
-  cb_proc_result_free(&res);
-  remove_cgo_objects(pkg->objdir);
+  cs_proc_result_free(&res);
+  /* cgo's temporary objects (_cgo_N.o, _cgo_.o) that it leaves in the objdir. */
+  cs_error ignored;
+  cs_remove_files(pkg->objdir, "_cgo_", ".o", &ignored);
   return ok;
 }
 
@@ -401,9 +381,9 @@ static bool split_position(const char *line, char **file, int *lineno, const cha
   if (end == col || *end != ':' || end[1] != ' ')
     return false;
   const char *name = line;
-  if (cb_starts_with(name, "./"))
+  if (cs_starts_with(name, "./"))
     name += 2;
-  *file = cb_xstrndup(name, (size_t)(colon - name));
+  *file = cs_xstrndup(name, (size_t)(colon - name));
   *lineno = (int)l;
   *message = end + 2;
   return true;
@@ -419,28 +399,28 @@ static bool split_position(const char *line, char **file, int *lineno, const cha
 static bool classify(const char *message, char **param, char **report, cb_effect *effect) {
   static const char leak[] = "leaking param: ", content[] = "leaking param content: ";
   static const char moved[] = "moved to heap: ", noescape[] = " does not escape";
-  if (cb_starts_with(message, leak)) {
+  if (cs_starts_with(message, leak)) {
     const char *p = message + strlen(leak);
     size_t n = strcspn(p, " ");
-    *param = cb_xstrndup(p, n);
-    if (cb_starts_with(p + n, " to result")) {
-      *report = cb_xasprintf("leaking param: %s to result", *param);
+    *param = cs_xstrndup(p, n);
+    if (cs_starts_with(p + n, " to result")) {
+      *report = cs_xasprintf("leaking param: %s to result", *param);
       *effect = CB_EFFECT_BORROW;
     } else {
-      *report = cb_xasprintf("leaking param: %s", *param);
+      *report = cs_xasprintf("leaking param: %s", *param);
       *effect = CB_EFFECT_RETAIN;
     }
     return true;
   }
-  if (cb_starts_with(message, content)) {
-    *param = cb_xstrndup(message + strlen(content), strcspn(message + strlen(content), " "));
-    *report = cb_xasprintf("leaking param content: %s", *param);
+  if (cs_starts_with(message, content)) {
+    *param = cs_xstrndup(message + strlen(content), strcspn(message + strlen(content), " "));
+    *report = cs_xasprintf("leaking param content: %s", *param);
     *effect = CB_EFFECT_BORROW;
     return true;
   }
-  if (cb_starts_with(message, moved)) {
-    *param = cb_xstrndup(message + strlen(moved), strcspn(message + strlen(moved), " "));
-    *report = cb_xasprintf("moved to heap: %s", *param);
+  if (cs_starts_with(message, moved)) {
+    *param = cs_xstrndup(message + strlen(moved), strcspn(message + strlen(moved), " "));
+    *report = cs_xasprintf("moved to heap: %s", *param);
     *effect = CB_EFFECT_RETAIN;
     return true;
   }
@@ -448,8 +428,8 @@ static bool classify(const char *message, char **param, char **report, cb_effect
   bool whole = tail && tail[strlen(noescape)] == '\0' && tail > message &&
                memchr(message, ' ', (size_t)(tail - message)) == NULL;
   if (whole) {
-    *param = cb_xstrndup(message, (size_t)(tail - message));
-    *report = cb_xasprintf("%s does not escape", *param);
+    *param = cs_xstrndup(message, (size_t)(tail - message));
+    *report = cs_xasprintf("%s does not escape", *param);
     *effect = CB_EFFECT_BORROW;
     return true;
   }
@@ -460,7 +440,7 @@ static void parse_escape_output(const char *text, cb_escape_fact **facts, size_t
   const char *p = text;
   while (*p) {
     size_t n = strcspn(p, "\n");
-    char *line = cb_xstrndup(p, n);
+    char *line = cs_xstrndup(p, n);
     p += n + (p[n] == '\n');
     char *file;
     int lineno;
@@ -468,8 +448,8 @@ static void parse_escape_output(const char *text, cb_escape_fact **facts, size_t
     char *param, *report;
     cb_effect effect;
     if (split_position(line, &file, &lineno, &message)) {
-      if (cb_ends_with(file, ".go") && classify(message, &param, &report, &effect)) {
-        *facts = cb_xrealloc(*facts, (*nfacts + 1) * sizeof **facts);
+      if (cs_ends_with(file, ".go") && classify(message, &param, &report, &effect)) {
+        *facts = cs_xrealloc(*facts, (*nfacts + 1) * sizeof **facts);
         (*facts)[(*nfacts)++] = (cb_escape_fact){file, lineno, param, report, effect};
         file = NULL;
       }
@@ -487,10 +467,10 @@ static bool is_escape_note(const char *message) {
                                          "leaking closure", "moved to heap: ", NULL};
   static const char *const suffixes[] = {" does not escape", " escapes to heap", NULL};
   for (size_t i = 0; prefixes[i]; i++)
-    if (cb_starts_with(message, prefixes[i]))
+    if (cs_starts_with(message, prefixes[i]))
       return true;
   for (size_t i = 0; suffixes[i]; i++)
-    if (cb_ends_with(message, suffixes[i]))
+    if (cs_ends_with(message, suffixes[i]))
       return true;
   return false;
 }
@@ -500,13 +480,13 @@ static bool is_escape_note(const char *message) {
  * file or the link). Type errors stop the compiler before escape analysis. */
 static bool escape_analysis_ran(const char *text) {
   bool ran = false;
-  for (const char *p = text; *p && !ran; p = cb_next_line(p)) {
-    char *line = cb_xstrndup(p, strcspn(p, "\n"));
+  for (const char *p = text; *p && !ran; p = cs_next_line(p)) {
+    char *line = cs_xstrndup(p, strcspn(p, "\n"));
     char *file;
     int lineno;
     const char *message;
     if (split_position(line, &file, &lineno, &message)) {
-      ran = cb_ends_with(file, ".go") && is_escape_note(message);
+      ran = cs_ends_with(file, ".go") && is_escape_note(message);
       free(file);
     }
     free(line);
@@ -516,14 +496,14 @@ static bool escape_analysis_ran(const char *text) {
 
 /* The directory of "WORK=DIR" that `go build -work` prints first, or NULL. */
 static char *work_directory(const char *text) {
-  for (const char *p = text; *p; p = cb_next_line(p))
-    if (cb_starts_with(p, "WORK=/"))
-      return cb_xstrndup(p + 5, strcspn(p + 5, "\n"));
+  for (const char *p = text; *p; p = cs_next_line(p))
+    if (cs_starts_with(p, "WORK=/"))
+      return cs_xstrndup(p + 5, strcspn(p + 5, "\n"));
   return NULL;
 }
 
 bool cb_go_escape(const cb_go *go, const cb_package *pkg, cb_escape_fact **facts, size_t *nfacts,
-                  char **incomplete, char **work, cb_error *err) {
+                  char **incomplete, char **work, cs_error *err) {
   *facts = NULL;
   *nfacts = 0;
   *incomplete = NULL;
@@ -532,24 +512,24 @@ bool cb_go_escape(const cb_go *go, const cb_package *pkg, cb_escape_fact **facts
    * is not recompiled (Go 1.19 and later), so no -a is needed. -work keeps
    * the build's directory, where cgo's output is when the build ran cgo. */
   const char *args[] = {"build", "-work", "-gcflags=-m", "-o", "/dev/null", ".", NULL};
-  cb_proc_result res;
+  cs_proc_result res;
   if (!cb_go_run(go, args, pkg->dir, &res, err))
     return false;
   *work = work_directory(res.err_text);
   parse_escape_output(res.err_text, facts, nfacts);
   if (res.exit_code != 0 && !escape_analysis_ran(res.err_text)) {
-    char *raw = cb_tool_reason(res.err_text);
-    char *reason = cb_reason_from(raw, pkg->dir);
+    char *raw = cs_tool_reason(res.err_text);
+    char *reason = cs_reason_from(raw, pkg->dir);
     free(raw);
-    *incomplete = cb_xasprintf("%s: 'go build' fails before Go's escape analysis, so which Go "
+    *incomplete = cs_xasprintf("%s: 'go build' fails before Go's escape analysis, so which Go "
                                "exports keep C pointers is unknown: %s",
                                pkg->import_path, reason[0] ? reason : "(go printed no reason)");
     free(reason);
   } else if (res.exit_code != 0 && go->verbose) {
-    fprintf(stderr, "cgo-boundary: 'go build' of %s fails after escape analysis (a C file or "
-                    "the link); the escape facts are complete\n",
-            pkg->import_path);
+    cs_say("'go build' of %s fails after escape analysis (a C file or "
+           "the link); the escape facts are complete",
+           pkg->import_path);
   }
-  cb_proc_result_free(&res);
+  cs_proc_result_free(&res);
   return true;
 }

@@ -3,11 +3,14 @@
  * directory) and a compile_commands.json. See docs/companion.md. */
 #define _POSIX_C_SOURCE 200809L
 #include "cdecls.h"
+#include "cgo-lifetime/Schema.h"
+#include "file.h"
 #include "gofacts.h"
 #include "gotool.h"
 #include "json.h"
 #include "manifest.h"
 #include "objdir.h"
+#include "options.h"
 #include "retention.h"
 
 #include <stdio.h>
@@ -31,98 +34,89 @@ typedef struct options {
   const char *go;        /* --go; NULL: $GO, else "go" */
   bool allow_incomplete; /* --allow-incomplete: what was not analysed is a warning */
   bool verbose;
-  cb_strlist packages;
+  cs_strlist packages;
 } options;
 
-static void usage(FILE *to) {
-  fputs(
-      "usage: cgo-boundary [options] PACKAGE...\n"
-      "\n"
-      "Reads Go packages that use cgo (directories, DIR/... patterns or import paths)\n"
-      "and writes the boundary manifest for the CgoLifetime analyzer plugin, cgo's\n"
-      "generated files and a compile_commands.json.\n"
-      "\n"
-      "options:\n"
-      "  -o FILE           write the manifest to FILE ('-': standard output);\n"
-      "                    default: CACHE/<key>/manifest.json, whose path is printed\n"
-      "  --compdb FILE     write compile_commands.json to FILE;\n"
-      "                    default: CACHE/<key>/compile_commands.json\n"
-      "  --cache-dir DIR   cache directory (default: $XDG_CACHE_HOME/cgo-lifetime,\n"
-      "                    else ~/.cache/cgo-lifetime)\n"
-      "  --go PATH         the go command to use (default: $GO, else go on PATH)\n"
-      "  --allow-incomplete  exit 0 when something could not be analysed (a\n"
-      "                    package whose Go code does not compile); still warned\n"
-      "  -v                say what runs, and why names are left out\n"
-      "  --help            show this help\n"
-      "  --version         show the version\n"
-      "\n"
-      "The manifest and compile_commands.json of each package are also kept in\n"
-      "CACHE/<key>/, where the clang-tidy module finds them.\n"
-      "\n"
-      "Exit status: 0 written, 2 usage or input error (nothing written),\n"
-      "3 written but incomplete (what and why on stderr).\n",
-      to);
-}
+enum { OPT_COMPDB = CS_LONG_ONLY, OPT_CACHE_DIR, OPT_GO, OPT_ALLOW_INCOMPLETE, OPT_VERSION };
 
-static int usage_error(const char *fmt, const char *arg) {
-  fputs("cgo-boundary: error: ", stderr);
-  fprintf(stderr, fmt, arg);
-  fputs(" (see --help)\n", stderr);
-  return EXIT_ERROR;
+static const cs_option option_table[] = {
+    {0, NULL, NULL, "options:"},
+    {'o', NULL, "FILE",
+     "write the manifest to FILE ('-': standard output);\n"
+     "default: CACHE/<key>/manifest.json, whose path is printed"},
+    {OPT_COMPDB, "compdb", "FILE",
+     "write compile_commands.json to FILE;\n"
+     "default: CACHE/<key>/compile_commands.json"},
+    {OPT_CACHE_DIR, "cache-dir", "DIR",
+     "cache directory (default: $XDG_CACHE_HOME/cgo-lifetime,\n"
+     "else ~/.cache/cgo-lifetime)"},
+    {OPT_GO, "go", "PATH", "the go command to use (default: $GO, else go on PATH)"},
+    {OPT_ALLOW_INCOMPLETE, "allow-incomplete", NULL,
+     "exit 0 when something could not be analysed (a\n"
+     "package whose Go code does not compile); still warned"},
+    {'v', "verbose", NULL, "say what runs, and why names are left out"},
+    {'h', "help", NULL, "show this help"},
+    {OPT_VERSION, "version", NULL, "show the version"},
+    {0},
+};
+
+static void usage(FILE *to) {
+  fputs("usage: cgo-boundary [options] PACKAGE...\n"
+        "\n"
+        "Reads Go packages that use cgo (directories, DIR/... patterns or import paths)\n"
+        "and writes the boundary manifest for the CgoLifetime analyzer plugin, cgo's\n"
+        "generated files and a compile_commands.json.\n"
+        "\n",
+        to);
+  cs_options_usage(option_table, to);
+  fputs("\n"
+        "The manifest and compile_commands.json of each package are also kept in\n"
+        "CACHE/<key>/, where the clang-tidy module finds them.\n"
+        "\n"
+        "Exit status: 0 written, 2 usage or input error (nothing written),\n"
+        "3 written but incomplete (what and why on stderr).\n",
+        to);
 }
 
 /* Returns -1 to go on, else the exit status. */
 static int parse_options(int argc, char **argv, options *opts) {
-  bool only_packages = false;
-  for (int i = 1; i < argc; i++) {
-    const char *arg = argv[i];
-    const char *value;
-    if (only_packages || arg[0] != '-' || strcmp(arg, "-") == 0) {
-      cb_strlist_push(&opts->packages, arg);
-    } else if (strcmp(arg, "--") == 0) {
-      only_packages = true;
-    } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+  cs_getopt g;
+  cs_getopt_init(&g, option_table, argc, argv);
+  int id, status = -1;
+  const char *value;
+  while (status < 0 && (id = cs_getopt_next(&g, &value)) != 0) {
+    switch (id) {
+    case 'o': opts->output = value; break;
+    case OPT_COMPDB: opts->compdb = value; break;
+    case OPT_CACHE_DIR: opts->cache_dir = value; break;
+    case OPT_GO: opts->go = value; break;
+    case OPT_ALLOW_INCOMPLETE: opts->allow_incomplete = true; break;
+    case 'v': opts->verbose = true; break;
+    case 'h':
       usage(stdout);
-      return EXIT_OK;
-    } else if (strcmp(arg, "--version") == 0) {
+      status = EXIT_OK;
+      break;
+    case OPT_VERSION:
       printf("cgo-boundary %s\n", CGO_BOUNDARY_VERSION);
-      return EXIT_OK;
-    } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
-      opts->verbose = true;
-    } else if (strcmp(arg, "--allow-incomplete") == 0) {
-      opts->allow_incomplete = true;
-    } else if ((value = cb_option_value("-o", argc, argv, &i)) != NULL) {
-      opts->output = value;
-    } else if ((value = cb_option_value("--compdb", argc, argv, &i)) != NULL) {
-      opts->compdb = value;
-    } else if ((value = cb_option_value("--cache-dir", argc, argv, &i)) != NULL) {
-      opts->cache_dir = value;
-    } else if ((value = cb_option_value("--go", argc, argv, &i)) != NULL) {
-      opts->go = value;
-    } else {
-      return usage_error("unknown option or missing value: '%s'", arg);
+      status = EXIT_OK;
+      break;
+    default: status = EXIT_ERROR; break;
     }
   }
-  if (opts->packages.len == 0)
-    return usage_error("%s", "no package given");
-  return -1;
-}
-
-static char *default_cache_dir(void) {
-  const char *xdg = getenv("XDG_CACHE_HOME");
-  if (xdg && xdg[0] == '/')
-    return cb_path_join(xdg, "cgo-lifetime");
-  const char *home = getenv("HOME");
-  char *base = cb_path_join(home && home[0] ? home : "/tmp", ".cache");
-  char *dir = cb_path_join(base, "cgo-lifetime");
-  free(base);
-  return dir;
+  for (size_t i = 0; status < 0 && i < g.noperands; i++)
+    cs_strlist_push(&opts->packages, g.operands[i]);
+  cs_getopt_free(&g);
+  if (status < 0 && opts->packages.len == 0) {
+    cs_say_usage_error("no package given");
+    status = EXIT_ERROR;
+  }
+  return status;
 }
 
 /* CACHE/<last element of dir>-<hash of dir>: one per package directory. */
 static char *package_cache_dir(const char *cache, const char *pkg_dir) {
-  uint64_t h = cb_hash(pkg_dir, strlen(pkg_dir), CB_HASH_SEED);
-  return cb_xasprintf("%s/%s-%016llx", cache, cb_basename(pkg_dir), (unsigned long long)h);
+  uint64_t h = cs_hash(pkg_dir, strlen(pkg_dir), CS_HASH_SEED);
+  return cs_xasprintf("%s/%s-%016llx", cache, cs_basename(pkg_dir), (unsigned long long)h);
 }
 
 /* Where the outputs of this run go by default: the package's cache dir, or
@@ -130,22 +124,21 @@ static char *package_cache_dir(const char *cache, const char *pkg_dir) {
 static char *run_dir(const char *cache, const cb_package *pkgs, size_t npkgs) {
   if (npkgs == 1)
     return package_cache_dir(cache, pkgs[0].dir);
-  uint64_t h = CB_HASH_SEED;
+  uint64_t h = CS_HASH_SEED;
   for (size_t i = 0; i < npkgs; i++)
-    h = cb_hash(pkgs[i].dir, strlen(pkgs[i].dir) + 1, h);
-  return cb_xasprintf("%s/set-%016llx", cache, (unsigned long long)h);
+    h = cs_hash(pkgs[i].dir, strlen(pkgs[i].dir) + 1, h);
+  return cs_xasprintf("%s/set-%016llx", cache, (unsigned long long)h);
 }
 
 /* cgo's output for the package in pkg->objdir: kept when its inputs did not
  * change, else taken from the escape-analysis build or made by `go tool cgo`. */
 static bool prepare_objdir(const cb_go *go, const cb_package *pkg, const char *work,
-                           cb_error *err) {
+                           cs_error *err) {
   char *key = cb_objdir_key(go, pkg);
   bool ok = true;
   if (cb_objdir_is_current(pkg, key)) {
     if (go->verbose)
-      fprintf(stderr, "cgo-boundary: cgo's output for %s is current (%s)\n", pkg->import_path,
-              pkg->objdir);
+      cs_say("cgo's output for %s is current (%s)", pkg->import_path, pkg->objdir);
   } else {
     ok = cb_objdir_fill(go, pkg, work, key, err);
   }
@@ -156,10 +149,10 @@ static bool prepare_objdir(const cb_go *go, const cb_package *pkg, const char *w
 /* All facts about one package, stage by stage. Escape analysis runs first:
  * its build usually runs cgo too, and then cgo's output is taken from it. What
  * could not be analysed goes to pkg->incomplete. */
-static bool analyse_package(const cb_go *go, const char *cache, const char *helper,
-                            cb_package *pkg, cb_error *err) {
+static bool analyse_package(const cb_go *go, const char *cache, const char *helper, cb_package *pkg,
+                            cs_error *err) {
   char *dir = package_cache_dir(cache, pkg->dir);
-  pkg->objdir = cb_path_join(dir, "cgo");
+  pkg->objdir = cs_path_join(dir, CGO_CACHE_OBJDIR);
   free(dir);
   cb_escape_fact *facts;
   size_t nfacts;
@@ -167,7 +160,7 @@ static bool analyse_package(const cb_go *go, const char *cache, const char *help
   if (!cb_go_escape(go, pkg, &facts, &nfacts, &incomplete, &work, err))
     return false;
   if (incomplete)
-    cb_strlist_push_owned(&pkg->incomplete, incomplete);
+    cs_strlist_push_owned(&pkg->incomplete, incomplete);
   bool ok = prepare_objdir(go, pkg, work, err);
   cb_objdir_remove_work(work);
   free(work);
@@ -180,33 +173,33 @@ static bool analyse_package(const cb_go *go, const char *cache, const char *help
   return ok;
 }
 
-static char *render(const json_value *doc) {
-  cb_buf b = {0};
-  json_write(doc, &b);
-  return cb_buf_take(&b);
+static char *render(const json_t *doc) {
+  cs_buf b = {0};
+  cs_json_write(doc, &b);
+  return cs_buf_take(&b);
 }
 
 /* Writes both files (to temporaries where they are regular files) and then
  * commits both: on any failure neither is left behind half-written. */
-static bool write_outputs(const char *manifest_path, const char *manifest,
-                          const char *compdb_path, const char *compdb, cb_error *err) {
-  cb_output m = {0}, c = {0};
-  char *dir = cb_dirname(compdb_path);
-  bool ok = cb_mkdir_p(dir, err);
+static bool write_outputs(const char *manifest_path, const char *manifest, const char *compdb_path,
+                          const char *compdb, cs_error *err) {
+  cs_output m = {0}, c = {0};
+  char *dir = cs_dirname(compdb_path);
+  bool ok = cs_mkdir_p(dir, err);
   free(dir);
-  bool began_m = ok && cb_output_begin(manifest_path, manifest, strlen(manifest), &m, err);
-  bool began_c = began_m && cb_output_begin(compdb_path, compdb, strlen(compdb), &c, err);
+  bool began_m = ok && cs_output_begin(manifest_path, manifest, strlen(manifest), &m, err);
+  bool began_c = began_m && cs_output_begin(compdb_path, compdb, strlen(compdb), &c, err);
   if (!began_c) {
-    cb_output_abort(&m);
-    cb_output_abort(&c);
+    cs_output_abort(&m);
+    cs_output_abort(&c);
     return false;
   }
   /* The compilation database first: standard output (-o -) is the last word. */
-  if (!cb_output_commit(&c, err)) {
-    cb_output_abort(&m);
+  if (!cs_output_commit(&c, err)) {
+    cs_output_abort(&m);
     return false;
   }
-  return cb_output_commit(&m, err);
+  return cs_output_commit(&m, err);
 }
 
 /* The manifest and compile_commands.json of one package in its cache
@@ -214,21 +207,21 @@ static bool write_outputs(const char *manifest_path, const char *manifest,
  * current by every run, whatever -o and --compdb say. */
 static bool write_package_cache(const cb_package *pkg, const char *cache, const char *generator,
                                 const char *written_manifest, const char *written_compdb,
-                                cb_error *err) {
+                                cs_error *err) {
   char *dir = package_cache_dir(cache, pkg->dir);
-  char *manifest_path = cb_path_join(dir, "manifest.json");
-  char *compdb_path = cb_path_join(dir, "compile_commands.json");
+  char *manifest_path = cs_path_join(dir, CGO_CACHE_MANIFEST);
+  char *compdb_path = cs_path_join(dir, "compile_commands.json");
   bool ok = true;
   /* A one-package run without -o and --compdb has just written them. */
   if (strcmp(written_manifest, manifest_path) != 0 || strcmp(written_compdb, compdb_path) != 0) {
-    json_value *manifest = cb_manifest_build(pkg, 1, generator);
-    json_value *compdb = cb_compdb_build(pkg, 1, CGO_BOUNDARY_CC);
+    json_t *manifest = cb_manifest_build(pkg, 1, generator);
+    json_t *compdb = cb_compdb_build(pkg, 1, CGO_BOUNDARY_CC);
     char *manifest_text = render(manifest), *compdb_text = render(compdb);
     ok = write_outputs(manifest_path, manifest_text, compdb_path, compdb_text, err);
     free(manifest_text);
     free(compdb_text);
-    json_free(manifest);
-    json_free(compdb);
+    json_decref(manifest);
+    json_decref(compdb);
   }
   free(manifest_path);
   free(compdb_path);
@@ -241,38 +234,40 @@ static size_t report_incomplete(const cb_package *pkgs, size_t npkgs, bool allow
   size_t n = 0;
   for (size_t i = 0; i < npkgs; i++)
     for (size_t k = 0; k < pkgs[i].incomplete.len; k++, n++)
-      fprintf(stderr, "cgo-boundary: %sincomplete: %s\n", allowed ? "warning: " : "",
-              pkgs[i].incomplete.items[k]);
+      cs_say("%sincomplete: %s", allowed ? "warning: " : "", pkgs[i].incomplete.items[k]);
   return n;
 }
 
 /* 0 written, 2 error, 3 written but incomplete. */
-static int run(const options *opts, cb_error *err) {
+static int run(const options *opts, cs_error *err) {
   if (opts->output && strcmp(opts->output, "-") != 0 &&
       !cb_manifest_check_overwrite(opts->output, err))
     return EXIT_ERROR;
-  const char *go_binary = opts->go ? opts->go : (getenv("GO") && *getenv("GO") ? getenv("GO") : "go");
+  const char *env_go = getenv("GO");
+  const char *go_binary = opts->go ? opts->go : (env_go && *env_go ? env_go : "go");
   cb_go go;
   if (!cb_go_init(&go, go_binary, opts->verbose, err)) {
     cb_go_free(&go);
     return EXIT_ERROR;
   }
-  char *cache = opts->cache_dir ? cb_absolute_path(opts->cache_dir) : default_cache_dir();
+  char *cache = cs_cache_dir(opts->cache_dir);
   cb_package *pkgs = NULL;
   size_t npkgs = 0;
   char *helper = NULL, *out_dir = NULL, *manifest_path = NULL, *compdb_path = NULL;
   int status = EXIT_ERROR;
-  bool ok = cb_go_list(&go, &opts->packages, &pkgs, &npkgs, err) && cb_mkdir_p(cache, err) &&
+  bool ok = cb_go_list(&go, &opts->packages, &pkgs, &npkgs, err) && cs_mkdir_p(cache, err) &&
             cb_gofacts_build(&go, cache, &helper, err);
   for (size_t i = 0; ok && i < npkgs; i++)
     ok = analyse_package(&go, cache, helper, &pkgs[i], err);
   if (ok) {
     out_dir = run_dir(cache, pkgs, npkgs);
-    manifest_path = opts->output ? cb_xstrdup(opts->output) : cb_path_join(out_dir, "manifest.json");
-    compdb_path = opts->compdb ? cb_xstrdup(opts->compdb) : cb_path_join(out_dir, "compile_commands.json");
-    char *generator = cb_xasprintf("cgo-boundary %s (%s)", CGO_BOUNDARY_VERSION, go.version);
-    json_value *manifest = cb_manifest_build(pkgs, npkgs, generator);
-    json_value *compdb = cb_compdb_build(pkgs, npkgs, CGO_BOUNDARY_CC);
+    manifest_path =
+        opts->output ? cs_xstrdup(opts->output) : cs_path_join(out_dir, CGO_CACHE_MANIFEST);
+    compdb_path =
+        opts->compdb ? cs_xstrdup(opts->compdb) : cs_path_join(out_dir, "compile_commands.json");
+    char *generator = cs_xasprintf("cgo-boundary %s (%s)", CGO_BOUNDARY_VERSION, go.version);
+    json_t *manifest = cb_manifest_build(pkgs, npkgs, generator);
+    json_t *compdb = cb_compdb_build(pkgs, npkgs, CGO_BOUNDARY_CC);
     char *manifest_text = render(manifest), *compdb_text = render(compdb);
     ok = write_outputs(manifest_path, manifest_text, compdb_path, compdb_text, err);
     for (size_t i = 0; ok && i < npkgs; i++)
@@ -280,11 +275,11 @@ static int run(const options *opts, cb_error *err) {
     if (ok && !opts->output)
       printf("%s\n", manifest_path);
     if (ok && opts->verbose)
-      fprintf(stderr, "cgo-boundary: wrote %s and %s\n", manifest_path, compdb_path);
+      cs_say("wrote %s and %s", manifest_path, compdb_path);
     free(manifest_text);
     free(compdb_text);
-    json_free(manifest);
-    json_free(compdb);
+    json_decref(manifest);
+    json_decref(compdb);
     free(generator);
   }
   if (ok) {
@@ -305,13 +300,14 @@ static int run(const options *opts, cb_error *err) {
 
 int main(int argc, char **argv) {
   options opts = {0};
+  cs_json_init();
   int status = parse_options(argc, argv, &opts);
   if (status < 0) {
-    cb_error err = {{0}};
+    cs_error err = {{0}};
     status = run(&opts, &err);
     if (status == EXIT_ERROR)
-      fprintf(stderr, "cgo-boundary: error: %s\n", err.msg[0] ? err.msg : "failed");
+      cs_say_error("%s", err.msg[0] ? err.msg : "failed");
   }
-  cb_strlist_free(&opts.packages);
+  cs_strlist_free(&opts.packages);
   return status;
 }

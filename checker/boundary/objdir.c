@@ -1,6 +1,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "objdir.h"
 
+#include "cgo-lifetime/Schema.h"
+#include "file.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,17 +16,17 @@ static const char key_format[] = "cgo-boundary objdir 1";
 static const char stamp_name[] = ".cgo-boundary-key";
 
 static uint64_t hash_string(const char *s, uint64_t h) {
-  return cb_hash(s, strlen(s) + 1, h); /* with the NUL: "ab","c" != "a","bc" */
+  return cs_hash(s, strlen(s) + 1, h); /* with the NUL: "ab","c" != "a","bc" */
 }
 
 static uint64_t hash_file(const char *dir, const char *name, uint64_t h) {
-  char *path = cb_path_join(dir, name);
+  char *path = cs_path_join(dir, name);
   char *text = NULL;
   size_t len = 0;
-  cb_error ignored;
+  cs_error ignored;
   h = hash_string(name, h);
-  if (cb_read_file(path, &text, &len, &ignored))
-    h = cb_hash(text, len, hash_string("present", h));
+  if (cs_read_file(path, &text, &len, &ignored))
+    h = cs_hash(text, len, hash_string("present", h));
   else
     h = hash_string("missing", h);
   free(text);
@@ -33,7 +36,7 @@ static uint64_t hash_file(const char *dir, const char *name, uint64_t h) {
 
 char *cb_objdir_key(const cb_go *go, const cb_package *pkg) {
   static const char *const env[] = {"CC", "CGO_CPPFLAGS", "CGO_CFLAGS"};
-  uint64_t h = hash_string(key_format, CB_HASH_SEED);
+  uint64_t h = hash_string(key_format, CS_HASH_SEED);
   h = hash_string(go->version, h);
   h = hash_string(pkg->dir, h);
   h = hash_string(pkg->import_path, h);
@@ -47,23 +50,23 @@ char *cb_objdir_key(const cb_go *go, const cb_package *pkg) {
     h = hash_file(pkg->dir, pkg->cgo_files.items[i], h);
   for (size_t i = 0; i < pkg->h_files.len; i++)
     h = hash_file(pkg->dir, pkg->h_files.items[i], h);
-  return cb_xasprintf("%016llx", (unsigned long long)h);
+  return cs_xasprintf("%016llx", (unsigned long long)h);
 }
 
 static bool has_file(const char *dir, const char *name) {
-  char *path = cb_path_join(dir, name);
-  bool ok = cb_file_exists(path);
+  char *path = cs_path_join(dir, name);
+  bool ok = cs_file_exists(path);
   free(path);
   return ok;
 }
 
 /* Every file later stages read is there. */
 static bool is_complete(const char *dir, const cb_package *pkg) {
-  if (!has_file(dir, "_cgo_export.h") || !has_file(dir, "_cgo_gotypes.go"))
+  if (!has_file(dir, CGO_EXPORT_HEADER) || !has_file(dir, CGO_GOTYPES_FILE))
     return false;
   bool ok = true;
   for (size_t i = 0; ok && i < pkg->cgo_files.len; i++) {
-    char *name = cb_cgo_output_name(pkg->cgo_files.items[i], ".cgo2.c");
+    char *name = cb_cgo_output_name(pkg->cgo_files.items[i], CGO_CGO2_SUFFIX);
     ok = has_file(dir, name);
     free(name);
   }
@@ -71,10 +74,10 @@ static bool is_complete(const char *dir, const cb_package *pkg) {
 }
 
 bool cb_objdir_is_current(const cb_package *pkg, const char *key) {
-  char *path = cb_path_join(pkg->objdir, stamp_name);
+  char *path = cs_path_join(pkg->objdir, stamp_name);
   char *stamp = NULL;
-  cb_error ignored;
-  bool ok = cb_read_file(path, &stamp, NULL, &ignored) && strcmp(stamp, key) == 0 &&
+  cs_error ignored;
+  bool ok = cs_read_file(path, &stamp, NULL, &ignored) && strcmp(stamp, key) == 0 &&
             is_complete(pkg->objdir, pkg);
   free(stamp);
   free(path);
@@ -84,12 +87,12 @@ bool cb_objdir_is_current(const cb_package *pkg, const char *key) {
 /* The files `go tool cgo` writes (go build adds objects, importcfg etc. to the
  * same directory; those are not cgo's). */
 static bool is_cgo_output(const char *name) {
-  static const char *const fixed[] = {"_cgo_export.h", "_cgo_export.c", "_cgo_gotypes.go",
-                                      "_cgo_main.c", "_cgo_flags"};
+  static const char *const fixed[] = {CGO_EXPORT_HEADER, CGO_EXPORT_SOURCE, CGO_GOTYPES_FILE,
+                                      CGO_MAIN_FILE, CGO_FLAGS_FILE};
   for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
     if (strcmp(name, fixed[i]) == 0)
       return true;
-  return cb_ends_with(name, ".cgo1.go") || cb_ends_with(name, ".cgo2.c");
+  return cs_ends_with(name, CGO_CGO1_SUFFIX) || cs_ends_with(name, CGO_CGO2_SUFFIX);
 }
 
 /* Whether action directory dir holds cgo's output for pkg: its translation of
@@ -98,13 +101,13 @@ static bool is_package_action(const char *dir, const cb_package *pkg) {
   if (pkg->cgo_files.len == 0)
     return false;
   const char *first = pkg->cgo_files.items[0];
-  char *name = cb_cgo_output_name(first, ".cgo1.go");
-  char *path = cb_path_join(dir, name);
+  char *name = cb_cgo_output_name(first, CGO_CGO1_SUFFIX);
+  char *path = cs_path_join(dir, name);
   char *text = NULL;
-  cb_error ignored;
+  cs_error ignored;
   bool ok = false;
-  if (cb_read_file(path, &text, NULL, &ignored)) {
-    char *line = cb_xasprintf("//line %s/%s:", pkg->dir, first);
+  if (cs_read_file(path, &text, NULL, &ignored)) {
+    char *line = cs_xasprintf("//line %s/%s:", pkg->dir, first);
     ok = strstr(text, line) != NULL;
     free(line);
   }
@@ -124,7 +127,7 @@ static char *find_action_dir(const char *work, const cb_package *pkg) {
   while (!found && (e = readdir(d)) != NULL) {
     if (e->d_name[0] != 'b')
       continue;
-    char *dir = cb_path_join(work, e->d_name);
+    char *dir = cs_path_join(work, e->d_name);
     if (is_package_action(dir, pkg))
       found = dir;
     else
@@ -134,21 +137,21 @@ static char *find_action_dir(const char *work, const cb_package *pkg) {
   return found;
 }
 
-static bool copy_file(const char *from_dir, const char *to_dir, const char *name, cb_error *err) {
-  char *from = cb_path_join(from_dir, name), *to = cb_path_join(to_dir, name);
+static bool copy_file(const char *from_dir, const char *to_dir, const char *name, cs_error *err) {
+  char *from = cs_path_join(from_dir, name), *to = cs_path_join(to_dir, name);
   char *text = NULL;
   size_t len = 0;
-  bool ok = cb_read_file(from, &text, &len, err) && cb_write_file(to, text, len, err);
+  bool ok = cs_read_file(from, &text, &len, err) && cs_write_file(to, text, len, err);
   free(text);
   free(to);
   free(from);
   return ok;
 }
 
-static bool copy_cgo_output(const char *from, const char *to, cb_error *err) {
+static bool copy_cgo_output(const char *from, const char *to, cs_error *err) {
   DIR *d = opendir(from);
   if (!d)
-    return cb_fail(err, "cannot open '%s'", from);
+    return cs_fail(err, "cannot open '%s'", from);
   bool ok = true;
   struct dirent *e;
   while (ok && (e = readdir(d)) != NULL)
@@ -164,54 +167,31 @@ static bool adopt(const cb_go *go, const cb_package *pkg, const char *work) {
   char *action = work ? find_action_dir(work, pkg) : NULL;
   if (!action)
     return false;
-  cb_error err = {{0}};
+  cs_error err = {{0}};
   bool ok = copy_cgo_output(action, pkg->objdir, &err) && is_complete(pkg->objdir, pkg);
   if (go->verbose)
-    fprintf(stderr, "cgo-boundary: %s cgo's output for %s from %s%s%s\n",
-            ok ? "took" : "could not take", pkg->import_path, action, err.msg[0] ? ": " : "",
-            err.msg);
+    cs_say("%s cgo's output for %s from %s%s%s", ok ? "took" : "could not take", pkg->import_path,
+           action, err.msg[0] ? ": " : "", err.msg);
   if (!ok)
-    cb_clear_dir(pkg->objdir, &err);
+    cs_remove_files(pkg->objdir, "", "", &err);
   free(action);
   return ok;
 }
 
-static bool write_stamp(const char *objdir, const char *key, cb_error *err) {
-  char *path = cb_path_join(objdir, stamp_name);
-  bool ok = cb_write_file(path, key, strlen(key), err);
+static bool write_stamp(const char *objdir, const char *key, cs_error *err) {
+  char *path = cs_path_join(objdir, stamp_name);
+  bool ok = cs_write_file(path, key, strlen(key), err);
   free(path);
   return ok;
 }
 
 bool cb_objdir_fill(const cb_go *go, const cb_package *pkg, const char *work, const char *key,
-                    cb_error *err) {
-  return cb_mkdir_p(pkg->objdir, err) && cb_clear_dir(pkg->objdir, err) &&
+                    cs_error *err) {
+  return cs_mkdir_p(pkg->objdir, err) && cs_remove_files(pkg->objdir, "", "", err) &&
          (adopt(go, pkg, work) || cb_go_cgo(go, pkg, err)) && write_stamp(pkg->objdir, key, err);
 }
 
-static void remove_tree(const char *path) {
-  struct stat st;
-  if (lstat(path, &st) != 0)
-    return;
-  if (S_ISDIR(st.st_mode)) {
-    DIR *d = opendir(path);
-    struct dirent *e;
-    while (d && (e = readdir(d)) != NULL) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-        continue;
-      char *child = cb_path_join(path, e->d_name);
-      remove_tree(child);
-      free(child);
-    }
-    if (d)
-      closedir(d);
-    rmdir(path);
-  } else {
-    unlink(path);
-  }
-}
-
 void cb_objdir_remove_work(const char *work) {
-  if (work && work[0] == '/' && cb_starts_with(cb_basename(work), "go-build"))
-    remove_tree(work);
+  if (work && work[0] == '/' && cs_starts_with(cs_basename(work), "go-build"))
+    cs_remove_tree(work);
 }

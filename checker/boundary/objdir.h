@@ -21,7 +21,7 @@ bool cb_objdir_is_current(const cb_package *pkg, const char *key);
  * action directory in work (may be NULL) when one is there, else by running
  * `go tool cgo`. Then stamps key. */
 bool cb_objdir_fill(const cb_go *go, const cb_package *pkg, const char *work, const char *key,
-                    cb_error *err);
+                    cs_error *err);
 /* Removes a `go build -work` directory (only a path named go-build*). */
 void cb_objdir_remove_work(const char *work);
 

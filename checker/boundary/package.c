@@ -1,16 +1,18 @@
 #include "package.h"
 
+#include "cgo-lifetime/Schema.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 const char *cb_effect_name(cb_effect e) {
   switch (e) {
-  case CB_EFFECT_BORROW: return "borrow";
-  case CB_EFFECT_RETAIN: return "retain";
-  case CB_EFFECT_RELEASE: return "release";
+  case CB_EFFECT_BORROW: return CGO_EFFECT_BORROW;
+  case CB_EFFECT_RETAIN: return CGO_EFFECT_RETAIN;
+  case CB_EFFECT_RELEASE: return CGO_EFFECT_RELEASE;
   case CB_EFFECT_UNKNOWN: break;
   }
-  return "unknown";
+  return CGO_EFFECT_UNKNOWN;
 }
 
 static void free_crefs(cb_cref *refs, size_t n) {
@@ -30,18 +32,18 @@ static void free_export(cb_export *ex) {
   free(ex->params);
   free(ex->name);
   free(ex->file);
-  cb_strlist_free(&ex->hand_decls);
+  cs_strlist_free(&ex->hand_decls);
 }
 
 void cb_package_free(cb_package *pkg) {
   free(pkg->dir);
   free(pkg->import_path);
   free(pkg->name);
-  cb_strlist_free(&pkg->go_files);
-  cb_strlist_free(&pkg->cgo_files);
-  cb_strlist_free(&pkg->c_files);
-  cb_strlist_free(&pkg->h_files);
-  cb_strlist_free(&pkg->cflags);
+  cs_strlist_free(&pkg->go_files);
+  cs_strlist_free(&pkg->cgo_files);
+  cs_strlist_free(&pkg->c_files);
+  cs_strlist_free(&pkg->h_files);
+  cs_strlist_free(&pkg->cflags);
   free(pkg->objdir);
   for (size_t i = 0; i < pkg->nexports; i++)
     free_export(&pkg->exports[i]);
@@ -52,7 +54,7 @@ void cb_package_free(cb_package *pkg) {
   free_crefs(pkg->noescape, pkg->nnoescape);
   free_crefs(pkg->nocallback, pkg->nnocallback);
   free_crefs(pkg->handle_args, pkg->nhandle_args);
-  cb_strlist_free(&pkg->incomplete);
+  cs_strlist_free(&pkg->incomplete);
   memset(pkg, 0, sizeof *pkg);
 }
 
@@ -78,9 +80,9 @@ const char *cb_package_c_ref(const cb_package *pkg, const char *name) {
 }
 
 char *cb_cgo_output_name(const char *go_file, const char *suffix) {
-  const char *base = cb_basename(go_file);
+  const char *base = cs_basename(go_file);
   size_t n = strlen(base);
-  if (cb_ends_with(base, ".go"))
+  if (cs_ends_with(base, ".go"))
     n -= 3;
-  return cb_xasprintf("%.*s%s", (int)n, base, suffix);
+  return cs_xasprintf("%.*s%s", (int)n, base, suffix);
 }

@@ -1,7 +1,10 @@
-/* What cgo-boundary learns about one Go package, filled in stages:
- * golist.c (from `go list -json`), cgogen.c (the cgo objdir), gofacts.c (the
- * Go helper: exports and their parameters), cdecls.c (C types, hand-written
- * declarations), escape.c (escape analysis), then manifest.c writes it. */
+/* What cgo-boundary learns about one Go package, filled in stages (main.c's
+ * analyse_package): gotool.c (`go list -json`, then the escape analysis of
+ * `go build -gcflags=-m`), objdir.c (cgo's output in the cache), gofacts.c
+ * (the Go helper: exports and their parameters, C references, #cgo
+ * promises, handle arguments), cdecls.c (C types of the exports, hand-written
+ * declarations, which C names Go uses), retention.c (the escape facts onto
+ * the exports' parameters); then manifest.c writes it. */
 #ifndef CGO_BOUNDARY_PACKAGE_H
 #define CGO_BOUNDARY_PACKAGE_H
 
@@ -31,7 +34,7 @@ typedef struct cb_export {
   int line;         /* line of `func` */
   cb_param *params;
   size_t nparams;
-  cb_strlist hand_decls; /* "file.c:line" of extern declarations in the package's C files */
+  cs_strlist hand_decls; /* "file.c:line" of extern declarations in the package's C files */
 } cb_export;
 
 /* A C function Go calls, or a C global Go reads (or one argument of a C
@@ -46,11 +49,11 @@ typedef struct cb_package {
   char *dir;          /* absolute */
   char *import_path;
   char *name;
-  cb_strlist go_files;  /* GoFiles, relative to dir */
-  cb_strlist cgo_files; /* CgoFiles */
-  cb_strlist c_files;   /* CFiles */
-  cb_strlist h_files;   /* HFiles */
-  cb_strlist cflags;    /* CgoCPPFLAGS, then CgoCFLAGS, then pkg-config --cflags */
+  cs_strlist go_files;  /* GoFiles, relative to dir */
+  cs_strlist cgo_files; /* CgoFiles */
+  cs_strlist c_files;   /* CFiles */
+  cs_strlist h_files;   /* HFiles */
+  cs_strlist cflags;    /* CgoCPPFLAGS, then CgoCFLAGS, then pkg-config --cflags */
   char *objdir;         /* the cache directory `go tool cgo` writes into */
   cb_export *exports;
   size_t nexports;
@@ -66,7 +69,7 @@ typedef struct cb_package {
   size_t nnocallback;
   cb_cref *handle_args; /* arguments every Go call passes an integer to, as a pointer */
   size_t nhandle_args;
-  cb_strlist incomplete; /* what could not be analysed and why, one message each */
+  cs_strlist incomplete; /* what could not be analysed and why, one message each */
 } cb_package;
 
 void cb_package_free(cb_package *pkg);

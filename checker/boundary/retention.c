@@ -29,8 +29,8 @@ void cb_apply_escape(cb_package *pkg, const cb_escape_fact *facts, size_t nfacts
       if (!f)
         continue;
       p->effect = f->effect;
-      p->evidence = cb_xasprintf("Go escape analysis reports '%s' at %s:%d", f->report, f->file,
-                                 f->line);
+      p->evidence =
+          cs_xasprintf("Go escape analysis reports '%s' at %s:%d", f->report, f->file, f->line);
     }
   }
 }

@@ -15,6 +15,6 @@
  * left as it is, with a note on stderr saying what to do; what this function
  * wrote is recorded under cache_dir. */
 bool cl_write_editor_files(const char *dir, const char *compdb_text, const char *cache_dir,
-                           cb_error *err);
+                           cs_error *err);
 
 #endif

@@ -1,5 +1,7 @@
 #include "findings.h"
 
+#include "cgo-lifetime/Schema.h"
+#include "file.h"
 #include "json.h"
 
 #include <stdio.h>
@@ -8,38 +10,35 @@
 
 /* "file:///a/b%20c.c" -> "/a/b c.c" (new string), NULL if not a file URI. */
 static char *path_from_uri(const char *uri) {
-  if (!cb_starts_with(uri, "file://"))
+  if (!cs_starts_with(uri, "file://"))
     return NULL;
   const char *p = uri + strlen("file://");
-  cb_buf out = {0};
+  cs_buf out = {0};
   while (*p) {
     if (p[0] == '%' && p[1] && p[2]) {
       char hex[3] = {p[1], p[2], 0};
-      cb_buf_putc(&out, (char)strtol(hex, NULL, 16));
+      cs_buf_putc(&out, (char)strtol(hex, NULL, 16));
       p += 3;
     } else {
-      cb_buf_putc(&out, *p++);
+      cs_buf_putc(&out, *p++);
     }
   }
-  return cb_buf_take(&out);
+  return cs_buf_take(&out);
 }
 
 /* Reads a SARIF physicalLocation into loc (file, line, column). */
-static bool read_location(const json_value *loc_obj, cl_location *loc) {
-  const json_value *phys = json_get(loc_obj, "physicalLocation");
-  if (!phys)
-    return false;
-  const json_value *art = json_get(phys, "artifactLocation");
-  const json_value *region = json_get(phys, "region");
-  const char *uri = art ? json_get_string(art, "uri") : NULL;
+static bool read_location(const json_t *loc_obj, cl_location *loc) {
+  const json_t *phys = json_object_get(loc_obj, "physicalLocation");
+  const json_t *region = json_object_get(phys, "region");
+  const char *uri = cs_json_get_string(json_object_get(phys, "artifactLocation"), "uri");
   if (!uri || !region)
     return false;
   loc->file = path_from_uri(uri);
   if (!loc->file)
     return false;
-  if (!json_get_int(region, "startLine", &loc->line))
+  if (!cs_json_get_int(region, "startLine", &loc->line))
     loc->line = 0;
-  if (!json_get_int(region, "startColumn", &loc->column))
+  if (!cs_json_get_int(region, "startColumn", &loc->column))
     loc->column = 0;
   return true;
 }
@@ -49,14 +48,14 @@ static bool read_location(const json_value *loc_obj, cl_location *loc) {
  * in such a file back to the Go file and line the user wrote, when that file
  * exists (relative names are looked up in the package directories). Locations
  * in cgo's own boilerplate ("cgo-gcc-prolog") keep their physical place. */
-static void remap_line_directive(cl_location *loc, const cb_strlist *package_dirs) {
-  if (!cb_ends_with(loc->file, ".cgo2.c") && !cb_ends_with(loc->file, "_cgo_export.h") &&
-      !cb_ends_with(loc->file, ".cgo-header.c"))
+static void remap_line_directive(cl_location *loc, const cs_strlist *package_dirs) {
+  if (!cs_ends_with(loc->file, CGO_CGO2_SUFFIX) && !cs_ends_with(loc->file, CGO_EXPORT_HEADER) &&
+      !cs_ends_with(loc->file, ".cgo-header.c"))
     return;
   char *text = NULL;
   size_t len = 0;
-  cb_error err;
-  if (!cb_read_file(loc->file, &text, &len, &err))
+  cs_error err;
+  if (!cs_read_file(loc->file, &text, &len, &err))
     return;
   char *presumed = NULL;
   long presumed_line = 0;
@@ -69,7 +68,7 @@ static void remap_line_directive(cl_location *loc, const cb_strlist *package_dir
     char name[4096];
     if (sscanf(p, "#line %ld \"%4095[^\"]\"", &n, name) == 2) {
       free(presumed);
-      presumed = cb_xstrdup(name);
+      presumed = cs_xstrdup(name);
       presumed_line = n - 1;
     } else {
       presumed_line++;
@@ -83,12 +82,12 @@ static void remap_line_directive(cl_location *loc, const cb_strlist *package_dir
     return;
   char *found = NULL;
   if (presumed[0] == '/') {
-    if (cb_file_exists(presumed))
-      found = cb_xstrdup(presumed);
+    if (cs_file_exists(presumed))
+      found = cs_xstrdup(presumed);
   } else {
     for (size_t i = 0; package_dirs && i < package_dirs->len && !found; i++) {
-      char *candidate = cb_path_join(package_dirs->items[i], presumed);
-      if (cb_file_exists(candidate))
+      char *candidate = cs_path_join(package_dirs->items[i], presumed);
+      if (cs_file_exists(candidate))
         found = candidate;
       else
         free(candidate);
@@ -117,20 +116,13 @@ static void finding_free(cl_finding *f) {
   free(f->steps);
 }
 
-static bool inside_dir(const char *path, const char *dir) {
-  size_t n = strlen(dir);
-  while (n > 1 && dir[n - 1] == '/')
-    n--;
-  return strncmp(path, dir, n) == 0 && path[n] == '/';
-}
-
 static bool passes(const cl_finding *f, const cl_filter *filter) {
-  if (filter->rule_prefix && !cb_starts_with(f->rule, filter->rule_prefix))
+  if (filter->rule_prefix && !cs_starts_with(f->rule, filter->rule_prefix))
     return false;
   if (!filter->package_dirs)
     return true;
   for (size_t i = 0; i < filter->package_dirs->len; i++)
-    if (inside_dir(f->where.file, filter->package_dirs->items[i]))
+    if (cs_path_inside(f->where.file, filter->package_dirs->items[i]))
       return true;
   return false;
 }
@@ -155,41 +147,37 @@ static bool same_finding(const cl_finding *a, const cl_finding *b) {
 }
 
 /* The path of one result: its first code flow's first thread flow. */
-static void read_steps(const json_value *result, cl_finding *f) {
-  const json_value *flows = json_get_array(result, "codeFlows");
-  if (!flows || flows->len == 0)
-    return;
-  const json_value *threads = json_get_array(flows->items[0], "threadFlows");
-  if (!threads || threads->len == 0)
-    return;
-  const json_value *locs = json_get_array(threads->items[0], "locations");
+static void read_steps(const json_t *result, cl_finding *f) {
+  const json_t *flow = json_array_get(cs_json_get_array(result, "codeFlows"), 0);
+  const json_t *thread = json_array_get(cs_json_get_array(flow, "threadFlows"), 0);
+  const json_t *locs = cs_json_get_array(thread, "locations");
+  json_t *entry;
+  size_t i;
   if (!locs)
     return;
-  f->steps = cb_xcalloc(locs->len ? locs->len : 1, sizeof *f->steps);
-  for (size_t i = 0; i < locs->len; i++) {
-    const json_value *loc = json_get(locs->items[i], "location");
+  f->steps = cs_xcalloc(json_array_size(locs) + 1, sizeof *f->steps);
+  json_array_foreach(locs, i, entry) {
+    const json_t *loc = json_object_get(entry, "location");
     cl_location step = {0};
-    if (!loc || !read_location(loc, &step))
+    if (!read_location(loc, &step))
       continue;
-    const json_value *msg = json_get(loc, "message");
-    const char *text = msg ? json_get_string(msg, "text") : NULL;
-    step.message = cb_xstrdup(text ? text : "");
+    const char *text = cs_json_get_string(json_object_get(loc, "message"), "text");
+    step.message = cs_xstrdup(text ? text : "");
     f->steps[f->nsteps++] = step;
   }
 }
 
-static bool read_result(const json_value *result, cl_finding *f) {
-  const char *rule = json_get_string(result, "ruleId");
-  const json_value *msg = json_get(result, "message");
-  const char *text = msg ? json_get_string(msg, "text") : NULL;
-  const json_value *locs = json_get_array(result, "locations");
-  if (!rule || !text || !locs || locs->len == 0)
+static bool read_result(const json_t *result, cl_finding *f) {
+  const char *rule = cs_json_get_string(result, "ruleId");
+  const char *text = cs_json_get_string(json_object_get(result, "message"), "text");
+  const json_t *loc = json_array_get(cs_json_get_array(result, "locations"), 0);
+  if (!rule || !text || !loc)
     return false;
   memset(f, 0, sizeof *f);
-  if (!read_location(locs->items[0], &f->where))
+  if (!read_location(loc, &f->where))
     return false;
-  f->rule = cb_xstrdup(rule);
-  f->message = cb_xstrdup(text);
+  f->rule = cs_xstrdup(rule);
+  f->message = cs_xstrdup(text);
   read_steps(result, f);
   return true;
 }
@@ -197,25 +185,27 @@ static bool read_result(const json_value *result, cl_finding *f) {
 static void push(cl_findings *all, cl_finding f) {
   if (all->len == all->cap) {
     all->cap = all->cap ? all->cap * 2 : 16;
-    all->items = cb_xrealloc(all->items, all->cap * sizeof *all->items);
+    all->items = cs_xrealloc(all->items, all->cap * sizeof *all->items);
   }
   all->items[all->len++] = f;
 }
 
 bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
-                           const cl_filter *filter, cb_error *err) {
-  json_value *doc = json_parse(sarif_text, len, err);
+                           const cl_filter *filter, cs_error *err) {
+  json_t *doc = cs_json_parse(sarif_text, len, err);
   if (!doc)
     return false;
-  const json_value *runs = json_get_array(doc, "runs");
-  for (size_t r = 0; runs && r < runs->len; r++) {
-    const json_value *results = json_get_array(runs->items[r], "results");
-    for (size_t i = 0; results && i < results->len; i++) {
+  const json_t *runs = cs_json_get_array(doc, "runs"), *results;
+  json_t *run, *result;
+  size_t r, i;
+  json_array_foreach(runs, r, run) {
+    results = cs_json_get_array(run, "results");
+    json_array_foreach(results, i, result) {
       cl_finding f;
-      if (!read_result(results->items[i], &f))
+      if (!read_result(result, &f))
         continue;
       f.physical = f.where;
-      f.physical.file = cb_xstrdup(f.where.file);
+      f.physical.file = cs_xstrdup(f.where.file);
       remap_line_directive(&f.where, filter->package_dirs);
       for (size_t k = 0; k < f.nsteps; k++)
         remap_line_directive(&f.steps[k], filter->package_dirs);
@@ -238,7 +228,7 @@ bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
       }
     }
   }
-  json_free(doc);
+  json_decref(doc);
   return true;
 }
 

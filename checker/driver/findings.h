@@ -17,7 +17,7 @@ typedef struct cl_location {
 } cl_location;
 
 typedef struct cl_finding {
-  char *rule;    /* "cgo.FreedToGo" */
+  char *rule; /* the SARIF rule id: Checkers.def's RULE for ours */
   char *message;
   cl_location where;
   cl_location physical; /* where, before #line mapping (clang's HTML names it) */
@@ -34,13 +34,13 @@ typedef struct cl_findings {
 /* Which results to keep. */
 typedef struct cl_filter {
   const char *rule_prefix;         /* e.g. "cgo." */
-  const cb_strlist *package_dirs;  /* a result must lie inside one of them */
+  const cs_strlist *package_dirs;  /* a result must lie inside one of them */
 } cl_filter;
 
 /* Adds the results of one SARIF log that pass the filter, skipping
  * duplicates of results already there. */
 bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
-                           const cl_filter *filter, cb_error *err);
+                           const cl_filter *filter, cs_error *err);
 void cl_findings_sort(cl_findings *all);
 void cl_findings_free(cl_findings *all);
 

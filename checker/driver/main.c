@@ -13,19 +13,22 @@
 #define _GNU_SOURCE
 #include "analyze.h"
 #include "editor.h"
+#include "file.h"
 #include "findings.h"
+#include "json.h"
+#include "options.h"
 #include "proc.h"
 #include "render.h"
+#include "summaries.h"
 #include "util.h"
 
 #include <errno.h>
-#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #ifndef CGO_LIFETIME_VERSION
@@ -57,6 +60,8 @@
 #endif
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2, EXIT_INCOMPLETE = 3 };
+/* parse_options: the command line is read, run the action. */
+enum { GO_ON = -1 };
 enum format { FORMAT_TEXT, FORMAT_SARIF, FORMAT_HTML };
 /* What the command does: analyse (the default), or one of the --print-* and
  * --editor-config actions. */
@@ -83,8 +88,87 @@ typedef struct options {
   bool verbose;
   bool keep_temps;
   bool allow_incomplete; /* --allow-incomplete */
-  cb_strlist packages;
+  const char *summaries;  /* --summaries FILE: the merged summaries */
+  bool summaries_only;    /* --summaries-only: no findings, no second pass */
+  bool no_summaries;      /* --no-summaries: one pass, no summaries */
+  cs_strlist models;      /* --models PATH, in order */
+  int shape_callback_userdata; /* --shape-rules: -1 the plugin's default, 0 off, 1 on */
+  int shape_destructor_name;
+  cs_strlist packages;
 } options;
+
+enum {
+  OPT_FORMAT = CS_LONG_ONLY,
+  OPT_NO_CTU,
+  OPT_CHECKERS,
+  OPT_ROOT,
+  OPT_CACHE_DIR,
+  OPT_GO,
+  OPT_CLANG,
+  OPT_PLUGIN,
+  OPT_KEEP_TEMPS,
+  OPT_ALLOW_INCOMPLETE,
+  OPT_MODELS,
+  OPT_SUMMARIES,
+  OPT_SUMMARIES_ONLY,
+  OPT_NO_SUMMARIES,
+  OPT_SHAPE_RULES,
+  OPT_VERSION,
+  OPT_PRINT_PLUGIN,
+  OPT_PRINT_TIDY_MODULE,
+  OPT_PRINT_MANIFEST,
+  OPT_EDITOR_CONFIG
+};
+
+static const cs_option option_table[] = {
+    {0, NULL, NULL, "options:"},
+    {OPT_FORMAT, "format", "FORMAT", "text (default), sarif (SARIF 2.1.0) or html"},
+    {'o', NULL, "PATH",
+     "output file (text, sarif; default and '-': stdout) or\n"
+     "directory (html; default: cgo-lifetime-report)"},
+    {'j', NULL, "N", "analyse N files at once (default: number of CPUs)"},
+    {OPT_NO_CTU, "no-ctu", NULL, "no cross-file analysis between the package's C files"},
+    {OPT_CHECKERS, "checkers", "LIST",
+     "analyzer checkers to run (default: core,unix.DynamicMemoryModeling,cgo);\n"
+     "only findings of cgo.* checkers are reported"},
+    {OPT_ROOT, "root", "DIR", "SARIF paths are relative to DIR (default: current directory)"},
+    {OPT_CACHE_DIR, "cache-dir", "DIR",
+     "cgo-boundary's cache (default: $XDG_CACHE_HOME/cgo-lifetime)"},
+    {OPT_GO, "go", "PATH", "the go command (default: $GO, else go on PATH)"},
+    {OPT_CLANG, "clang", "PATH", "the clang that loads the plugin\n(default: " CGO_CLANG_PATH ")"},
+    {OPT_PLUGIN, "plugin", "PATH", "CgoLifetime.so (default: found next to this program)"},
+    {OPT_KEEP_TEMPS, "keep-temps", NULL, "keep the scratch directory and print its path"},
+    {OPT_ALLOW_INCOMPLETE, "allow-incomplete", NULL,
+     "what could not be analysed is a warning, not exit 3"},
+    {OPT_MODELS, "models", "PATH",
+     "a models file or folder of your own, read after the shipped\n"
+     "models and $XDG_CONFIG_HOME/cgo-lifetime/models (repeatable)"},
+    {OPT_SUMMARIES, "summaries", "FILE",
+     "write the function summaries of the packages' C (schema 1)"},
+    {OPT_SUMMARIES_ONLY, "summaries-only", NULL,
+     "compute and write the summaries only (needs --summaries):\n"
+     "no findings, no second pass"},
+    {OPT_NO_SUMMARIES, "no-summaries", NULL, "one pass, no summaries: no cross-call findings"},
+    {OPT_SHAPE_RULES, "shape-rules", "LIST",
+     "the shape rules that guess what library functions without a\n"
+     "model do: callback-userdata, destructor-name, separated by\n"
+     "','; or none (default: destructor-name)"},
+    {'v', "verbose", NULL, "print the commands run"},
+    {'h', "help", NULL, "show this help"},
+    {OPT_VERSION, "version", NULL, "show the version"},
+    {0, NULL, NULL, "actions:"},
+    {OPT_PRINT_PLUGIN, "print-plugin-path", NULL,
+     "print the path of CgoLifetime.so (for scan-build,\nclang -fplugin=)"},
+    {OPT_PRINT_TIDY_MODULE, "print-tidy-module-path", NULL,
+     "print the path of CgoLifetimeTidy.so (clang-tidy --load)"},
+    {OPT_PRINT_MANIFEST, "print-manifest", NULL,
+     "bring the packages' manifest in the cache up to date\n"
+     "and print its path (-analyzer-config cgo:Manifest=)"},
+    {OPT_EDITOR_CONFIG, "editor-config", NULL,
+     "write .clang-tidy and compile_commands.json for the\n"
+     "packages (default ./...) into the current directory"},
+    {0},
+};
 
 static void usage(FILE *to) {
   fputs("usage: cgo-lifetime [options] PACKAGE...\n"
@@ -96,34 +180,10 @@ static void usage(FILE *to) {
         "companion pass cgo-boundary, then the Clang Static Analyzer with the\n"
         "CgoLifetime plugin over the package's C files and cgo's generated C files.\n"
         "PACKAGE is a directory or a go list pattern (./...).\n"
-        "\n"
-        "options:\n"
-        "  --format FORMAT  text (default), sarif (SARIF 2.1.0) or html\n"
-        "  -o PATH          output file (text, sarif; default and '-': stdout) or\n"
-        "                   directory (html; default: cgo-lifetime-report)\n"
-        "  -j N             analyse N files at once (default: number of CPUs)\n"
-        "  --no-ctu         no cross-file analysis between the package's C files\n"
-        "  --checkers LIST  analyzer checkers to run (default: core,unix.DynamicMemoryModeling,cgo);\n"
-        "                   only findings of cgo.* checkers are reported\n"
-        "  --root DIR       SARIF paths are relative to DIR (default: current directory)\n"
-        "  --cache-dir DIR  cgo-boundary's cache (default: $XDG_CACHE_HOME/cgo-lifetime)\n"
-        "  --go PATH        the go command (default: $GO, else go on PATH)\n"
-        "  --clang PATH     the clang that loads the plugin (default: " CGO_CLANG_PATH ")\n"
-        "  --plugin PATH    CgoLifetime.so (default: found next to this program)\n"
-        "  --keep-temps     keep the scratch directory and print its path\n"
-        "  --allow-incomplete  what could not be analysed is a warning, not exit 3\n"
-        "  -v, --verbose    print the commands run\n"
-        "  --help, --version\n"
-        "\n"
-        "actions:\n"
-        "  --print-plugin-path       print the path of CgoLifetime.so (for scan-build,\n"
-        "                            clang -fplugin=)\n"
-        "  --print-tidy-module-path  print the path of CgoLifetimeTidy.so (clang-tidy --load)\n"
-        "  --print-manifest          bring the packages' manifest in the cache up to date\n"
-        "                            and print its path (-analyzer-config cgo:Manifest=)\n"
-        "  --editor-config           write .clang-tidy and compile_commands.json for the\n"
-        "                            packages (default ./...) into the current directory\n"
-        "\n"
+        "\n",
+        to);
+  cs_options_usage(option_table, to);
+  fputs("\n"
         "Exit status: 0 no findings, 1 findings, 2 usage or input error,\n"
         "3 incomplete: something could not be analysed (said on stderr; the\n"
         "findings of the rest are printed).\n",
@@ -131,88 +191,116 @@ static void usage(FILE *to) {
 }
 
 static int usage_error(const char *what, const char *arg) {
-  fprintf(stderr, "cgo-lifetime: error: %s%s%s (see --help)\n", what, arg ? ": " : "",
-          arg ? arg : "");
+  if (arg)
+    cs_say_usage_error("%s: %s", what, arg);
+  else
+    cs_say_usage_error("%s", what);
   return EXIT_ERROR;
 }
 
-/* 0 on success, else an exit status. */
+/* --shape-rules LIST: which rules are on; the others are off. */
+static bool parse_shape_rules(const char *list, options *o) {
+  o->shape_callback_userdata = o->shape_destructor_name = 0;
+  if (strcmp(list, "none") == 0)
+    return true;
+  for (const char *p = list; *p;) {
+    size_t n = strcspn(p, ",");
+    if (n == strlen("callback-userdata") && strncmp(p, "callback-userdata", n) == 0)
+      o->shape_callback_userdata = 1;
+    else if (n == strlen("destructor-name") && strncmp(p, "destructor-name", n) == 0)
+      o->shape_destructor_name = 1;
+    else
+      return false;
+    p += n + (p[n] == ',');
+  }
+  return true;
+}
+
+/* One option into o: GO_ON, or the exit status after --help, --version or an
+ * error. */
+static int set_option(options *o, int id, const char *value) {
+  char *end = NULL;
+  long n;
+  switch (id) {
+  case OPT_FORMAT:
+    if (strcmp(value, "text") == 0)
+      o->format = FORMAT_TEXT;
+    else if (strcmp(value, "sarif") == 0)
+      o->format = FORMAT_SARIF;
+    else if (strcmp(value, "html") == 0)
+      o->format = FORMAT_HTML;
+    else
+      return usage_error("unknown format", value);
+    return GO_ON;
+  case 'j':
+    n = strtol(value, &end, 10);
+    if (!end || *end || n < 1 || n > 256)
+      return usage_error("-j takes a number from 1 to 256", value);
+    o->jobs = (int)n;
+    return GO_ON;
+  case 'o': o->output = value; return GO_ON;
+  case OPT_NO_CTU: o->ctu = false; return GO_ON;
+  case OPT_CHECKERS: o->checkers = value; return GO_ON;
+  case OPT_ROOT: o->root = value; return GO_ON;
+  case OPT_CACHE_DIR: o->cache_dir = value; return GO_ON;
+  case OPT_GO: o->go = value; return GO_ON;
+  case OPT_CLANG: o->clang = value; return GO_ON;
+  case OPT_PLUGIN: o->plugin = value; return GO_ON;
+  case OPT_KEEP_TEMPS: o->keep_temps = true; return GO_ON;
+  case OPT_ALLOW_INCOMPLETE: o->allow_incomplete = true; return GO_ON;
+  case OPT_MODELS: cs_strlist_push(&o->models, value); return GO_ON;
+  case OPT_SUMMARIES: o->summaries = value; return GO_ON;
+  case OPT_SUMMARIES_ONLY: o->summaries_only = true; return GO_ON;
+  case OPT_NO_SUMMARIES: o->no_summaries = true; return GO_ON;
+  case OPT_SHAPE_RULES:
+    if (!parse_shape_rules(value, o))
+      return usage_error("--shape-rules takes callback-userdata, destructor-name (separated by "
+                         "',') or none",
+                         value);
+    return GO_ON;
+  case 'v': o->verbose = true; return GO_ON;
+  case OPT_PRINT_PLUGIN: o->action = ACTION_PRINT_PLUGIN; return GO_ON;
+  case OPT_PRINT_TIDY_MODULE: o->action = ACTION_PRINT_TIDY_MODULE; return GO_ON;
+  case OPT_PRINT_MANIFEST: o->action = ACTION_PRINT_MANIFEST; return GO_ON;
+  case OPT_EDITOR_CONFIG: o->action = ACTION_EDITOR_CONFIG; return GO_ON;
+  case 'h': usage(stdout); return EXIT_CLEAN;
+  case OPT_VERSION:
+    printf("cgo-lifetime %s (for clang %s)\n", CGO_LIFETIME_VERSION, CGO_CLANG_VERSION);
+    return EXIT_CLEAN;
+  }
+  return EXIT_ERROR; /* said by cs_getopt_next */
+}
+
+/* GO_ON, else the exit status. */
 static int parse_options(int argc, char **argv, options *o) {
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   o->jobs = cpus > 0 ? (int)cpus : 1;
   o->ctu = true;
   o->checkers = "core,unix.DynamicMemoryModeling,cgo";
-  bool only_packages = false;
-  for (int i = 1; i < argc; i++) {
-    const char *arg = argv[i];
-    const char *v;
-    if (only_packages || arg[0] != '-') {
-      cb_strlist_push(&o->packages, arg);
-    } else if (strcmp(arg, "--") == 0) {
-      only_packages = true;
-    } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-      usage(stdout);
-      exit(EXIT_CLEAN);
-    } else if (strcmp(arg, "--version") == 0) {
-      printf("cgo-lifetime %s (for clang %s)\n", CGO_LIFETIME_VERSION, CGO_CLANG_VERSION);
-      exit(EXIT_CLEAN);
-    } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
-      o->verbose = true;
-    } else if (strcmp(arg, "--no-ctu") == 0) {
-      o->ctu = false;
-    } else if (strcmp(arg, "--keep-temps") == 0) {
-      o->keep_temps = true;
-    } else if (strcmp(arg, "--allow-incomplete") == 0) {
-      o->allow_incomplete = true;
-    } else if (strcmp(arg, "--print-plugin-path") == 0) {
-      o->action = ACTION_PRINT_PLUGIN;
-    } else if (strcmp(arg, "--print-tidy-module-path") == 0) {
-      o->action = ACTION_PRINT_TIDY_MODULE;
-    } else if (strcmp(arg, "--print-manifest") == 0) {
-      o->action = ACTION_PRINT_MANIFEST;
-    } else if (strcmp(arg, "--editor-config") == 0) {
-      o->action = ACTION_EDITOR_CONFIG;
-    } else if ((v = cb_option_value("--format", argc, argv, &i)) != NULL) {
-      if (strcmp(v, "text") == 0)
-        o->format = FORMAT_TEXT;
-      else if (strcmp(v, "sarif") == 0)
-        o->format = FORMAT_SARIF;
-      else if (strcmp(v, "html") == 0)
-        o->format = FORMAT_HTML;
-      else
-        return usage_error("unknown format", v);
-    } else if ((v = cb_option_value("-j", argc, argv, &i)) != NULL) {
-      char *end = NULL;
-      long n = strtol(v, &end, 10);
-      if (!end || *end || n < 1 || n > 256)
-        return usage_error("-j takes a number from 1 to 256", v);
-      o->jobs = (int)n;
-    } else if ((v = cb_option_value("-o", argc, argv, &i)) != NULL) {
-      o->output = v;
-    } else if ((v = cb_option_value("--cache-dir", argc, argv, &i)) != NULL) {
-      o->cache_dir = v;
-    } else if ((v = cb_option_value("--go", argc, argv, &i)) != NULL) {
-      o->go = v;
-    } else if ((v = cb_option_value("--clang", argc, argv, &i)) != NULL) {
-      o->clang = v;
-    } else if ((v = cb_option_value("--plugin", argc, argv, &i)) != NULL) {
-      o->plugin = v;
-    } else if ((v = cb_option_value("--checkers", argc, argv, &i)) != NULL) {
-      o->checkers = v;
-    } else if ((v = cb_option_value("--root", argc, argv, &i)) != NULL) {
-      o->root = v;
-    } else {
-      return usage_error("unknown option or missing value", arg);
-    }
-  }
+  o->shape_callback_userdata = o->shape_destructor_name = -1;
+  cs_getopt g;
+  cs_getopt_init(&g, option_table, argc, argv);
+  int id, status = GO_ON;
+  const char *value;
+  while (status == GO_ON && (id = cs_getopt_next(&g, &value)) != 0)
+    status = set_option(o, id, value);
+  for (size_t i = 0; status == GO_ON && i < g.noperands; i++)
+    cs_strlist_push(&o->packages, g.operands[i]);
+  cs_getopt_free(&g);
+  if (status != GO_ON)
+    return status;
   if (o->action == ACTION_EDITOR_CONFIG && o->packages.len == 0)
-    cb_strlist_push(&o->packages, "./...");
+    cs_strlist_push(&o->packages, "./...");
   bool needs_packages = o->action == ACTION_ANALYSE || o->action == ACTION_PRINT_MANIFEST;
   if (needs_packages && o->packages.len == 0)
     return usage_error("no package given", NULL);
+  if (o->summaries_only && !o->summaries)
+    return usage_error("--summaries-only needs --summaries FILE", NULL);
+  if (o->summaries && o->no_summaries)
+    return usage_error("--summaries and --no-summaries exclude each other", NULL);
   if (!needs_packages && o->action != ACTION_EDITOR_CONFIG && o->packages.len > 0)
     return usage_error("this option takes no package", o->packages.items[0]);
-  return 0;
+  return GO_ON;
 }
 
 /* The directory this program lives in (new string). */
@@ -220,17 +308,17 @@ static char *self_dir(void) {
   char buf[PATH_MAX];
   ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
   if (n <= 0)
-    return cb_xstrdup(".");
+    return cs_xstrdup(".");
   buf[n] = 0;
-  return cb_dirname(buf);
+  return cs_dirname(buf);
 }
 
 /* The first of the candidates (relative to exe_dir) that exists, resolved
  * (new string); NULL when none does. */
 static char *find_beside(const char *exe_dir, const char *const *candidates) {
   for (size_t i = 0; candidates[i]; i++) {
-    char *p = cb_path_join(exe_dir, candidates[i]);
-    char *real = cb_file_exists(p) ? realpath(p, NULL) : NULL;
+    char *p = cs_path_join(exe_dir, candidates[i]);
+    char *real = cs_file_exists(p) ? realpath(p, NULL) : NULL;
     free(p);
     if (real)
       return real;
@@ -243,7 +331,7 @@ static char *find_beside(const char *exe_dir, const char *const *candidates) {
  * there is none. */
 static char *find_plugin(const char *exe_dir, const char *given) {
   if (given)
-    return cb_xstrdup(given);
+    return cs_xstrdup(given);
   const char *const candidates[] = {"../lib/CgoLifetime.so", CGO_PLUGIN_INSTALL_RELPATH,
                                     "../lib/cgo-lifetime/CgoLifetime.so", NULL};
   return find_beside(exe_dir, candidates);
@@ -263,133 +351,140 @@ static char *find_tidy_module(const char *exe_dir) {
 static char *docs_base_url(const char *exe_dir) {
   static const char configured_url[] = CGO_DOCS_BASE_URL, source_docs[] = CGO_SOURCE_DOCS_DIR;
   static const char scheme[] = "file://";
-  if (!cb_starts_with(configured_url, scheme))
-    return cb_xstrdup(configured_url);
-  char *installed = cb_path_join(exe_dir, CGO_DOCS_INSTALL_RELPATH);
+  if (!cs_starts_with(configured_url, scheme))
+    return cs_xstrdup(configured_url);
+  char *installed = cs_path_join(exe_dir, CGO_DOCS_INSTALL_RELPATH);
   char *real = realpath(installed, NULL);
   free(installed);
-  if (!real && cb_file_exists(&configured_url[sizeof scheme - 1]))
-    return cb_xstrdup(configured_url);
+  if (!real && cs_file_exists(&configured_url[sizeof scheme - 1]))
+    return cs_xstrdup(configured_url);
   if (!real && strlen(source_docs) > 0)
     real = realpath(source_docs, NULL);
   if (!real)
-    return cb_xstrdup(configured_url);
-  char *url = cb_xasprintf("file://%s/", real);
+    return cs_xstrdup(configured_url);
+  char *url = cs_xasprintf("file://%s/", real);
   free(real);
   return url;
 }
 
 /* Says that nothing could be analysed because of the plugin or clang. */
-static void nothing_analysed(cb_strlist *gaps, const char *why) {
-  cb_strlist_push_owned(gaps, cb_xasprintf("nothing was analysed: %s", why));
+static void nothing_analysed(cs_strlist *gaps, const char *why) {
+  cs_strlist_push_owned(gaps, cs_xasprintf("nothing was analysed: %s", why));
 }
 
+/* The checkers CgoLifetime.so registers (Checkers.def's C side). */
+static const char *const plugin_checkers[] = {
+#define CGO_C_CHECKER(ID, NAME, ...) NAME,
+#include "cgo-lifetime/Checkers.def"
+};
+
 /* A plugin built for another clang does not load, or loads and registers
- * nothing: a gap in gaps, never "no findings". */
-static bool check_plugin(const char *clang, const char *plugin, bool verbose, cb_strlist *gaps) {
-  if (!plugin || !cb_file_exists(plugin)) {
-    char *why = plugin ? cb_xasprintf("the analyzer plugin %s does not exist (use --plugin)", plugin)
-                       : cb_xstrdup("the analyzer plugin CgoLifetime.so is not installed beside "
-                                    "this program (use --plugin)");
+ * nothing (-analyzer-checker-help lists no checker of ours): a gap in gaps,
+ * never "no findings". */
+static bool check_plugin(const char *clang, const char *plugin, bool verbose, cs_strlist *gaps) {
+  if (!plugin || !cs_file_exists(plugin)) {
+    char *why = plugin
+                    ? cs_xasprintf("the analyzer plugin %s does not exist (use --plugin)", plugin)
+                    : cs_xstrdup("the analyzer plugin CgoLifetime.so is not installed beside "
+                                 "this program (use --plugin)");
     nothing_analysed(gaps, why);
     free(why);
     return false;
   }
   const char *argv[] = {clang, "-cc1", "-load", plugin, "-analyzer-checker-help", NULL};
-  cb_command cmd = {argv, NULL, NULL};
-  cb_proc_result res = {0};
-  cb_error err = {{0}};
-  if (!cb_run(&cmd, &res, &err)) {
-    char *why = cb_xasprintf("cannot run clang %s (use --clang): %s", clang, err.msg);
+  cs_command cmd = {.argv = argv};
+  cs_proc_result res = {0};
+  cs_error err = {{0}};
+  if (!cs_run(&cmd, &res, &err)) {
+    char *why = cs_xasprintf("cannot run clang %s (use --clang): %s", clang, err.msg);
     nothing_analysed(gaps, why);
     free(why);
     return false;
   }
-  bool ok = res.exit_code == 0 && strstr(res.out, "cgo.FreedToGo") != NULL;
+  bool ok = res.exit_code == 0 && strstr(res.out, plugin_checkers[0]) != NULL;
   if (!ok) {
-    char *reason = cb_tool_reason(res.err_text);
-    char *why = cb_xasprintf("the plugin %s does not load into %s (it was built for clang %s)%s%s",
+    char *reason = cs_tool_reason(res.err_text);
+    char *why = cs_xasprintf("the plugin %s does not load into %s (it was built for clang %s)%s%s",
                              plugin, clang, CGO_CLANG_VERSION, reason[0] ? ": " : "", reason);
     nothing_analysed(gaps, why);
     free(why);
     free(reason);
   } else if (verbose) {
-    fprintf(stderr, "cgo-lifetime: plugin %s loads into %s\n", plugin, clang);
+    cs_say("plugin %s loads into %s", plugin, clang);
   }
-  cb_proc_result_free(&res);
+  cs_proc_result_free(&res);
   return ok;
 }
 
 /* cgo-boundary's stderr: its "cgo-boundary: incomplete: ..." messages (with
  * their indented reason lines) go to gaps, everything else to our stderr. */
-static void relay_companion_stderr(const char *text, cb_strlist *gaps) {
+static void relay_companion_stderr(const char *text, cs_strlist *gaps) {
   static const char marker[] = "cgo-boundary: incomplete: ";
-  cb_buf gap = {0};
+  cs_buf gap = {0};
   bool in_gap = false;
-  for (const char *p = text; *p; p = cb_next_line(p)) {
+  for (const char *p = text; *p; p = cs_next_line(p)) {
     size_t n = strcspn(p, "\n");
-    if (in_gap && cb_starts_with(p, "    ")) {
-      cb_buf_putc(&gap, '\n');
-      cb_buf_append(&gap, p, n);
+    if (in_gap && cs_starts_with(p, "    ")) {
+      cs_buf_putc(&gap, '\n');
+      cs_buf_append(&gap, p, n);
       continue;
     }
     if (in_gap)
-      cb_strlist_push_owned(gaps, cb_buf_take(&gap));
-    in_gap = cb_starts_with(p, marker);
+      cs_strlist_push_owned(gaps, cs_buf_take(&gap));
+    in_gap = cs_starts_with(p, marker);
     if (in_gap)
-      cb_buf_append(&gap, p + strlen(marker), n - strlen(marker));
+      cs_buf_append(&gap, p + strlen(marker), n - strlen(marker));
     else
       fprintf(stderr, "%.*s\n", (int)n, p);
   }
   if (in_gap)
-    cb_strlist_push_owned(gaps, cb_buf_take(&gap));
-  cb_buf_free(&gap);
+    cs_strlist_push_owned(gaps, cs_buf_take(&gap));
+  cs_buf_free(&gap);
 }
 
 /* The cgo-boundary beside this program, else the one on PATH. */
 static char *companion_path(const char *exe_dir) {
-  char *boundary = cb_path_join(exe_dir, "cgo-boundary");
-  if (cb_file_exists(boundary))
+  char *boundary = cs_path_join(exe_dir, "cgo-boundary");
+  if (cs_file_exists(boundary))
     return boundary;
   free(boundary);
-  return cb_xstrdup("cgo-boundary");
+  return cs_xstrdup("cgo-boundary");
 }
 
 /* cgo-boundary's options from ours, then `extra`, then "--" and the packages. */
 static void companion_argv(const options *o, const char *exe_dir, const char *const *extra,
-                           cb_strlist *argv) {
-  cb_strlist_push_owned(argv, companion_path(exe_dir));
+                           cs_strlist *argv) {
+  cs_strlist_push_owned(argv, companion_path(exe_dir));
   for (size_t i = 0; extra && extra[i]; i++)
-    cb_strlist_push(argv, extra[i]);
+    cs_strlist_push(argv, extra[i]);
   if (o->cache_dir) {
-    cb_strlist_push(argv, "--cache-dir");
-    cb_strlist_push(argv, o->cache_dir);
+    cs_strlist_push(argv, "--cache-dir");
+    cs_strlist_push(argv, o->cache_dir);
   }
   if (o->go) {
-    cb_strlist_push(argv, "--go");
-    cb_strlist_push(argv, o->go);
+    cs_strlist_push(argv, "--go");
+    cs_strlist_push(argv, o->go);
   }
   if (o->verbose)
-    cb_strlist_push(argv, "-v");
-  cb_strlist_push(argv, "--");
-  cb_strlist_extend(argv, &o->packages);
-  cb_strlist_push_owned(argv, NULL);
-  argv->len--;
+    cs_strlist_push(argv, "-v");
+  cs_strlist_push(argv, "--");
+  cs_strlist_extend(argv, &o->packages);
+  cs_strlist_terminate(argv);
 }
 
 /* Runs cgo-boundary for the manifest and compile commands. Its own one-line
  * error is passed through (err left empty); what it could not analyse goes to
  * gaps, and the run goes on. */
 static bool run_companion(const options *o, const char *exe_dir, const char *manifest,
-                          const char *compdb, cb_strlist *gaps, cb_error *err) {
+                          const char *compdb, cs_strlist *gaps, cs_error *err) {
   const char *extra[] = {"-o", manifest, "--compdb", compdb, NULL};
-  cb_strlist argv = {0};
+  cs_strlist argv = {0};
   companion_argv(o, exe_dir, extra, &argv);
-  cb_command cmd = {(const char *const *)argv.items, NULL, NULL};
-  cb_proc_result res = {0};
-  bool ok = cb_run(&cmd, &res, err);
+  cs_command cmd = {.argv = (const char *const *)argv.items};
+  cs_proc_result res = {0};
+  bool ok = cs_run(&cmd, &res, err);
   if (!ok) {
-    cb_fail(err, "cannot run cgo-boundary: %s", err->msg);
+    cs_fail(err, "cannot run cgo-boundary: %s", err->msg);
   } else if (res.exit_code == 0 || res.exit_code == EXIT_INCOMPLETE) {
     relay_companion_stderr(res.err_text, gaps);
   } else {
@@ -397,54 +492,47 @@ static bool run_companion(const options *o, const char *exe_dir, const char *man
     err->msg[0] = 0;
     ok = false;
   }
-  cb_proc_result_free(&res);
-  cb_strlist_free(&argv);
+  cs_proc_result_free(&res);
+  cs_strlist_free(&argv);
   return ok;
-}
-
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw) {
-  (void)sb;
-  (void)flag;
-  (void)ftw;
-  return remove(path);
 }
 
 /* -o: a file (written atomically when it is a regular file), a device or
  * FIFO (in place), or standard output (no -o, or "-"). */
-static bool write_output(const char *path, const char *text, cb_error *err) {
-  return cb_write_file(path ? path : "-", text, strlen(text), err);
+static bool write_output(const char *path, const char *text, cs_error *err) {
+  return cs_write_file(path ? path : "-", text, strlen(text), err);
 }
 
-static bool collect(const cb_strlist *sarif_paths, const cl_filter *filter, cl_findings *all,
-                    cb_error *err) {
+static bool collect(const cs_strlist *sarif_paths, const cl_filter *filter, cl_findings *all,
+                    cs_error *err) {
   for (size_t i = 0; i < sarif_paths->len; i++) {
     char *text = NULL;
     size_t len = 0;
-    if (!cb_file_exists(sarif_paths->items[i]))
+    if (!cs_file_exists(sarif_paths->items[i]))
       continue; /* clang writes no log for a file with nothing to analyse */
-    if (!cb_read_file(sarif_paths->items[i], &text, &len, err))
+    if (!cs_read_file(sarif_paths->items[i], &text, &len, err))
       return false;
     bool ok = cl_findings_add_sarif(all, text, len, filter, err);
     free(text);
     if (!ok)
-      return cb_fail(err, "cannot read the analyzer's SARIF log %s", sarif_paths->items[i]);
+      return cs_fail(err, "cannot read the analyzer's SARIF log %s", sarif_paths->items[i]);
   }
   cl_findings_sort(all);
   return true;
 }
 
-static int emit(const options *o, const cl_findings *all, const cb_strlist *html_dirs,
-                const char *cwd, const char *exe_dir, cb_error *err) {
+static int emit(const options *o, const cl_findings *all, const cs_strlist *html_dirs,
+                const char *cwd, const char *exe_dir, cs_error *err) {
   bool ok = true;
   if (o->format == FORMAT_TEXT) {
-    cb_buf b = {0};
+    cs_buf b = {0};
     FILE *mem = open_memstream(&b.data, &b.len);
     cl_render_text(all, cwd, mem);
     fclose(mem);
     ok = write_output(o->output, b.data ? b.data : "", err);
     free(b.data);
   } else if (o->format == FORMAT_SARIF) {
-    char *root = cb_absolute_path(o->root ? o->root : cwd);
+    char *root = cs_absolute_path(o->root ? o->root : cwd);
     char *docs = docs_base_url(exe_dir);
     char *text = cl_render_sarif(all, root, CGO_LIFETIME_VERSION, docs);
     ok = write_output(o->output, text, err);
@@ -455,25 +543,23 @@ static int emit(const options *o, const cl_findings *all, const cb_strlist *html
     const char *dir = o->output ? o->output : "cgo-lifetime-report";
     ok = cl_render_html(all, html_dirs, dir, cwd, err);
     if (ok)
-      fprintf(stderr, "cgo-lifetime: wrote %s/index.html (%zu finding%s)\n", dir, all->len,
-              all->len == 1 ? "" : "s");
+      cs_say("wrote %s/index.html (%zu finding%s)", dir, all->len, all->len == 1 ? "" : "s");
   }
   return ok ? EXIT_CLEAN : EXIT_ERROR;
 }
 
 /* Prints what could not be analysed, one message each. */
-static void report_gaps(const cb_strlist *gaps, bool as_warnings) {
+static void report_gaps(const cs_strlist *gaps, bool as_warnings) {
   for (size_t i = 0; i < gaps->len; i++)
-    fprintf(stderr, "cgo-lifetime: %sincomplete: %s\n", as_warnings ? "warning: " : "",
-            gaps->items[i]);
+    cs_say("%sincomplete: %s", as_warnings ? "warning: " : "", gaps->items[i]);
 }
 
 /* A scratch directory under $TMPDIR (new string), or NULL with err set. */
-static char *make_workdir(cb_error *err) {
+static char *make_workdir(cs_error *err) {
   const char *tmp = getenv("TMPDIR");
-  char *workdir = cb_xasprintf("%s/cgo-lifetime.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  char *workdir = cs_xasprintf("%s/cgo-lifetime.XXXXXX", tmp && *tmp ? tmp : "/tmp");
   if (!mkdtemp(workdir)) {
-    cb_fail(err, "cannot create a scratch directory %s: %s", workdir, strerror(errno));
+    cs_fail(err, "cannot create a scratch directory %s: %s", workdir, strerror(errno));
     free(workdir);
     return NULL;
   }
@@ -484,14 +570,195 @@ static void remove_workdir(char *workdir, bool keep) {
   if (!workdir)
     return;
   if (keep)
-    fprintf(stderr, "cgo-lifetime: scratch files kept in %s\n", workdir);
+    cs_say("scratch files kept in %s", workdir);
   else
-    nftw(workdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    cs_remove_tree(workdir);
   free(workdir);
 }
 
+/*---- Models and summaries (docs/summaries.md) -----------------------------*/
+
+/* The models the plugin reads, lowest precedence first, ';'-separated (new
+ * string): the shipped folder found beside this program (then *shipped is
+ * set, and the plugin is told not to look for its own), the user's
+ * $XDG_CONFIG_HOME/cgo-lifetime/models when it exists, every --models. */
+static char *models_list(const options *o, const char *exe_dir, bool *shipped, bool *user) {
+  const char *const candidates[] = {"../share/cgo-lifetime/models", NULL};
+  char *dir = find_beside(exe_dir, candidates);
+  cs_buf b = {0};
+  *shipped = dir != NULL;
+  *user = false;
+  if (dir)
+    cs_buf_puts(&b, dir);
+  free(dir);
+  const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+  char *config = xdg && xdg[0] == '/' ? cs_path_join(xdg, "cgo-lifetime/models")
+                 : home && home[0]   ? cs_xasprintf("%s/.config/cgo-lifetime/models", home)
+                                     : NULL;
+  struct stat st;
+  if (config && stat(config, &st) == 0 && S_ISDIR(st.st_mode)) {
+    cs_buf_printf(&b, "%s%s", b.len ? ";" : "", config);
+    *user = true;
+  }
+  free(config);
+  for (size_t i = 0; i < o->models.len; i++) {
+    char *abs = cs_absolute_path(o->models.items[i]);
+    cs_buf_printf(&b, "%s%s", b.len ? ";" : "", abs);
+    free(abs);
+    *user = true;
+  }
+  return cs_buf_take(&b);
+}
+
+/* A user's models file that cannot be read or breaks the schema stops the
+ * run before anything is analysed, with the plugin's one line: "FILE:LINE:COL:
+ * message". The plugin reads the models of an empty translation unit. */
+static bool check_models(const cl_config *cfg, cs_error *err) {
+  cs_strlist argv = {0};
+  cs_strlist_push(&argv, cfg->clang);
+  cs_strlist_push(&argv, "-cc1");
+  cs_strlist_push(&argv, "-analyze");
+  cs_strlist_push(&argv, "-load");
+  cs_strlist_push(&argv, cfg->plugin);
+  cs_strlist_push(&argv, "-analyzer-checker=cgo");
+  if (cfg->no_shipped_models) {
+    cs_strlist_push(&argv, "-analyzer-config");
+    cs_strlist_push(&argv, "cgo:ShippedModels=false");
+  }
+  cs_strlist_push(&argv, "-analyzer-config");
+  cs_strlist_push_owned(&argv, cs_xasprintf("cgo:Models=%s", cfg->models));
+  cs_strlist_push(&argv, "-x");
+  cs_strlist_push(&argv, "c");
+  cs_strlist_push(&argv, "/dev/null");
+  cs_strlist_push_owned(&argv, NULL);
+  argv.len--;
+  cs_command cmd = {.argv = (const char *const *)argv.items};
+  cs_proc_result res = {0};
+  bool ok = cs_run(&cmd, &res, err);
+  if (ok && res.exit_code != 0) {
+    static const char marker[] = "error: cgo-lifetime: ";
+    const char *hit = strstr(res.err_text, marker);
+    if (hit)
+      cs_fail(err, "%.*s", (int)strcspn(hit + strlen(marker), "\n"), hit + strlen(marker));
+    else
+      cs_fail(err, "the models cannot be read: %s", res.err_text);
+    ok = false;
+  }
+  cs_proc_result_free(&res);
+  cs_strlist_free(&argv);
+  return ok;
+}
+
+/* The path of unit i's results in list (pass 1's or pass 2's), if there. */
+static const char *result_of(const cs_strlist *list, const char *dir, size_t i, bool html) {
+  char *want = html ? cs_xasprintf("%s/html-%zu", dir, i) : cs_xasprintf("%s/unit-%zu.sarif", dir, i);
+  char *want_html_sarif = cs_xasprintf("%s/html-%zu/unit.sarif", dir, i);
+  const char *found = NULL;
+  for (size_t k = 0; k < list->len && !found; k++)
+    if (strcmp(list->items[k], want) == 0 || strcmp(list->items[k], want_html_sarif) == 0)
+      found = list->items[k];
+  free(want);
+  free(want_html_sarif);
+  return found;
+}
+
+/* After the first pass: merges the units' summaries, writes --summaries,
+ * and (unless --summaries-only) analyses again, with the merged summaries,
+ * the units that define a Go-called function freeing what another one
+ * handed to Go; their results replace the first pass's. */
+static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
+                                      const cl_units *units, const cs_strlist *package_dirs,
+                                      cs_strlist *sarif_paths, cs_strlist *html_dirs,
+                                      cs_strlist *gaps, cs_error *err) {
+  time_t started = time(NULL);
+  cl_summaries *sums = cl_summaries_new();
+  bool ok = true;
+  for (size_t i = 0; ok && i < units->len; i++) {
+    char *path = cl_unit_summaries_path(cfg, i);
+    ok = cl_summaries_add_file(sums, path, i, err);
+    free(path);
+  }
+  if (ok)
+    cl_summaries_link(sums);
+  static const char generator[] = "cgo-lifetime " CGO_LIFETIME_VERSION " (clang " CGO_CLANG_VERSION ")";
+  if (ok && o->summaries) {
+    cs_strlist inputs = {0};
+    cl_summary_inputs(package_dirs, &inputs);
+    char *text = cl_summaries_render(sums, generator, &inputs, err);
+    ok = text && cs_write_file(o->summaries, text, strlen(text), err);
+    free(text);
+    cs_strlist_free(&inputs);
+  }
+  bool *rerun = cs_xcalloc(units->len ? units->len : 1, sizeof *rerun);
+  size_t n = ok && !o->summaries_only ? cl_summaries_rerun_units(sums, rerun, units->len) : 0;
+  if (n > 0) {
+    char *merged = cs_path_join(cfg->workdir, "summaries.json");
+    char *pass2_dir = cs_path_join(cfg->workdir, "pass2");
+    char *ctu_dir = cs_path_join(cfg->workdir, "ctu");
+    char *text = cl_summaries_render(sums, generator, NULL, err);
+    ok = text && cs_write_file(merged, text, strlen(text), err) && cs_mkdir_p(pass2_dir, err);
+    free(text);
+    cl_units again = {cs_xcalloc(n, sizeof(cl_unit)), 0};
+    size_t *index = cs_xcalloc(n, sizeof *index);
+    for (size_t i = 0; i < units->len; i++)
+      if (rerun[i]) {
+        index[again.len] = i;
+        again.items[again.len++] = units->items[i];
+      }
+    cl_config second = *cfg;
+    second.workdir = pass2_dir;
+    second.ctu_dir = ctu_dir;
+    second.write_summaries = false;
+    second.summaries = merged;
+    second.progress = cfg->verbose;
+    cs_strlist sarif2 = {0}, html2 = {0}, out_sarif = {0}, out_html = {0};
+    if (ok)
+      cl_analyze_all(&second, &again, &sarif2, &html2, gaps);
+    /* Unit order, as cl_analyze_all gives it: the findings merge keeps the
+     * first of two duplicates. */
+    for (size_t i = 0, j = 0; ok && i < units->len; i++) {
+      const char *sarif = NULL, *html = NULL;
+      if (j < again.len && index[j] == i) {
+        sarif = result_of(&sarif2, pass2_dir, j, false);
+        html = result_of(&html2, pass2_dir, j, true);
+        j++;
+      }
+      if (!sarif) {
+        sarif = result_of(sarif_paths, cfg->workdir, i, false);
+        html = result_of(html_dirs, cfg->workdir, i, true);
+      }
+      if (sarif)
+        cs_strlist_push(&out_sarif, sarif);
+      if (html)
+        cs_strlist_push(&out_html, html);
+    }
+    if (ok) {
+      cs_strlist_free(sarif_paths);
+      cs_strlist_free(html_dirs);
+      *sarif_paths = out_sarif;
+      *html_dirs = out_html;
+    } else {
+      cs_strlist_free(&out_sarif);
+      cs_strlist_free(&out_html);
+    }
+    if (cfg->verbose)
+      fprintf(stderr, "cgo-lifetime: second pass with the summaries: %zu unit%s in %lds\n", n,
+              n == 1 ? "" : "s", (long)(time(NULL) - started));
+    cs_strlist_free(&sarif2);
+    cs_strlist_free(&html2);
+    free(again.items);
+    free(index);
+    free(merged);
+    free(pass2_dir);
+    free(ctu_dir);
+  }
+  free(rerun);
+  cl_summaries_free(sums);
+  return ok;
+}
+
 static int run(const options *o) {
-  cb_error err = {{0}};
+  cs_error err = {{0}};
   char cwd_buf[PATH_MAX];
   const char *cwd = getcwd(cwd_buf, sizeof cwd_buf) ? cwd_buf : ".";
   char *exe_dir = self_dir();
@@ -501,7 +768,7 @@ static int run(const options *o) {
   bool analysed_nothing = false;
   char *workdir = NULL;
   cl_units units = {0};
-  cb_strlist package_dirs = {0}, sarif_paths = {0}, html_dirs = {0}, gaps = {0};
+  cs_strlist package_dirs = {0}, sarif_paths = {0}, html_dirs = {0}, gaps = {0};
   cl_findings all = {0};
   time_t started = time(NULL);
 
@@ -513,8 +780,8 @@ static int run(const options *o) {
   workdir = make_workdir(&err);
   if (!workdir)
     goto done;
-  char *manifest = cb_path_join(workdir, "manifest.json");
-  char *compdb = cb_path_join(workdir, "compile_commands.json");
+  char *manifest = cs_path_join(workdir, "manifest.json");
+  char *compdb = cs_path_join(workdir, "compile_commands.json");
   bool ok = run_companion(o, exe_dir, manifest, compdb, &gaps, &err) &&
             cl_load_units(compdb, &units, &package_dirs, &err);
   free(compdb);
@@ -534,14 +801,32 @@ static int run(const options *o) {
       .jobs = o->jobs,
       .verbose = o->verbose,
       .progress = o->verbose || (isatty(STDERR_FILENO) && units.len > 2),
+      .write_summaries = !o->no_summaries,
+      .shape_callback_userdata = o->shape_callback_userdata,
+      .shape_destructor_name = o->shape_destructor_name,
   };
-  if ((cfg.ctu && !cl_prepare_ctu(&cfg, &units, &err)) ||
+  bool shipped = false, user_models = false;
+  char *models = models_list(o, exe_dir, &shipped, &user_models);
+  cfg.models = models;
+  cfg.no_shipped_models = shipped;
+  if ((user_models && !check_models(&cfg, &err)) ||
+      (cfg.ctu && !cl_prepare_ctu(&cfg, &units, &err)) ||
       !cl_add_header_units(&cfg, &units, &package_dirs, &err)) {
+    free(models);
     free(manifest);
     goto done;
   }
   cl_analyze_all(&cfg, &units, &sarif_paths, &html_dirs, &gaps);
+  ok = !cfg.write_summaries || summaries_and_second_pass(o, &cfg, &units, &package_dirs,
+                                                         &sarif_paths, &html_dirs, &gaps, &err);
+  free(models);
   free(manifest);
+  if (!ok)
+    goto done;
+  if (o->summaries_only) {
+    status = EXIT_CLEAN;
+    goto done;
+  }
   cl_filter filter = {"cgo.", &package_dirs};
   if (!collect(&sarif_paths, &filter, &all, &err))
     goto done;
@@ -549,13 +834,12 @@ static int run(const options *o) {
   if (status == EXIT_CLEAN && all.len > 0)
     status = EXIT_FINDINGS;
   if (o->verbose)
-    fprintf(stderr, "cgo-lifetime: %zu file%s analysed in %lds, %zu finding%s\n", units.len,
-            units.len == 1 ? "" : "s", (long)(time(NULL) - started), all.len,
-            all.len == 1 ? "" : "s");
+    cs_say("%zu file%s analysed in %lds, %zu finding%s", units.len, units.len == 1 ? "" : "s",
+           (long)(time(NULL) - started), all.len, all.len == 1 ? "" : "s");
 
 done:
   if (status == EXIT_ERROR && err.msg[0])
-    fprintf(stderr, "cgo-lifetime: error: %s\n", err.msg);
+    cs_say_error("%s", err.msg);
   /* An error stops the run; the gaps found until then are still said. A run
    * that analysed nothing is incomplete even with --allow-incomplete. */
   bool allowed = o->allow_incomplete && !analysed_nothing;
@@ -565,10 +849,10 @@ done:
   remove_workdir(workdir, o->keep_temps);
   cl_findings_free(&all);
   cl_units_free(&units);
-  cb_strlist_free(&package_dirs);
-  cb_strlist_free(&sarif_paths);
-  cb_strlist_free(&html_dirs);
-  cb_strlist_free(&gaps);
+  cs_strlist_free(&package_dirs);
+  cs_strlist_free(&sarif_paths);
+  cs_strlist_free(&html_dirs);
+  cs_strlist_free(&gaps);
   free(plugin);
   free(exe_dir);
   return status;
@@ -583,20 +867,20 @@ static int print_path(const options *o) {
                                                 : find_tidy_module(exe_dir);
   const char *what = o->action == ACTION_PRINT_PLUGIN ? "CgoLifetime.so" : "CgoLifetimeTidy.so";
   int status = EXIT_CLEAN;
-  cb_strlist gaps = {0};
+  cs_strlist gaps = {0};
   if (o->action == ACTION_PRINT_PLUGIN && path &&
       !check_plugin(o->clang ? o->clang : CGO_CLANG_PATH, path, o->verbose, &gaps)) {
     report_gaps(&gaps, false);
     status = EXIT_INCOMPLETE;
-  } else if (path && cb_file_exists(path)) {
+  } else if (path && cs_file_exists(path)) {
     printf("%s\n", path);
   } else {
-    fprintf(stderr, "cgo-lifetime: error: %s is not installed beside %s (looked in ../lib, %s)\n",
-            what, exe_dir,
-            o->action == ACTION_PRINT_PLUGIN ? CGO_PLUGIN_INSTALL_RELPATH : CGO_TIDY_INSTALL_RELPATH);
+    cs_say_error("%s is not installed beside %s (looked in ../lib, %s)", what, exe_dir,
+                 o->action == ACTION_PRINT_PLUGIN ? CGO_PLUGIN_INSTALL_RELPATH
+                                                  : CGO_TIDY_INSTALL_RELPATH);
     status = EXIT_ERROR;
   }
-  cb_strlist_free(&gaps);
+  cs_strlist_free(&gaps);
   free(path);
   free(exe_dir);
   return status;
@@ -606,56 +890,36 @@ static int print_path(const options *o) {
 static int print_manifest(const options *o) {
   char *exe_dir = self_dir();
   const char *extra[] = {o->allow_incomplete ? "--allow-incomplete" : NULL, NULL};
-  cb_strlist argv = {0};
+  cs_strlist argv = {0};
   companion_argv(o, exe_dir, extra, &argv);
-  fflush(NULL);
-  pid_t pid = fork();
-  if (pid == 0) {
-    execvp(argv.items[0], argv.items);
-    fprintf(stderr, "cgo-lifetime: error: cannot run %s: %s\n", argv.items[0], strerror(errno));
-    _exit(EXIT_ERROR);
-  }
-  int status = EXIT_ERROR, raw = 0;
-  if (pid > 0) {
-    while (waitpid(pid, &raw, 0) < 0 && errno == EINTR) {
-    }
-    status = WIFEXITED(raw) ? WEXITSTATUS(raw) : EXIT_ERROR;
-  } else {
-    fprintf(stderr, "cgo-lifetime: error: cannot run cgo-boundary: %s\n", strerror(errno));
-  }
-  cb_strlist_free(&argv);
+  cs_command cmd = {.argv = (const char *const *)argv.items};
+  cs_error err = {{0}};
+  pid_t pid;
+  int status = EXIT_ERROR;
+  if (!cs_start(&cmd, &pid, &err))
+    cs_say_error("%s", err.msg);
+  else if (cs_wait(pid, &status) < 0 || status > 127) /* killed by a signal */
+    status = EXIT_ERROR;
+  cs_strlist_free(&argv);
   free(exe_dir);
   return status;
-}
-
-/* cgo-boundary's cache: --cache-dir, else $XDG_CACHE_HOME/cgo-lifetime, else
- * ~/.cache/cgo-lifetime (new string). */
-static char *cache_dir(const options *o) {
-  if (o->cache_dir)
-    return cb_absolute_path(o->cache_dir);
-  const char *xdg = getenv("XDG_CACHE_HOME");
-  if (xdg && xdg[0] == '/')
-    return cb_path_join(xdg, "cgo-lifetime");
-  const char *home = getenv("HOME");
-  return cb_xasprintf("%s/.cache/cgo-lifetime", home && home[0] ? home : "/tmp");
 }
 
 /* --editor-config: .clang-tidy and compile_commands.json in the current
  * directory; the packages' manifests in the cache are brought up to date on
  * the way. */
 static int editor_config(const options *o) {
-  cb_error err = {{0}};
+  cs_error err = {{0}};
   char *exe_dir = self_dir();
-  cb_strlist gaps = {0};
+  cs_strlist gaps = {0};
   int status = EXIT_ERROR;
   char *workdir = make_workdir(&err);
   if (workdir) {
-    char *manifest = cb_path_join(workdir, "manifest.json");
-    char *compdb = cb_path_join(workdir, "compile_commands.json");
-    char *text = NULL, *cache = cache_dir(o);
+    char *manifest = cs_path_join(workdir, "manifest.json");
+    char *compdb = cs_path_join(workdir, "compile_commands.json");
+    char *text = NULL, *cache = cs_cache_dir(o->cache_dir);
     if (run_companion(o, exe_dir, manifest, compdb, &gaps, &err) &&
-        cb_read_file(compdb, &text, NULL, &err) &&
-        cl_write_editor_files(".", text, cache, &err))
+        cs_read_file(compdb, &text, NULL, &err) && cl_write_editor_files(".", text, cache, &err))
       status = EXIT_CLEAN;
     free(text);
     free(cache);
@@ -663,20 +927,21 @@ static int editor_config(const options *o) {
     free(compdb);
   }
   if (status == EXIT_ERROR && err.msg[0])
-    fprintf(stderr, "cgo-lifetime: error: %s\n", err.msg);
+    cs_say_error("%s", err.msg);
   report_gaps(&gaps, o->allow_incomplete);
   if (status == EXIT_CLEAN && gaps.len > 0 && !o->allow_incomplete)
     status = EXIT_INCOMPLETE;
   remove_workdir(workdir, o->keep_temps);
-  cb_strlist_free(&gaps);
+  cs_strlist_free(&gaps);
   free(exe_dir);
   return status;
 }
 
 int main(int argc, char **argv) {
   options o = {0};
+  cs_json_init();
   int status = parse_options(argc, argv, &o);
-  if (status == 0) {
+  if (status == GO_ON) {
     switch (o.action) {
     case ACTION_ANALYSE: status = run(&o); break;
     case ACTION_PRINT_PLUGIN:
@@ -685,6 +950,7 @@ int main(int argc, char **argv) {
     case ACTION_EDITOR_CONFIG: status = editor_config(&o); break;
     }
   }
-  cb_strlist_free(&o.packages);
+  cs_strlist_free(&o.packages);
+  cs_strlist_free(&o.models);
   return status;
 }

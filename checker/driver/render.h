@@ -21,7 +21,7 @@ char *cl_render_sarif(const cl_findings *all, const char *root, const char *vers
 /* Copies the clang HTML reports (found in report_dirs) that belong to the
  * findings into out_dir, after removing the report-*.html of an earlier run,
  * and writes out_dir/index.html. */
-bool cl_render_html(const cl_findings *all, const cb_strlist *report_dirs, const char *out_dir,
-                    const char *cwd, cb_error *err);
+bool cl_render_html(const cl_findings *all, const cs_strlist *report_dirs, const char *out_dir,
+                    const char *cwd, cs_error *err);
 
 #endif

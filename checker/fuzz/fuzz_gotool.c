@@ -1,35 +1,39 @@
-/* libFuzzer target: cgo-boundary's parsing of go tool output, `go list -json` (a stream of
- * package objects) and `go build -work -gcflags=-m` (its WORK= line and escape analysis
- * lines). The parsers are static in gotool.c, so it is included here. */
+/* libFuzzer target: cgo-boundary's reading of what the Go tools print: `go list
+ * -json` (a stream of package objects), `go build -work -gcflags=-m` (its WORK=
+ * line and escape analysis lines) and the Go helper's facts (gofacts.c). The
+ * parsers of gotool.c are static, so it is included here. */
 #include "../boundary/gotool.c"
+
+#include "gofacts.h"
 
 #include <stdint.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  char *text = cb_xstrndup((const char *)data, size);
+  char *text = cs_xstrndup((const char *)data, size);
   cb_escape_fact *facts = NULL;
   size_t nfacts = 0;
   parse_escape_output(text, &facts, &nfacts);
   cb_escape_facts_free(facts, nfacts);
   free(work_directory(text));
 
-  json_parser p;
-  json_parser_init(&p, (const char *)data, size);
-  cb_error err;
+  cs_json_stream stream;
+  cs_json_stream_init(&stream, (const char *)data, size);
+  cs_error err;
   for (int i = 0; i < 16; i++) {
-    json_value *obj = NULL;
-    if (!json_parse_next(&p, &obj, &err) || !obj)
+    json_t *obj = NULL;
+    if (!cs_json_stream_next(&stream, &obj, &err) || !obj)
       break;
-    if (obj->kind == JSON_OBJECT) {
-      cb_package pkg;
-      memset(&pkg, 0, sizeof pkg);
-      package_from_json(obj, &pkg);
-      cb_package_free(&pkg);
-    }
-    json_free(obj);
+    cb_package pkg = {0};
+    package_from_json(obj, &pkg);
+    cb_package_free(&pkg);
+    json_decref(obj);
   }
+
+  cb_package pkg = {0};
+  cb_gofacts_read((const char *)data, size, &pkg, &err);
+  cb_package_free(&pkg);
   free(text);
   return 0;
 }

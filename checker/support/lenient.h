@@ -10,7 +10,7 @@
 #ifndef CGO_BOUNDARY_LENIENT_H
 #define CGO_BOUNDARY_LENIENT_H
 
-#define CB_LENIENT_FLAGS                                                                     \
+#define CS_LENIENT_FLAGS                                                                     \
   {                                                                                          \
     "-Wno-error", "-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",    \
         "-Wno-error=int-conversion", "-Wno-error=incompatible-pointer-types",                \

@@ -19,7 +19,7 @@ import (
 )
 
 // The summaries of a package's own C code (the preamble and its .c files) are
-// computed by the C side, `cgo-lifetime --summaries FILE DIR`, and kept in a
+// computed by the C side, `cgo-lifetime --summaries FILE --summaries-only DIR`, and kept in a
 // cache keyed by the SHA-256 of everything they depend on, so that under
 // `go vet -vettool` they are there without a manual step and never stale
 // (docs/go-side.md, "How facts are found").
@@ -141,14 +141,15 @@ func fromCache(path string) *File {
 	return f
 }
 
-// runSummaries runs `cgo-lifetime --summaries TMP DIR` in the package
-// directory and moves the result into the cache.
+// runSummaries runs `cgo-lifetime --summaries TMP --summaries-only DIR` in
+// the package directory (the C side's first pass only: no findings, no
+// second pass) and moves the result into the cache.
 func runSummaries(pkg PackageInputs, cmd, dir, key, final string) (*File, string) {
 	tmp := filepath.Join(dir, fmt.Sprintf("%s.%d.tmp.json", key, os.Getpid()))
 	os.Remove(tmp)
 	defer os.Remove(tmp)
 	var stderr bytes.Buffer
-	c := exec.Command(cmd, "--summaries", tmp, pkg.Dir)
+	c := exec.Command(cmd, "--summaries", tmp, "--summaries-only", pkg.Dir)
 	c.Dir = pkg.Dir
 	c.Stdout = io.Discard
 	c.Stderr = &stderr

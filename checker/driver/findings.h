@@ -1,6 +1,7 @@
-/* Findings: what the analyzer reported, read from the SARIF files clang
- * writes per translation unit, kept only for the cgo checkers and the user's
- * package, without duplicates, in a stable order. */
+/* Findings: what the analyzers reported, read from the SARIF files clang
+ * writes per translation unit and from the Go side's JSON report, kept only
+ * for the cgo checkers and the user's package, without duplicates, in a
+ * stable order. */
 #ifndef CGO_LIFETIME_FINDINGS_H
 #define CGO_LIFETIME_FINDINGS_H
 
@@ -41,6 +42,10 @@ typedef struct cl_filter {
  * duplicates of results already there. */
 bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
                            const cl_filter *filter, cs_error *err);
+/* Adds the findings of cgo-lifetime-vet -json (docs/go-side.md, "JSON
+ * output", version 1) that pass the filter. */
+bool cl_findings_add_vet_json(cl_findings *all, const char *json_text, size_t len,
+                              const cl_filter *filter, cs_error *err);
 void cl_findings_sort(cl_findings *all);
 void cl_findings_free(cl_findings *all);
 

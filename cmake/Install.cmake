@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Install layout and the Debian package (docs/integrations/install.md).
 #
 #   bin/cgo-lifetime, bin/cgo-boundary            the two commands

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Configure and build cgo-lifetime into $BUILD_DIR (default: build/).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)

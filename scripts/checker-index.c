@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* checker-index: prints docs/checkers/README.md, the index of the checkers,
  * from checker/include/cgo-lifetime/Checkers.def. A C11 program, so that
  * building it also proves that the .def is plain C. Run it through

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Install what cgo-lifetime needs on Debian 12 and do nothing when it is all there.
 # Usage: scripts/setup.sh            (as root, or with sudo available)
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Build everything and run the whole lit suite. Ends with "N passed, M failed".
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- AccessPaths.cpp - Symbols and regions as access paths ----*- C++ -*-===//
 //
 // PathDescriber and evaluatePath of AccessPaths.h.

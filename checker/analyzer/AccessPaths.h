@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- AccessPaths.h - Symbols and regions as access paths ------*- C++ -*-===//
 //
 // The bridge between the analyzer's values and the access paths of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CallSummaries.cpp - What a call does, from summaries and models ----===//
 //
 // The lookup of CallSummaries.h and the two shape rules.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- SummaryBuilder.cpp - Computing function summaries --------*- C++ -*-===//
 //
 // The recording, the end-of-frame observation and the counting described in

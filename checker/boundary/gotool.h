@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Everything cgo-boundary asks the Go toolchain: its version, `go list`,
  * `go tool cgo` and the escape analysis of `go build -gcflags=-m`. */
 #ifndef CGO_BOUNDARY_GOTOOL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* What cgo-boundary learns about one Go package, filled in stages (main.c's
  * analyse_package): gotool.c (`go list -json`, then the escape analysis of
  * `go build -gcflags=-m`), objdir.c (cgo's output in the cache), gofacts.c

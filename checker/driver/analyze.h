@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Running the analyzer over the translation units of a package: which units,
  * with which flags, cross-translation-unit analysis (CTU) between them, and
  * several clang processes at once. */

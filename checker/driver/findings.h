@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Findings: what the analyzers reported, read from the SARIF files clang
  * writes per translation unit and from the Go side's JSON report, kept only
  * for the cgo checkers and the user's package, without duplicates, in a

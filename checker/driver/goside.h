@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* The Go side of one run: cgo-lifetime-vet (checker/vet/) on the same
  * packages, with the facts the C side computed (the companion's manifest and
  * the merged summaries), its JSON report read into the same findings. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* cgo-lifetime: the one command users run on Go packages.
  *
  *   Go package -> cgo-boundary (manifest, compile commands)

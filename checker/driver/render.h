@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Writing findings for people (clang-style text), for code scanning (one
  * SARIF 2.1.0 log) and for browsers (HTML reports with an index). */
 #ifndef CGO_LIFETIME_RENDER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* SHA-256 as FIPS 180-4 section 6.2 describes it: 64-byte blocks, a message
  * schedule of 64 words, eight working variables. */
 #include "sha256.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _XOPEN_SOURCE 700 /* realpath, nftw */
 #include "file.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Files for the C tools: reading a whole file, directories, removing files and
  * trees, and writing an output file so that no reader sees half of it. */
 #ifndef CGO_SUPPORT_FILE_H

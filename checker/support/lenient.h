@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* As lenient as cgo's compiler. cgo compiles with gcc by default, and gcc 12
  * only warns where clang 16 and later stop with an error: a call to an
  * undeclared function, implicit int, int <-> pointer conversions, pointers of

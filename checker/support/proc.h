@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Running tools (go, pkg-config, clang, cgo-boundary): one runner for both C
  * tools. A tool that cannot be started (not found, not executable, a missing
  * directory to run in) is an error of its own, reported by the child through

@@ -26,8 +26,7 @@ static void print_c_side(void) {
        "\n"
        "| checker | finds | clang-tidy check |\n"
        "| --- | --- | --- |");
-#define CGO_C_CHECKER(ID, NAME, RULE, PAGE, TIDY, TITLE, HELP, DESCRIPTION,    \
-                      FIX)                                                     \
+#define CGO_C_CHECKER(ID, NAME, RULE, PAGE, TIDY, TITLE, HELP, DESCRIPTION, FIX)                   \
   printf("| [%s](%s) | %s | `%s` |\n", NAME, PAGE, TITLE, TIDY);
 #include "cgo-lifetime/Checkers.def"
 }
@@ -44,7 +43,7 @@ static void print_go_side(void) {
   }
   puts("| checker | finds |\n"
        "| --- | --- |");
-#define CGO_GO_CHECKER(ID, NAME, RULE, PAGE, TITLE, HELP, DESCRIPTION, FIX)    \
+#define CGO_GO_CHECKER(ID, NAME, RULE, PAGE, TITLE, HELP, DESCRIPTION, FIX)                        \
   printf("| [%s](%s) | %s |\n", NAME, PAGE, TITLE);
 #include "cgo-lifetime/Checkers.def"
 }

@@ -464,8 +464,8 @@ static void parse_escape_output(const char *text, cb_escape_fact **facts, size_t
  * "leaking param: p", "x does not escape", ...), which carry a position but
  * state no error. */
 static bool is_escape_note(const char *message) {
-  static const char *const prefixes[] = {"can inline ", "inlining call to ", "leaking param",
-                                         "leaking closure", "moved to heap: ", NULL};
+  static const char *const prefixes[] = {"can inline ",     "inlining call to ", "leaking param",
+                                         "leaking closure", "moved to heap: ",   NULL};
   static const char *const suffixes[] = {" does not escape", " escapes to heap", NULL};
   for (size_t i = 0; prefixes[i]; i++)
     if (cs_starts_with(message, prefixes[i]))

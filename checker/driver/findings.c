@@ -157,7 +157,7 @@ static void read_steps(const json_t *result, cl_finding *f) {
   if (!locs)
     return;
   f->steps = cs_xcalloc(json_array_size(locs) + 1, sizeof *f->steps);
-  json_array_foreach(locs, i, entry) {
+  json_array_foreach (locs, i, entry) {
     const json_t *loc = json_object_get(entry, "location");
     cl_location step = {0};
     if (!read_location(loc, &step))
@@ -199,9 +199,9 @@ bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
   const json_t *runs = cs_json_get_array(doc, "runs"), *results;
   json_t *run, *result;
   size_t r, i;
-  json_array_foreach(runs, r, run) {
+  json_array_foreach (runs, r, run) {
     results = cs_json_get_array(run, "results");
-    json_array_foreach(results, i, result) {
+    json_array_foreach (results, i, result) {
       cl_finding f;
       if (!read_result(result, &f))
         continue;
@@ -262,7 +262,7 @@ static bool read_vet_diagnostic(const json_t *d, cl_finding *f) {
   f->steps = cs_xcalloc(json_array_size(notes) + 1, sizeof *f->steps);
   json_t *note;
   size_t i;
-  json_array_foreach(notes, i, note) {
+  json_array_foreach (notes, i, note) {
     cl_location step = {0};
     const char *text = cs_json_get_string(note, "message");
     if (!text || !read_vet_location(note, &step))
@@ -290,7 +290,7 @@ bool cl_findings_add_vet_json(cl_findings *all, const char *json_text, size_t le
   }
   json_t *d;
   size_t i;
-  json_array_foreach(diags, i, d) {
+  json_array_foreach (diags, i, d) {
     cl_finding f;
     if (!read_vet_diagnostic(d, &f)) {
       finding_free(&f);

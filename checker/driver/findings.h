@@ -23,7 +23,7 @@ typedef struct cl_finding {
   char *message;
   cl_location where;
   cl_location physical; /* where, before #line mapping (clang's HTML names it) */
-  cl_location *steps; /* the path, in order */
+  cl_location *steps;   /* the path, in order */
   size_t nsteps;
 } cl_finding;
 
@@ -35,8 +35,8 @@ typedef struct cl_findings {
 
 /* Which results to keep. */
 typedef struct cl_filter {
-  const char *rule_prefix;         /* e.g. "cgo." */
-  const cs_strlist *package_dirs;  /* a result must lie inside one of them */
+  const char *rule_prefix;        /* e.g. "cgo." */
+  const cs_strlist *package_dirs; /* a result must lie inside one of them */
 } cl_filter;
 
 /* Adds the results of one SARIF log that pass the filter, skipping

@@ -128,8 +128,8 @@ static char *path_for_go(const char *go) {
   return env;
 }
 
-static bool run_one(const cl_goside *g, const char *arg, const cl_filter *filter,
-                    cl_findings *all, cs_strlist *gaps, cs_error *err) {
+static bool run_one(const cl_goside *g, const char *arg, const cl_filter *filter, cl_findings *all,
+                    cs_strlist *gaps, cs_error *err) {
   char *cwd = NULL;
   const char *pattern;
   resolve_argument(arg, &cwd, &pattern);
@@ -137,16 +137,17 @@ static bool run_one(const cl_goside *g, const char *arg, const cl_filter *filter
   vet_argv(g, pattern, &argv);
   char *path_env = path_for_go(g->go);
   const char *env[] = {path_env, NULL};
-  cs_command cmd = {.argv = (const char *const *)argv.items, .cwd = cwd,
-                    .env = path_env ? env : NULL};
+  cs_command cmd = {
+      .argv = (const char *const *)argv.items, .cwd = cwd, .env = path_env ? env : NULL};
   cs_proc_result res = {0};
   cs_error run_err = {{0}};
   bool ok = true;
   if (g->verbose)
     cs_say("Go side: %s on %s", g->vet, arg);
   if (!cs_run(&cmd, &res, &run_err)) {
-    cs_strlist_push_owned(gaps, cs_xasprintf("the Go code of %s was not analysed: cannot run %s: %s",
-                                             arg, g->vet, run_err.msg));
+    cs_strlist_push_owned(gaps,
+                          cs_xasprintf("the Go code of %s was not analysed: cannot run %s: %s", arg,
+                                       g->vet, run_err.msg));
   } else if (res.exit_code == 0 || res.exit_code == 1) {
     relay_warnings(res.err_text);
     ok = cl_findings_add_vet_json(all, res.out, res.out_len, filter, err);

@@ -11,14 +11,14 @@
 #include <stdbool.h>
 
 typedef struct cl_goside {
-  const char *vet;              /* the cgo-lifetime-vet binary */
-  const char *manifest;         /* the companion's manifest */
-  const char *summaries;        /* the merged summaries of the C side, or NULL */
-  const cs_strlist *models;     /* the user's --models (the shipped ones are the tool's own) */
-  const cs_strlist *checks;     /* Go-side checkers to report; empty: all */
-  const char *go;               /* --go: the go command, or NULL for the one on PATH */
-  int shape_callback_userdata;  /* -1: the tool's default, 0, 1 */
-  int shape_destructor_name;    /* the same */
+  const char *vet;             /* the cgo-lifetime-vet binary */
+  const char *manifest;        /* the companion's manifest */
+  const char *summaries;       /* the merged summaries of the C side, or NULL */
+  const cs_strlist *models;    /* the user's --models (the shipped ones are the tool's own) */
+  const cs_strlist *checks;    /* Go-side checkers to report; empty: all */
+  const char *go;              /* --go: the go command, or NULL for the one on PATH */
+  int shape_callback_userdata; /* -1: the tool's default, 0, 1 */
+  int shape_destructor_name;   /* the same */
   bool verbose;
 } cl_goside;
 

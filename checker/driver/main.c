@@ -92,12 +92,12 @@ typedef struct options {
   bool ctu;
   bool verbose;
   bool keep_temps;
-  bool allow_incomplete; /* --allow-incomplete */
-  const char *summaries;  /* --summaries FILE: the merged summaries */
-  bool summaries_only;    /* --summaries-only: no findings, no second pass */
-  bool no_summaries;      /* --no-summaries: one pass, no summaries */
-  bool no_go_side;        /* --no-go-side: the C side alone */
-  cs_strlist models;      /* --models PATH, in order */
+  bool allow_incomplete;       /* --allow-incomplete */
+  const char *summaries;       /* --summaries FILE: the merged summaries */
+  bool summaries_only;         /* --summaries-only: no findings, no second pass */
+  bool no_summaries;           /* --no-summaries: one pass, no summaries */
+  bool no_go_side;             /* --no-go-side: the C side alone */
+  cs_strlist models;           /* --models PATH, in order */
   int shape_callback_userdata; /* --shape-rules: -1 the plugin's default, 0 off, 1 on */
   int shape_destructor_name;
   cs_strlist packages;
@@ -603,8 +603,8 @@ static char *models_list(const options *o, const char *exe_dir, bool *shipped, b
   free(dir);
   const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
   char *config = xdg && xdg[0] == '/' ? cs_path_join(xdg, "cgo-lifetime/models")
-                 : home && home[0]   ? cs_xasprintf("%s/.config/cgo-lifetime/models", home)
-                                     : NULL;
+                 : home && home[0]    ? cs_xasprintf("%s/.config/cgo-lifetime/models", home)
+                                      : NULL;
   struct stat st;
   if (config && stat(config, &st) == 0 && S_ISDIR(st.st_mode)) {
     cs_buf_printf(&b, "%s%s", b.len ? ";" : "", config);
@@ -661,7 +661,8 @@ static bool check_models(const cl_config *cfg, cs_error *err) {
 
 /* The path of unit i's results in list (pass 1's or pass 2's), if there. */
 static const char *result_of(const cs_strlist *list, const char *dir, size_t i, bool html) {
-  char *want = html ? cs_xasprintf("%s/html-%zu", dir, i) : cs_xasprintf("%s/unit-%zu.sarif", dir, i);
+  char *want =
+      html ? cs_xasprintf("%s/html-%zu", dir, i) : cs_xasprintf("%s/unit-%zu.sarif", dir, i);
   char *want_html_sarif = cs_xasprintf("%s/html-%zu/unit.sarif", dir, i);
   const char *found = NULL;
   for (size_t k = 0; k < list->len && !found; k++)
@@ -676,10 +677,10 @@ static const char *result_of(const cs_strlist *list, const char *dir, size_t i, 
  * and (unless --summaries-only) analyses again, with the merged summaries,
  * the units that define a Go-called function freeing what another one
  * handed to Go; their results replace the first pass's. */
-static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
-                                      const cl_units *units, const cs_strlist *package_dirs,
-                                      cs_strlist *sarif_paths, cs_strlist *html_dirs,
-                                      cs_strlist *gaps, char **merged, cs_error *err) {
+static bool summaries_and_second_pass(const options *o, const cl_config *cfg, const cl_units *units,
+                                      const cs_strlist *package_dirs, cs_strlist *sarif_paths,
+                                      cs_strlist *html_dirs, cs_strlist *gaps, char **merged,
+                                      cs_error *err) {
   time_t started = time(NULL);
   cl_summaries *sums = cl_summaries_new();
   bool ok = true;
@@ -690,7 +691,8 @@ static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
   }
   if (ok)
     cl_summaries_link(sums);
-  static const char generator[] = "cgo-lifetime " CGO_LIFETIME_VERSION " (clang " CGO_CLANG_VERSION ")";
+  static const char generator[] =
+      "cgo-lifetime " CGO_LIFETIME_VERSION " (clang " CGO_CLANG_VERSION ")";
   if (ok && o->summaries) {
     cs_strlist inputs = {0};
     cl_summary_inputs(package_dirs, &inputs);
@@ -814,9 +816,8 @@ static char *find_vet(const char *exe_dir) {
 
 /* The Go side, after the C side: its findings join the C side's in all. */
 static bool run_go_side(const options *o, const char *exe_dir, const char *manifest,
-                        const char *merged, const cs_strlist *go_checks,
-                        const cl_filter *filter, cl_findings *all, cs_strlist *gaps,
-                        cs_error *err) {
+                        const char *merged, const cs_strlist *go_checks, const cl_filter *filter,
+                        cl_findings *all, cs_strlist *gaps, cs_error *err) {
   char *vet = find_vet(exe_dir);
   cl_goside g = {
       .vet = vet,
@@ -903,9 +904,9 @@ static int run(const options *o) {
     goto done;
   }
   cl_analyze_all(&cfg, &units, &sarif_paths, &html_dirs, &gaps);
-  ok = !cfg.write_summaries || summaries_and_second_pass(o, &cfg, &units, &package_dirs,
-                                                         &sarif_paths, &html_dirs, &gaps,
-                                                         &merged, &err);
+  ok = !cfg.write_summaries ||
+       summaries_and_second_pass(o, &cfg, &units, &package_dirs, &sarif_paths, &html_dirs, &gaps,
+                                 &merged, &err);
   free(models);
   if (!ok)
     goto done;

@@ -35,9 +35,7 @@ static const rule_doc rules[] = {
 };
 enum { NRULES = sizeof rules / sizeof rules[0] };
 
-static bool rule_listed(const rule_doc *r, bool go_side) {
-  return !r->go_side || go_side;
-}
+static bool rule_listed(const rule_doc *r, bool go_side) { return !r->go_side || go_side; }
 
 /* The index of rule in the run's list of rules, or -1. */
 static int rule_index(const char *rule, bool go_side) {

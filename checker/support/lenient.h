@@ -11,11 +11,13 @@
 #ifndef CGO_BOUNDARY_LENIENT_H
 #define CGO_BOUNDARY_LENIENT_H
 
-#define CS_LENIENT_FLAGS                                                                     \
-  {                                                                                          \
-    "-Wno-error", "-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",    \
-        "-Wno-error=int-conversion", "-Wno-error=incompatible-pointer-types",                \
-        "-Wno-error=return-type", NULL                                                       \
-  }
+#define CS_LENIENT_FLAGS                                                                           \
+  {"-Wno-error",                                                                                   \
+   "-Wno-error=implicit-function-declaration",                                                     \
+   "-Wno-error=implicit-int",                                                                      \
+   "-Wno-error=int-conversion",                                                                    \
+   "-Wno-error=incompatible-pointer-types",                                                        \
+   "-Wno-error=return-type",                                                                       \
+   NULL}
 
 #endif

@@ -18,8 +18,8 @@ typedef struct cs_command {
 } cs_command;
 
 typedef struct cs_proc_result {
-  int exit_code;  /* the tool's exit status; 128+N when killed by signal N */
-  char *out;      /* all of stdout, NUL-terminated (owned) */
+  int exit_code; /* the tool's exit status; 128+N when killed by signal N */
+  char *out;     /* all of stdout, NUL-terminated (owned) */
   size_t out_len;
   char *err_text; /* all of stderr, NUL-terminated (owned) */
 } cs_proc_result;

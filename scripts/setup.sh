@@ -4,7 +4,7 @@
 # Usage: scripts/setup.sh            (as root, or with sudo available)
 set -eu
 
-LLVM_PKGS="llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev"
+LLVM_PKGS="llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19 clang-tidy-19 clang-format-19 llvm-19-tools libclang-rt-19-dev"
 # gcc: cgo's default C compiler (go tool cgo, go build); pkg-config: #cgo pkg-config;
 # python3-venv: the CodeChecker virtualenv (scripts/codechecker-venv.sh);
 # libjansson-dev: JSON in the C tools (checker/support/json.c).

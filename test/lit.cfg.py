@@ -68,6 +68,13 @@ config.substitutions.append(("%python", config.cgo_python))
 config.substitutions.append(("%expect_exit", "%s %s" % (
     config.cgo_python, os.path.join(config.cgo_src_root, "test", "tools", "expect_exit.py"))))
 
+# The style test (test/style/): clang-format of the LLVM release built against
+# (scripts/setup.sh installs clang-format-19), on a git checkout.
+if os.path.exists(os.path.join(config.cgo_tools_dir, "clang-format")):
+    config.available_features.add("clang-format")
+if os.path.exists(os.path.join(config.cgo_src_root, ".git")):
+    config.available_features.add("git-checkout")
+
 if config.cgo_go and os.path.exists(config.cgo_go):
     config.available_features.add("go")
     try:

@@ -23,25 +23,6 @@ bool cl_is_go_checker(const char *name) {
   return false;
 }
 
-/* Where and on what the tool runs for one package argument, as cgo-boundary
- * resolves it (checker/boundary/gotool.c): *cwd is NULL or a new string. */
-static void resolve_argument(const char *arg, char **cwd, const char **pattern) {
-  *cwd = NULL;
-  *pattern = arg;
-  if (cs_ends_with(arg, "/...")) {
-    char *dir = cs_xstrndup(arg, strlen(arg) - 4);
-    if (dir[0] && cs_is_directory(dir)) {
-      *cwd = dir;
-      *pattern = "./...";
-      return;
-    }
-    free(dir);
-  } else if (cs_is_directory(arg)) {
-    *cwd = cs_xstrdup(arg);
-    *pattern = ".";
-  }
-}
-
 /* cgo-lifetime-vet's arguments for one pattern. */
 static void vet_argv(const cl_goside *g, const char *pattern, cs_strlist *argv) {
   cs_strlist_push(argv, g->vet);
@@ -132,7 +113,7 @@ static bool run_one(const cl_goside *g, const char *arg, const cl_filter *filter
                     cs_strlist *gaps, cs_error *err) {
   char *cwd = NULL;
   const char *pattern;
-  resolve_argument(arg, &cwd, &pattern);
+  cs_go_package_argument(arg, &cwd, &pattern);
   cs_strlist argv = {0};
   vet_argv(g, pattern, &argv);
   char *path_env = path_for_go(g->go);

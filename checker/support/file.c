@@ -191,6 +191,23 @@ bool cs_is_directory(const char *path) {
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+void cs_go_package_argument(const char *arg, char **cwd, const char **pattern) {
+  *cwd = NULL;
+  *pattern = arg;
+  if (cs_ends_with(arg, "/...")) {
+    char *dir = cs_xstrndup(arg, strlen(arg) - 4);
+    if (dir[0] && cs_is_directory(dir)) {
+      *cwd = dir;
+      *pattern = "./...";
+      return;
+    }
+    free(dir);
+  } else if (cs_is_directory(arg)) {
+    *cwd = cs_xstrdup(arg);
+    *pattern = ".";
+  }
+}
+
 bool cs_remove_files(const char *dir, const char *prefix, const char *suffix, cs_error *err) {
   DIR *d = opendir(dir);
   if (!d)

@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 SPDX = "SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception"
-SKIP = re.compile(r"/(corpus|Inputs|testdata)/|\.(json|md|png|txt|sum|mod)$|/copyright$")
+SKIP = re.compile(r"/(corpus|Inputs|testdata)/|\.(json|json\.in|md|png|txt|sum|mod)$|/copyright$")
 
 
 def source_files(root):

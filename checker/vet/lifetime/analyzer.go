@@ -232,8 +232,13 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		c.summarize(fn)
 	}
-	// Pass 2: the findings.
+	// Pass 2: the findings. A wrapper cgo wrote around a C call runs where
+	// it is called (inline, with the call's position); on its own it would
+	// report what it allocates a second time, at a position in cgo's code.
 	for _, fn := range funcs {
+		if fn.Parent() != nil && isCgoWrapper(fn) {
+			continue
+		}
 		x := c.explorer(fn, true)
 		for _, e := range x.run(fn, newState()) {
 			x.atExit(e)

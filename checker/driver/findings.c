@@ -191,6 +191,23 @@ static void push(cl_findings *all, cl_finding f) {
   all->items[all->len++] = f;
 }
 
+/* Adds f (taking it) unless all has the same finding. Of two reports of one
+ * bug the shorter path stays: the function's own analysis rather than the one
+ * through its cgo wrapper. */
+static void add_unique(cl_findings *all, cl_finding f) {
+  size_t k = 0;
+  while (k < all->len && !same_finding(&all->items[k], &f))
+    k++;
+  if (k == all->len) {
+    push(all, f);
+  } else if (f.nsteps < all->items[k].nsteps) {
+    finding_free(&all->items[k]);
+    all->items[k] = f;
+  } else {
+    finding_free(&f);
+  }
+}
+
 bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
                            const cl_filter *filter, cs_error *err) {
   json_t *doc = cs_json_parse(sarif_text, len, err);
@@ -214,19 +231,7 @@ bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
         finding_free(&f);
         continue;
       }
-      /* Of two reports of one bug keep the shorter path: the function's own
-       * analysis rather than the one through its cgo wrapper. */
-      size_t k = 0;
-      while (k < all->len && !same_finding(&all->items[k], &f))
-        k++;
-      if (k == all->len) {
-        push(all, f);
-      } else if (f.nsteps < all->items[k].nsteps) {
-        finding_free(&all->items[k]);
-        all->items[k] = f;
-      } else {
-        finding_free(&f);
-      }
+      add_unique(all, f);
     }
   }
   json_decref(doc);
@@ -296,11 +301,8 @@ bool cl_findings_add_vet_json(cl_findings *all, const char *json_text, size_t le
       finding_free(&f);
       continue;
     }
-    size_t k = 0;
-    while (k < all->len && !same_finding(&all->items[k], &f))
-      k++;
-    if (passes(&f, filter) && k == all->len)
-      push(all, f);
+    if (passes(&f, filter))
+      add_unique(all, f);
     else
       finding_free(&f);
   }

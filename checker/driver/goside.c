@@ -90,7 +90,8 @@ static char *error_reason(const char *err_text, const char *dir) {
 static void relay_warnings(const char *err_text) {
   for (const char *p = err_text; *p; p = cs_next_line(p)) {
     size_t n = strcspn(p, "\n");
-    if (strstr(p, "warning: ") && (size_t)(strstr(p, "warning: ") - p) < n)
+    const char *warning = strstr(p, "warning: ");
+    if (warning && (size_t)(warning - p) < n)
       fprintf(stderr, "%.*s\n", (int)n, p);
   }
 }

@@ -12,7 +12,7 @@ config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.cgo_obj_root, "test")
 
-# Tools: LLVM 19's FileCheck/not/count first, then the project's own binaries.
+# Tools: the project's own binaries first, then FileCheck/not/count of the LLVM the build is for.
 path = [os.path.join(config.cgo_obj_root, "bin"), config.cgo_tools_dir]
 if config.cgo_go:
     path.append(os.path.dirname(config.cgo_go))
@@ -59,6 +59,24 @@ config.substitutions.append(("%clang_analyze_cgo",
 config.substitutions.append(("%clang_cc1", "%s -cc1 -triple %s -internal-isystem %s/include"
     % (config.cgo_clang, triple, resource_dir)))
 config.substitutions.append(("%target_triple", triple))
+# The LLVM release the build is for (cmake -DLLVM_VERSION=N; scripts/test.sh --llvm N): the feature
+# llvm-N, and the tools of that release by the names a user types on Debian (clang-tidy-N,
+# scan-build-N, analyze-build-N), else their paths in LLVM's bin directory. Tests that need what a
+# release lacks say so with REQUIRES/UNSUPPORTED on the features below (docs/development.md, "LLVM
+# versions").
+major = int(config.cgo_llvm_major)
+config.available_features.add("llvm-%d" % major)
+def versioned_tool(name):
+    named = "%s-%d" % (name, major)
+    if lit.util.which(named, config.environment["PATH"]):
+        return named
+    return os.path.join(config.cgo_tools_dir, name)
+config.substitutions.append(("%clang_tidy", versioned_tool("clang-tidy")))
+config.substitutions.append(("%scan_build", config.cgo_scan_build))
+config.substitutions.append(("%compdb_cc", config.cgo_compdb_cc))
+config.substitutions.append(("%analyze_build", versioned_tool("analyze-build")))
+config.substitutions.append(("%clang_version", config.cgo_clang_version))
+config.substitutions.append(("%llvm_major", str(major)))
 config.substitutions.append(("%clang", config.cgo_clang))
 config.substitutions.append(("%resource_dir", resource_dir))
 config.substitutions.append(("%src_root", config.cgo_src_root))

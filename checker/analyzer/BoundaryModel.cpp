@@ -1,6 +1,7 @@
 //===- BoundaryModel.cpp - What crosses the cgo boundary --------*- C++ -*-===//
 
 #include "BoundaryModel.h"
+#include "Compat.h"
 
 #include "cgo-lifetime/Schema.h"
 
@@ -46,7 +47,7 @@ static bool isInExportPrototypes(SourceLocation Loc, const SourceManager &SM) {
   if (Loc.isInvalid())
     return false;
   Loc = SM.getExpansionLoc(Loc);
-  OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
+  auto FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
   if (!FE || sys::path::filename(FE->getName()) != CGO_EXPORT_HEADER)
     return false;
   PresumedLoc PL = SM.getPresumedLoc(Loc);
@@ -295,8 +296,8 @@ bool BoundaryModel::isGoReadable(const FunctionDecl *Fn, unsigned Index) {
   if (PL.isInvalid())
     return false;
   StringRef File = PL.getFilename();
-  return File.ends_with(".h") || File.ends_with(".go") ||
-         File.ends_with(".hpp") || File.ends_with(".hh");
+  return compat::endsWith(File, ".h") || compat::endsWith(File, ".go") ||
+         compat::endsWith(File, ".hpp") || compat::endsWith(File, ".hh");
 }
 
 std::string BoundaryModel::goGlobalEvidence(const VarDecl *VD) const {

@@ -25,6 +25,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CgoLifetimeChecker.h"
+#include "Compat.h"
 
 #include "cgo-lifetime/Schema.h"
 
@@ -63,8 +64,9 @@ CgoLifetimeChecker::releases(const CallEvent &Call) const {
 }
 
 std::optional<std::string>
-CgoLifetimeChecker::allocationNote(const CallExpr &CE) const {
-  const MemoryFunction *M = Memory.lookupAsWritten(CE);
+CgoLifetimeChecker::allocationNote(const CallExpr &CE,
+                                   const ExplodedNode *N) const {
+  const MemoryFunction *M = compat::lookupAsWritten(Memory, CE, N);
   if (M && M->LibraryAllocator)
     return Text.allocated(nullptr);
   const FunctionDecl *FD = CE.getDirectCallee();

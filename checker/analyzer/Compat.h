@@ -1,0 +1,184 @@
+//===- Compat.h - The LLVM/Clang releases cgo-lifetime builds with -*- C++ -*-//
+//
+// Every difference between the LLVM/Clang releases that the plugin and the
+// clang-tidy module are built with lives here, and nowhere else: the checkers
+// and the module call these helpers and contain no version test of their own.
+// Tested with LLVM 14, 15, 16 and 19; expected to work with 17, 18 and 20
+// (docs/development.md, "LLVM versions").
+//
+// Where an API changed shape without changing meaning, the helper tells the
+// two shapes apart by what the API returns (C++17 `if constexpr`), not by the
+// version number, so that an untested release in between takes the right
+// branch. Where a name or a signature appeared in a release, the test is on
+// LLVM_VERSION_MAJOR (llvm/Config/llvm-config.h).
+//
+//   what                          since   helper
+//   CallDescription's match mode  19      cLibraryCall, anyNamedCall
+//     (CDM::CLibrary; before: the CDF_MaybeBuiltin flag; 14 and 15 take
+//     const char * names)
+//   CallDescriptionMap::          15      lookupAsWritten
+//     lookupAsWritten
+//   std::optional results (14, 15: 16      toStd
+//     llvm::Optional, which does
+//     not convert): getAs,
+//     getLocationAs, json getAs*
+//   StringRef::starts_with,       16      startsWith, endsWith
+//     ends_with (before:
+//     startswith, endswith)
+//   CompilerInvocation::          17      langOpts, analyzerOpts
+//     getLangOpts() and
+//     getAnalyzerOpts() return
+//     references (before: a
+//     pointer, an IntrusiveRefCntPtr)
+//   DirectoryLookup::getDirRef    15      dirName
+//
+// Differences the code avoids without a helper, by writing what every
+// release accepts: `auto` for an optional whose type does not matter (and
+// for SourceManager::getFileEntryRefForID: OptionalFileEntryRef is 16+);
+// HeaderSearch::search_dir_begin/end (search_dir_range is 15+); the
+// erase-remove idiom (llvm::erase is 19+); std::string(OptionsView::get(...))
+// (a std::string in 14, a StringRef since 15).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CGO_LIFETIME_COMPAT_H
+#define CGO_LIFETIME_COMPAT_H
+
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ExplodedGraph.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Config/llvm-config.h"
+
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#if LLVM_VERSION_MAJOR < 16
+#include "llvm/ADT/Optional.h"
+#endif
+
+namespace cgo {
+namespace compat {
+
+//===----------------------------------------------------------------------===//
+// CallDescription
+//===----------------------------------------------------------------------===//
+
+/// A call of the C library's function \p Name with at least \p Args
+/// arguments; also its builtin spellings (__builtin_malloc).
+inline clang::ento::CallDescription cLibraryCall(llvm::StringRef Name,
+                                                 unsigned Args) {
+#if LLVM_VERSION_MAJOR >= 19
+  return {clang::ento::CDM::CLibrary, {Name}, Args};
+#elif LLVM_VERSION_MAJOR >= 16
+  return {clang::ento::CDF_MaybeBuiltin, {Name}, Args};
+#else
+  // 14 and 15 take const char * names (copied into the description).
+  std::string S = Name.str();
+  return {clang::ento::CDF_MaybeBuiltin, {S.c_str()}, Args};
+#endif
+}
+
+/// Any call (not an Objective-C message) of a function named \p Name: a
+/// user's function named by the manifest or an option.
+inline clang::ento::CallDescription anyNamedCall(llvm::StringRef Name) {
+#if LLVM_VERSION_MAJOR >= 19
+  return {clang::ento::CDM::Unspecified, {Name}};
+#elif LLVM_VERSION_MAJOR >= 16
+  return {clang::ento::CDF_None, {Name}};
+#else
+  std::string S = Name.str();
+  return {clang::ento::CDF_None, {S.c_str()}};
+#endif
+}
+
+/// What \p Map says about the call \p CE as written, at the node \p N of
+/// the path (LLVM 14 has no lookupAsWritten: the call is rebuilt from the
+/// node's state and looked up as an event).
+template <typename T>
+const T *lookupAsWritten(const clang::ento::CallDescriptionMap<T> &Map,
+                         const clang::CallExpr &CE,
+                         const clang::ento::ExplodedNode *N) {
+#if LLVM_VERSION_MAJOR >= 15
+  (void)N;
+  return Map.lookupAsWritten(CE);
+#else
+  clang::ento::ProgramStateRef St = N->getState();
+  clang::ento::CallEventRef<> Call =
+      St->getStateManager().getCallEventManager().getSimpleCall(
+          &CE, St, N->getLocationContext());
+  return Map.lookup(*Call);
+#endif
+}
+
+//===----------------------------------------------------------------------===//
+// Optional values
+//===----------------------------------------------------------------------===//
+
+/// An optional result of an LLVM API as a std::optional: until LLVM 15 the
+/// APIs return llvm::Optional, which does not convert.
+template <typename T> std::optional<T> toStd(std::optional<T> O) { return O; }
+#if LLVM_VERSION_MAJOR < 16
+template <typename T> std::optional<T> toStd(const llvm::Optional<T> &O) {
+  if (O)
+    return *O;
+  return std::nullopt;
+}
+#endif
+
+//===----------------------------------------------------------------------===//
+// Strings
+//===----------------------------------------------------------------------===//
+
+/// StringRef::starts_with and ends_with (named startswith and endswith until
+/// LLVM 16, which deprecated those names).
+inline bool startsWith(llvm::StringRef S, llvm::StringRef Prefix) {
+  return S.size() >= Prefix.size() && S.take_front(Prefix.size()) == Prefix;
+}
+inline bool endsWith(llvm::StringRef S, llvm::StringRef Suffix) {
+  return S.size() >= Suffix.size() && S.take_back(Suffix.size()) == Suffix;
+}
+
+//===----------------------------------------------------------------------===//
+// Frontend (the clang-tidy module)
+//===----------------------------------------------------------------------===//
+
+/// \p V itself, or what it points to if it is a pointer or a smart pointer.
+template <typename T, typename = void>
+struct IsDereferenceable : std::false_type {};
+template <typename T>
+struct IsDereferenceable<T, std::void_t<decltype(*std::declval<T>())>>
+    : std::true_type {};
+template <typename T> decltype(auto) deref(T &&V) {
+  if constexpr (IsDereferenceable<T>::value)
+    return *V;
+  else
+    return (V);
+}
+
+/// The language and analyzer options of a CompilerInvocation: a pointer and
+/// an IntrusiveRefCntPtr until LLVM 16, references since 17.
+template <typename Invocation> decltype(auto) langOpts(Invocation &Inv) {
+  return deref(Inv.getLangOpts());
+}
+template <typename Invocation> decltype(auto) analyzerOpts(Invocation &Inv) {
+  return deref(Inv.getAnalyzerOpts());
+}
+
+/// The directory of a header search entry (DirectoryEntry::getName is gone
+/// in newer releases; getDirRef arrived in LLVM 15).
+template <typename Lookup> llvm::StringRef dirName(const Lookup &DL) {
+#if LLVM_VERSION_MAJOR >= 15
+  return DL.getDirRef()->getName();
+#else
+  return DL.getDir()->getName();
+#endif
+}
+
+} // namespace compat
+} // namespace cgo
+
+#endif

@@ -71,6 +71,16 @@ def versioned_tool(name):
     if lit.util.which(named, config.environment["PATH"]):
         return named
     return os.path.join(config.cgo_tools_dir, name)
+# The sanitizer runtime of this clang (libclang-rt-N-dev on Debian; 15 has it in
+# libclang-common-15-dev): the examples' `go build -asan` proofs need it.
+asan_lib = subprocess.check_output(
+    [config.cgo_clang, "-print-file-name=libclang_rt.asan-x86_64.a"], text=True).strip()
+if os.path.isabs(asan_lib) and os.path.exists(
+        os.path.join(resource_dir, "include", "sanitizer", "asan_interface.h")):
+    config.available_features.add("asan-runtime")
+else:
+    lit_config.note("no ASan runtime for %s (Debian: libclang-rt-%d-dev): the examples' "
+                    "asan-*.test are skipped" % (config.cgo_clang, major))
 config.substitutions.append(("%clang_tidy", versioned_tool("clang-tidy")))
 config.substitutions.append(("%scan_build", config.cgo_scan_build))
 config.substitutions.append(("%compdb_cc", config.cgo_compdb_cc))

@@ -6,8 +6,9 @@
 #   --llvm-matrix  what CI runs (.ci/run): the whole suite in build/, then, for every other
 #                  tested release (cmake/tested-llvm-versions), in build-N/, the suite but the
 #                  Go side's tests (test/vet: no clang in them)
-# Each run's lit summary is printed as it ends ("LLVM 14: passed 87, failed 0, skipped 3");
-# the last line counts all of them.
+# Each run's lit summary is printed as it ends, with the time its build and its tests took
+# ("LLVM 14: passed 87, failed 0, skipped 3; build 95 s, tests 250 s"); the last line counts
+# all of them.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -45,11 +46,12 @@ count() {
     sed -n "s/^ *$1 *: *\([0-9][0-9]*\) .*/\1/p" "$log" | head -n 1
 }
 
-# One lit run over build directory $1 (for LLVM $2), the tests $3 (relative to $1/test;
-# empty: all), with lit options $4...; adds to the totals.
+# One lit run over build directory $1 (for LLVM $2, built in $3 seconds), the tests $4
+# (relative to $1/test; empty: all), with lit options $5...; adds to the totals.
 run_lit() {
-    build=$1 label=$2 subset=$3
-    shift 3
+    build=$1 label=$2 built=$3 subset=$4
+    shift 4
+    started=$(date +%s)
     lit=$(sed -n 's/^CGO_LIT_PATH:INTERNAL=//p' "$build/CMakeCache.txt")
     [ -f "$lit" ] || lit=/usr/lib/llvm-$(sed -n 's/^CGO_LLVM_MAJOR:INTERNAL=//p' "$build/CMakeCache.txt")/build/utils/lit/lit.py
     paths=""
@@ -75,7 +77,7 @@ run_lit() {
         echo "lit ran no test in $build" >&2
         failed=$(( failed + 1 ))
     fi
-    echo "LLVM $label: passed $passed, failed $failed, skipped $skipped"
+    echo "LLVM $label: passed $passed, failed $failed, skipped $skipped; build $built s, tests $(( $(date +%s) - started )) s"
     total_passed=$(( total_passed + passed ))
     total_failed=$(( total_failed + failed ))
     total_skipped=$(( total_skipped + skipped ))
@@ -86,18 +88,20 @@ major_of() {
 }
 
 for v in $runs; do
+    started=$(date +%s)
     if [ "$v" = - ]; then
         "$root/scripts/build.sh"
         build=${BUILD_DIR:-$root/build}
-        run_lit "$build" "$(major_of "$build")" "" "$@"
+        run_lit "$build" "$(major_of "$build")" $(( $(date +%s) - started )) "" "$@"
     else
         BUILD_DIR=$root/build-$v "$root/scripts/build.sh" --llvm "$v"
         build=$root/build-$v
+        built=$(( $(date +%s) - started ))
         subset=""
         if [ "$matrix" = 1 ]; then
             subset=$(cd "$root/test" && for d in */; do [ "$d" = vet/ ] || printf '%s ' "${d%/}"; done)
         fi
-        run_lit "$build" "$v" "$subset" "$@"
+        run_lit "$build" "$v" "$built" "$subset" "$@"
     fi
 done
 

@@ -4,7 +4,7 @@
 # With --check, writes nothing and fails when the committed index is stale.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-cc=${CC:-clang-19}
+cc=${CC:-clang-$("$root/scripts/llvm-version.sh")}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$cc" -std=c11 -Wall -Wextra -pedantic -Werror -I "$root/checker/include" \

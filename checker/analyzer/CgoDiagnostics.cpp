@@ -226,7 +226,7 @@ PathDiagnosticPieceRef AllocationNote::VisitNode(const ExplodedNode *N,
   std::optional<PostStmt> PS = compat::toStd(N->getLocationAs<PostStmt>());
   if (!CE || !PS || PS->getStmt() != CE || baseSymbol(N->getSVal(CE)) != Sym)
     return nullptr;
-  std::optional<std::string> Msg = Chk.allocationNote(*CE, N);
+  std::optional<std::string> Msg = Chk.allocationNote(*CE);
   if (!Msg)
     return nullptr;
   Done = true;

@@ -25,7 +25,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "CgoLifetimeChecker.h"
-#include "Compat.h"
 
 #include "cgo-lifetime/Schema.h"
 
@@ -64,9 +63,8 @@ CgoLifetimeChecker::releases(const CallEvent &Call) const {
 }
 
 std::optional<std::string>
-CgoLifetimeChecker::allocationNote(const CallExpr &CE,
-                                   const ExplodedNode *N) const {
-  const MemoryFunction *M = compat::lookupAsWritten(Memory, CE, N);
+CgoLifetimeChecker::allocationNote(const CallExpr &CE) const {
+  const MemoryFunction *M = Memory.lookupAsWritten(CE);
   if (M && M->LibraryAllocator)
     return Text.allocated(nullptr);
   const FunctionDecl *FD = CE.getDirectCallee();

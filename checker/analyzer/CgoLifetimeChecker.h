@@ -74,11 +74,8 @@ public:
   void printState(llvm::raw_ostream &Out, ProgramStateRef St, const char *NL,
                   const char *Sep) const override;
 
-  /// "Memory is allocated [by 'f']" when \p CE, at the node \p N of a
-  /// report's path, calls an allocator.
-  std::optional<std::string>
-  allocationNote(const clang::CallExpr &CE,
-                 const clang::ento::ExplodedNode *N) const;
+  /// "Memory is allocated [by 'f']" when \p CE calls an allocator.
+  std::optional<std::string> allocationNote(const clang::CallExpr &CE) const;
 
 private:
   /// The arguments \p Call releases: the table's, then ownership_takes'.

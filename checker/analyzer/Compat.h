@@ -16,8 +16,10 @@
 //   CallDescription's match mode  19      cLibraryCall, anyNamedCall
 //     (CDM::CLibrary; before: the CDF_MaybeBuiltin flag; 14 and 15 take
 //     const char * names)
-//   CallDescriptionMap::          15      lookupAsWritten
-//     lookupAsWritten
+//   CallDescriptionMap::          15      CallDescriptionMap,
+//     lookupAsWritten,                    CallDescriptionSet
+//   CallDescriptionSet::
+//     containsAsWritten
 //   std::optional results (14, 15: 16      toStd
 //     llvm::Optional, which does
 //     not convert): getAs,
@@ -46,15 +48,16 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/ExplodedGraph.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #if LLVM_VERSION_MAJOR < 16
 #include "llvm/ADT/Optional.h"
@@ -95,24 +98,70 @@ inline clang::ento::CallDescription anyNamedCall(llvm::StringRef Name) {
 #endif
 }
 
-/// What \p Map says about the call \p CE as written, at the node \p N of
-/// the path (LLVM 14 has no lookupAsWritten: the call is rebuilt from the
-/// node's state and looked up as an event).
-template <typename T>
-const T *lookupAsWritten(const clang::ento::CallDescriptionMap<T> &Map,
-                         const clang::CallExpr &CE,
-                         const clang::ento::ExplodedNode *N) {
+/// clang's CallDescriptionMap and CallDescriptionSet, with lookupAsWritten
+/// and containsAsWritten (a CallExpr, no CallEvent: in a bug reporter visitor)
+/// in every release. LLVM 14 has neither, nor a way to ask a description for
+/// its flags or counts, so there a call as written matches an entry by its
+/// callee's name, the C library's spellings of it included
+/// (CheckerContext::isCLibraryFunction), without the argument counts: in C a
+/// call's arity is its prototype's. Entries are tried in order, as clang does.
 #if LLVM_VERSION_MAJOR >= 15
-  (void)N;
-  return Map.lookupAsWritten(CE);
+template <typename T>
+using CallDescriptionMap = clang::ento::CallDescriptionMap<T>;
+using CallDescriptionSet = clang::ento::CallDescriptionSet;
 #else
-  clang::ento::ProgramStateRef St = N->getState();
-  clang::ento::CallEventRef<> Call =
-      St->getStateManager().getCallEventManager().getSimpleCall(
-          &CE, St, N->getLocationContext());
-  return Map.lookup(*Call);
-#endif
+/// Does \p CE (as written) call what \p CD describes? LLVM 14 only.
+inline bool matchesAsWritten(const clang::ento::CallDescription &CD,
+                             const clang::CallExpr &CE) {
+  const auto *FD =
+      llvm::dyn_cast_or_null<clang::FunctionDecl>(CE.getCalleeDecl());
+  if (!FD || !FD->getIdentifier() || CD.hasQualifiedNameParts())
+    return false;
+  return FD->getName() == CD.getFunctionName() ||
+         clang::ento::CheckerContext::isCLibraryFunction(FD,
+                                                         CD.getFunctionName());
 }
+
+template <typename T>
+class CallDescriptionMap : public clang::ento::CallDescriptionMap<T> {
+public:
+  template <typename InputIt>
+  CallDescriptionMap(InputIt First, InputIt Last)
+      : clang::ento::CallDescriptionMap<T>(First, Last),
+        Entries(First, Last) {}
+  CallDescriptionMap(
+      std::initializer_list<std::pair<clang::ento::CallDescription, T>> &&L)
+      : CallDescriptionMap(L.begin(), L.end()) {}
+
+  const T *lookupAsWritten(const clang::CallExpr &CE) const {
+    for (const auto &E : Entries)
+      if (matchesAsWritten(E.first, CE))
+        return &E.second;
+    return nullptr;
+  }
+
+private:
+  std::vector<std::pair<clang::ento::CallDescription, T>> Entries;
+};
+
+class CallDescriptionSet : public clang::ento::CallDescriptionSet {
+public:
+  CallDescriptionSet(std::initializer_list<clang::ento::CallDescription> &&L)
+      : clang::ento::CallDescriptionSet(
+            std::initializer_list<clang::ento::CallDescription>(L)),
+        Entries(L) {}
+
+  bool containsAsWritten(const clang::CallExpr &CE) const {
+    for (const auto &CD : Entries)
+      if (matchesAsWritten(CD, CE))
+        return true;
+    return false;
+  }
+
+private:
+  std::vector<clang::ento::CallDescription> Entries;
+};
+#endif
 
 //===----------------------------------------------------------------------===//
 // Optional values

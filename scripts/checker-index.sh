@@ -1,21 +1,31 @@
 #!/bin/sh
-# Writes docs/checkers/README.md, the index of the checkers, from
-# checker/include/cgo-lifetime/Checkers.def (through scripts/checker-index.c).
-# With --check, writes nothing and fails when the committed index is stale.
+# Writes the files generated from checker/include/cgo-lifetime/Checkers.def:
+#   docs/checkers/README.md               the index of the checkers (scripts/checker-index.c)
+#   checker/vet/checkers/checkers_def.go  the Go side's checkers (scripts/checker-names-go.c)
+# With --check, writes nothing and fails when a committed file is stale.
+# `go generate ./checkers` in checker/vet runs it too.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cc=${CC:-clang-$("$root/scripts/llvm-version.sh")}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$cc" -std=c11 -Wall -Wextra -pedantic -Werror -I "$root/checker/include" \
-    -o "$tmp/checker-index" "$root/scripts/checker-index.c"
+for gen in checker-index checker-names-go; do
+    "$cc" -std=c11 -Wall -Wextra -pedantic -Werror -I "$root/checker/include" \
+        -o "$tmp/$gen" "$root/scripts/$gen.c"
+done
 "$tmp/checker-index" > "$tmp/README.md"
-index="$root/docs/checkers/README.md"
-if [ "${1:-}" = --check ]; then
-    if ! diff -u "$index" "$tmp/README.md"; then
-        echo "checker-index: $index is stale: run scripts/checker-index.sh" >&2
-        exit 1
+"$tmp/checker-names-go" > "$tmp/checkers_def.go"
+stale=0
+for pair in "README.md:docs/checkers/README.md" "checkers_def.go:checker/vet/checkers/checkers_def.go"; do
+    out=${pair%%:*}
+    dest="$root/${pair#*:}"
+    if [ "${1:-}" = --check ]; then
+        if ! diff -u "$dest" "$tmp/$out"; then
+            echo "checker-index: $dest is stale: run scripts/checker-index.sh" >&2
+            stale=1
+        fi
+    else
+        cp "$tmp/$out" "$dest"
     fi
-    exit 0
-fi
-cp "$tmp/README.md" "$index"
+done
+exit $stale

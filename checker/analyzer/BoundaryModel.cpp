@@ -300,6 +300,20 @@ bool BoundaryModel::isGoReadable(const FunctionDecl *Fn, unsigned Index) {
          compat::endsWith(File, ".hpp") || compat::endsWith(File, ".hh");
 }
 
+/// A struct (or union) that Go cannot allocate: incomplete where the C is
+/// compiled, or defined only in a .c file, out of cgo's sight (lmdb's
+/// MDB_txn, pulse's pa_threaded_mainloop). A pointer to one that Go passes
+/// is a handle C gave it, never Go's memory.
+bool BoundaryModel::isOpaqueToGo(const FunctionDecl *Fn, unsigned Index) {
+  if (Index >= Fn->getNumParams())
+    return false;
+  QualType Pointee = Fn->getParamDecl(Index)->getType()->getPointeeType();
+  if (Pointee.isNull() || !Pointee->getAsRecordDecl())
+    return false;
+  const RecordDecl *Def = Pointee->getAsRecordDecl()->getDefinition();
+  return !Def || !isGoReadable(Fn, Index);
+}
+
 std::string BoundaryModel::goGlobalEvidence(const VarDecl *VD) const {
   auto It = Facts.GoGlobals.find(VD->getName());
   return It == Facts.GoGlobals.end() ? std::string() : It->second;

@@ -106,6 +106,10 @@ public:
   /// stores there reaches Go?
   static bool isGoReadable(const clang::FunctionDecl *Fn, unsigned Index);
 
+  /// Is parameter \p Index of \p Fn a pointer to a struct Go cannot
+  /// allocate (incomplete, or defined only in a .c file): a C handle?
+  static bool isOpaqueToGo(const clang::FunctionDecl *Fn, unsigned Index);
+
   /// Global variables Go reads, as found in this translation unit.
   llvm::ArrayRef<const clang::VarDecl *> goGlobals() const { return Globals; }
   std::string goGlobalEvidence(const clang::VarDecl *VD) const;

@@ -13,6 +13,7 @@
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace ento;
@@ -48,6 +49,15 @@ std::string ReportText::place(const OutlivingPlace &P) const {
     return "memory reachable from global '" + P.Name + "'";
   case OutlivingPlace::HeapReachableFromGlobal:
     return "heap memory reachable from global '" + P.Name + "'";
+  case OutlivingPlace::ReturnedBlock:
+    return "the heap block it returns to Go" +
+           (P.Name.empty() ? std::string() : " (field '" + P.Name + "')");
+  case OutlivingPlace::LibraryKeptBlock:
+    return "a heap block" +
+           (P.Name.empty() ? std::string() : " (field '" + P.Name + "')") +
+           " that " + keptByLibrary(P.Callee, P.Arg, *P.Fact);
+  case OutlivingPlace::LibraryKept:
+    return "a call of " + keptByLibrary(P.Callee, P.Arg, *P.Fact);
   }
   llvm_unreachable("unknown place");
 }
@@ -119,6 +129,10 @@ std::string ReportText::freedWhileHeld(const CgoBlockState &Held,
   std::string Msg =
       Mover ? "Memory that Go still holds may be moved by " + quoted(Mover)
             : "Memory is freed while Go still holds it";
+  if (const RemoteHold *H = Held.remote())
+    return Msg + ": '" + H->Function + "' handed it to Go export '" +
+           H->Export + "', which kept it (its " + std::to_string(H->Param) +
+           llvm::getOrdinalSuffix(H->Param).str() + " argument)";
   return Msg + ": Go export " + quoted(Held.exportFn()) + " kept " +
          argument(Held.exportFn(), Held.index());
 }
@@ -193,6 +207,29 @@ std::string ReportText::released(const FunctionDecl *Deallocator) const {
 
 std::string ReportText::reallocated() const {
   return "Memory is reallocated; the old block is released";
+}
+
+std::string ReportText::movedBy(const FunctionDecl *Mover) const {
+  return "Memory may be moved by " + quoted(Mover);
+}
+
+std::string ReportText::keptByLibrary(const FunctionDecl *Callee, unsigned Arg,
+                                      const Effect &Fact) const {
+  return quoted(Callee) + ", which keeps " + argument(Callee, Arg) + " (" +
+         Fact.Source.describe() + ")";
+}
+
+std::string ReportText::remoteHold(const RemoteHold &H,
+                                   StringRef Releasing) const {
+  std::string Msg = "Handed to Go in '" + H.Function + "'";
+  if (!H.File.empty())
+    Msg += " at " + llvm::sys::path::filename(H.File).str() + ":" +
+           std::to_string(H.Line);
+  Msg += " (" + H.Path + ", to Go export '" + H.Export + "')";
+  if (Releasing.empty())
+    return Msg + "; no Go export that releases it is called before this free";
+  return Msg + "; " + Releasing.str() +
+         ", which releases it, is not called before this free";
 }
 
 std::string ReportText::retained(const FunctionDecl *Export, unsigned Index,

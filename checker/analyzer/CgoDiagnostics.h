@@ -16,6 +16,7 @@
 #include "BoundaryModel.h"
 #include "CgoScan.h"
 #include "CgoState.h"
+#include "Summaries.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
 #include <string>
@@ -87,6 +88,15 @@ public:
   /// Where a block was released: \p Deallocator is null for `free`.
   std::string released(const clang::FunctionDecl *Deallocator) const;
   std::string reallocated() const;
+  /// A modelled or summarised function may move a block.
+  std::string movedBy(const clang::FunctionDecl *Mover) const;
+  /// "'g_idle_add' keeps its 2nd argument 'data' (model glib.json:40, URL)":
+  /// a library function keeps its argument \p Arg (0-based) by \p Fact.
+  std::string keptByLibrary(const clang::FunctionDecl *Callee, unsigned Arg,
+                            const Effect &Fact) const;
+  /// Where another Go-called function handed a block to Go, and which
+  /// exports (\p Releasing, "'GoUntrack'") would have released it.
+  std::string remoteHold(const RemoteHold &H, llvm::StringRef Releasing) const;
   /// The Go export \p Export keeps its argument \p Index: \p Evidence.
   std::string retained(const clang::FunctionDecl *Export, unsigned Index,
                        llvm::StringRef Evidence) const;

@@ -26,7 +26,11 @@
 
 #include "CgoLifetimeChecker.h"
 
+#include "AccessPaths.h"
+
 #include "cgo-lifetime/Schema.h"
+
+#include "clang/Basic/Version.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -34,15 +38,59 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymbolManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#ifndef CGO_LIFETIME_VERSION
+#define CGO_LIFETIME_VERSION "0.0.0"
+#endif
 
 using namespace clang;
 using namespace ento;
 
 namespace cgo {
 
-CgoLifetimeChecker::CgoLifetimeChecker(BoundaryFacts Facts)
+CgoLifetimeChecker::CgoLifetimeChecker(BoundaryFacts Facts,
+                                       SummaryConfig Config)
     : Model(std::move(Facts)), Memory(buildMemoryFunctions(Model.facts())),
-      Text(Model) {}
+      Text(Model), Calls(std::move(Config.Table), Config.Rules), Builder(Model),
+      SummaryOutput(std::move(Config.OutputPath)) {
+  if (!SummaryOutput.empty())
+    Builder.enable();
+  // What Go-called functions hand to a retaining export and leave where C
+  // storage reaches it: a field of a handle parameter, a global path.
+  for (const FunctionSummary *S : Calls.table().computed()) {
+    if (!S->GoCalled)
+      continue;
+    for (const Effect &E : S->Effects) {
+      if (E.Kind != EffectKind::ToGo || !E.Retained)
+        continue;
+      std::optional<AccessPath> P = AccessPath::parse(E.Path);
+      if (!P || P->Deref ||
+          llvm::any_of(P->Steps, [](const AccessPath::Step &St) {
+            return St.K == AccessPath::Step::AnyIndex;
+          }))
+        continue;
+      bool Param = P->Root == AccessPath::Param && !P->Steps.empty() &&
+                   !E.RootType.empty();
+      if (!Param && P->Root != AccessPath::Global)
+        continue;
+      RemoteHolds.push_back(RemoteHold{S->Name, E.Source.File, E.Source.Line,
+                                       E.Export, E.Param, E.Path,
+                                       Param ? E.RootType : ""});
+    }
+  }
+  std::vector<std::string> Releasing;
+  for (const auto &E : Model.facts().Exports)
+    for (const auto &P : E.second.Params)
+      if (P.second.Effect == ParamEffect::Release)
+        Releasing.push_back(E.getKey().str());
+  llvm::sort(Releasing);
+  Releasing.erase(std::unique(Releasing.begin(), Releasing.end()),
+                  Releasing.end());
+  for (size_t I = 0; I < Releasing.size(); ++I)
+    ReleasingExports += (I ? " or '" : "'") + Releasing[I] + "'";
+}
 
 //===----------------------------------------------------------------------===//
 // Memory functions.
@@ -62,6 +110,16 @@ CgoLifetimeChecker::releases(const CallEvent &Call) const {
   return Out;
 }
 
+/// The `returns fresh $ret` effect of \p S, if any.
+static const Effect *freshReturn(const FunctionSummary *S) {
+  if (S)
+    for (const Effect &E : S->Effects)
+      if (E.Kind == EffectKind::Returns && E.Own == Ownership::Fresh &&
+          E.Path == "$ret")
+        return &E;
+  return nullptr;
+}
+
 std::optional<std::string>
 CgoLifetimeChecker::allocationNote(const CallExpr &CE) const {
   const MemoryFunction *M = Memory.lookupAsWritten(CE);
@@ -71,7 +129,34 @@ CgoLifetimeChecker::allocationNote(const CallExpr &CE) const {
   if (FD &&
       ((M && M->ConfiguredAllocator) || BoundaryModel::returnsOwnership(FD)))
     return Text.allocated(FD);
+  if (const Effect *E = freshReturn(Calls.lookup(FD)))
+    return Text.allocated(FD) + " (" + E->Source.describe() + ")";
   return std::nullopt;
+}
+
+std::optional<std::string>
+CgoLifetimeChecker::allocatorOf(const CallExpr &CE) const {
+  const MemoryFunction *M = Memory.lookupAsWritten(CE);
+  if (M && (M->LibraryAllocator || M->ConfiguredAllocator))
+    return std::string();
+  const FunctionDecl *FD = CE.getDirectCallee();
+  if (FD && BoundaryModel::returnsOwnership(FD))
+    return std::string();
+  if (const Effect *E = freshReturn(Calls.lookup(FD)))
+    return E->ReleaseWith;
+  return std::nullopt;
+}
+
+std::optional<std::string> CgoLifetimeChecker::freshBlock(ProgramStateRef St,
+                                                          SymbolRef Sym) const {
+  const auto *SC = dyn_cast_or_null<SymbolConjured>(Sym);
+  const auto *CE = SC ? dyn_cast_or_null<CallExpr>(SC->getStmt()) : nullptr;
+  if (!CE)
+    return std::nullopt;
+  const CgoBlockState *BS = getBlockState(St, Sym);
+  if (BS && BS->isReleased())
+    return std::nullopt;
+  return allocatorOf(*CE);
 }
 
 /// Allocators and deallocators named by the manifest or an option, when
@@ -112,19 +197,27 @@ void CgoLifetimeChecker::checkASTDecl(const TranslationUnitDecl *TU,
                                       AnalysisManager &Mgr,
                                       BugReporter &) const {
   Model.scanTranslationUnit(TU, Mgr.getSourceManager());
+  if (!RemoteHolds.empty() || !Calls.table().empty())
+    for (const Decl *D : TU->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->hasGlobalStorage() && VD->getIdentifier())
+          Globals.try_emplace(VD->getName(), VD->getCanonicalDecl());
 }
 
 void CgoLifetimeChecker::checkBeginFunction(CheckerContext &C) const {
   const StackFrameContext *SFC = C.getStackFrame();
-  if (!Model.isGoCalledFrame(SFC))
+  ProgramStateRef St = Builder.recordParams(C.getState(), C);
+  bool Changed = St != C.getState();
+  if (!Model.isGoCalledFrame(SFC)) {
+    if (Changed)
+      C.addTransition(St);
     return;
+  }
   const auto *FD = cast<FunctionDecl>(SFC->getDecl());
-  ProgramStateRef St = C.getState();
-  bool Changed = false;
   for (unsigned I = 0, E = FD->getNumParams(); I < E; ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
     if (!P->getType()->isAnyPointerType() || Model.takesOwnership(FD, I) ||
-        Model.receivesHandle(FD, I))
+        Model.receivesHandle(FD, I) || BoundaryModel::isOpaqueToGo(FD, I))
       continue;
     SVal V = St->getSVal(St->getLValue(P, C.getLocationContext()));
     SymbolRef Sym = baseSymbol(V);
@@ -133,8 +226,42 @@ void CgoLifetimeChecker::checkBeginFunction(CheckerContext &C) const {
     St = setGoArg(St, Sym, GoArg{FD, I, SFC, Sym});
     Changed = true;
   }
-  if (Changed)
-    C.addTransition(St);
+  ProgramStateRef Seeded = seedRemoteHolds(FD, St, C);
+  if (Changed || Seeded != St)
+    C.addTransition(Seeded);
+}
+
+ProgramStateRef CgoLifetimeChecker::seedRemoteHolds(const FunctionDecl *FD,
+                                                    ProgramStateRef St,
+                                                    CheckerContext &C) const {
+  if (RemoteHolds.empty() || !ChecksEnabled[CK_FreeWhileGoHolds])
+    return St;
+  const LocationContext *LC = C.getLocationContext();
+  SmallVector<PathRoot, 4> Args;
+  for (const ParmVarDecl *P : FD->parameters())
+    Args.push_back({St->getSVal(St->getLValue(P, LC)), P->getType()});
+  auto Seed = [&](const AccessPath &P, const RemoteHold &H) {
+    std::optional<SVal> V =
+        evaluatePath(P, Args, std::nullopt, St, LC, C, Globals);
+    SymbolRef Sym = V ? baseSymbol(*V) : nullptr;
+    if (Sym && !isDefinitelyNull(St, *V) && !getBlockState(St, Sym))
+      St = setBlockState(St, Sym, CgoBlockState::heldSince(&H));
+  };
+  for (const RemoteHold &H : RemoteHolds) {
+    std::optional<AccessPath> P = AccessPath::parse(H.Path);
+    if (!P)
+      continue;
+    if (P->Root == AccessPath::Global) {
+      Seed(*P, H);
+      continue;
+    }
+    for (unsigned I = 0, E = FD->getNumParams(); I < E; ++I)
+      if (typeKey(FD->getParamDecl(I)->getType()) == H.RootType) {
+        P->Index = I + 1;
+        Seed(*P, H);
+      }
+  }
+  return St;
 }
 
 void CgoLifetimeChecker::checkPreCall(const CallEvent &Call,
@@ -143,15 +270,20 @@ void CgoLifetimeChecker::checkPreCall(const CallEvent &Call,
   if (!FD)
     return;
   if (!Model.isGoExport(FD)) {
-    if (!ChecksEnabled[CK_FreeWhileGoHolds])
-      return;
-    for (const Release &R : releases(Call))
-      if (std::optional<HeldBlock> Held = findHeldBlockReleased(Call, R, C)) {
-        const Expr *AE = Call.getArgExpr(R.Arg);
-        return reportBlock(
-            C, CK_FreeWhileGoHolds, Held->Sym,
-            Text.freedWhileHeld(Held->State, R.Moves ? FD : nullptr),
-            AE ? AE->getSourceRange() : SourceRange());
+    if (ChecksEnabled[CK_FreeWhileGoHolds])
+      for (const Release &R : releases(Call))
+        if (std::optional<HeldBlock> Held = findHeldBlockReleased(Call, R, C)) {
+          const Expr *AE = Call.getArgExpr(R.Arg);
+          return reportBlock(
+              C, CK_FreeWhileGoHolds, Held->Sym,
+              Text.freedWhileHeld(Held->State, R.Moves ? FD : nullptr),
+              AE ? AE->getSourceRange() : SourceRange());
+        }
+    if (!Memory.lookup(Call))
+      if (const FunctionSummary *S = Calls.lookup(FD)) {
+        ProgramStateRef St = rememberPathsBeforeCall(Call, *S, C.getState(), C);
+        if (St != C.getState())
+          C.addTransition(St);
       }
     return;
   }
@@ -172,13 +304,19 @@ void CgoLifetimeChecker::checkPreCall(const CallEvent &Call,
                            AE ? AE->getSourceRange() : SourceRange());
     }
   // Its arguments, and the globals Go reads, must not hold freed memory.
-  if (!ChecksEnabled[CK_FreedToGo])
-    return;
-  if (std::optional<FreedArgument> Freed = findFreedArgument(Call, C))
-    return reportBlock(C, CK_FreedToGo, Freed->Hit.Sym,
-                       Text.freedArgumentToExport(FD, *Freed),
-                       Call.getArgExpr(Freed->Index)->getSourceRange());
-  reportFreedInGoGlobal(C, Text.whenExportIsCalled(FD));
+  if (ChecksEnabled[CK_FreedToGo]) {
+    if (std::optional<FreedArgument> Freed = findFreedArgument(Call, C))
+      return reportBlock(C, CK_FreedToGo, Freed->Hit.Sym,
+                         Text.freedArgumentToExport(FD, *Freed),
+                         Call.getArgExpr(Freed->Index)->getSourceRange());
+    if (reportFreedInGoGlobal(C, Text.whenExportIsCalled(FD)))
+      return;
+  }
+  // Where C storage holds what goes to Go, before the call's invalidation
+  // forgets it (for the summaries).
+  ProgramStateRef St = Builder.recordExportHolders(C.getState(), C, Call, FD);
+  if (St != C.getState())
+    C.addTransition(St);
 }
 
 void CgoLifetimeChecker::checkPostCall(const CallEvent &Call,
@@ -196,6 +334,192 @@ void CgoLifetimeChecker::checkPostCall(const CallEvent &Call,
     if (baseSymbol(Arg) && !isDefinitelyNull(C.getState(), Arg))
       return modelRelease(Call, R, C);
   }
+  // A function whose body did not run: its summary, model or shape rule.
+  const FunctionSummary *S = Memory.lookup(Call) ? nullptr : Calls.lookup(FD);
+  if (S && !C.wasInlined)
+    return modelSummarizedCall(Call, *S, C);
+  ProgramStateRef St = endLibraryKeeps(Call, C.getState());
+  for (const PendingPath &P : pendingPaths(St))
+    if (P.Call == Call.getOriginExpr() && P.Frame == C.getStackFrame())
+      St = removePendingPath(St, P);
+  if (St != C.getState())
+    C.addTransition(St);
+}
+
+ProgramStateRef CgoLifetimeChecker::rememberPathsBeforeCall(
+    const CallEvent &Call, const FunctionSummary &S, ProgramStateRef St,
+    CheckerContext &C) const {
+  SmallVector<PathRoot, 4> Args;
+  for (unsigned I = 0, E = Call.getNumArgs(); I < E; ++I) {
+    const Expr *AE = Call.getArgExpr(I);
+    Args.push_back({Call.getArgSVal(I), AE ? AE->getType() : QualType()});
+  }
+  for (unsigned I = 0, E = S.Effects.size(); I < E; ++I) {
+    const Effect &Eff = S.Effects[I];
+    if (Eff.Kind != EffectKind::Frees && Eff.Kind != EffectKind::Moves)
+      continue;
+    std::optional<AccessPath> P = AccessPath::parse(Eff.Path);
+    if (!P || (P->Root == AccessPath::Param && !P->Deref && P->Steps.empty()))
+      continue; // `$N` itself is the argument's value after the call too.
+    std::optional<SVal> V = evaluatePath(*P, Args, std::nullopt, St,
+                                         C.getLocationContext(), C, Globals);
+    if (SymbolRef Sym = V ? baseSymbol(*V) : nullptr)
+      if (!isDefinitelyNull(St, *V))
+        St = addPendingPath(
+            St, PendingPath{Call.getOriginExpr(), C.getStackFrame(), I, Sym});
+  }
+  return St;
+}
+
+ProgramStateRef CgoLifetimeChecker::endLibraryKeeps(const CallEvent &Call,
+                                                    ProgramStateRef St) const {
+  LibraryKeepMap Keeps = libraryKeeps(St);
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (Keeps.isEmpty() || !FD || !FD->getIdentifier())
+    return St;
+  StringRef Name = FD->getName();
+  for (const auto &[Sym, K] : Keeps)
+    for (const CallRef &U : K.Fact->Until) {
+      if (!U.matchesName(Name))
+        continue;
+      if (U.Arg == 0 ||
+          (U.Arg <= Call.getNumArgs() &&
+           baseSymbol(Call.getArgSVal(U.Arg - 1)) == K.UntilValue) ||
+          (U.Arg <= Call.getNumArgs() &&
+           Call.getArgSVal(U.Arg - 1).getAsSymbol() == K.UntilValue)) {
+        St = removeLibraryKeep(St, Sym);
+        break;
+      }
+    }
+  return St;
+}
+
+void CgoLifetimeChecker::modelSummarizedCall(const CallEvent &Call,
+                                             const FunctionSummary &S,
+                                             CheckerContext &C) const {
+  const auto *FD = cast<FunctionDecl>(Call.getDecl());
+  ProgramStateRef St = endLibraryKeeps(Call, C.getState());
+  SourceLocation Loc = Call.getSourceRange().getBegin();
+  const Expr *Origin = Call.getOriginExpr();
+  SmallVector<std::pair<SymbolRef, std::string>, 2> Notes;
+  SmallVector<std::pair<SymbolRef, std::string>, 2> KeepNotes;
+  for (unsigned I = 0, N = S.Effects.size(); I < N; ++I) {
+    const Effect &E = S.Effects[I];
+    std::optional<AccessPath> P = AccessPath::parse(E.Path);
+    if (!P)
+      continue;
+    bool Bare = P->Root == AccessPath::Param && !P->Deref && P->Steps.empty();
+    // A computed release on some paths only (`if (c) free(p)`) is not taken
+    // for one at the call: which path the callee takes is unknown here. A
+    // model's `maybe` (sqlite3_close) is its author's call, and applies.
+    if ((E.Kind == EffectKind::Frees || E.Kind == EffectKind::Moves) &&
+        E.Source.K == FactSource::Computed && !E.Always)
+      continue;
+    if (E.Kind == EffectKind::Frees || E.Kind == EffectKind::Moves) {
+      SymbolRef Sym = nullptr;
+      if (Bare && P->Index <= Call.getNumArgs()) {
+        SVal Arg = Call.getArgSVal(P->Index - 1);
+        if (!isDefinitelyNull(St, Arg))
+          Sym = baseSymbol(Arg);
+      } else {
+        for (const PendingPath &PP : pendingPaths(St))
+          if (PP.Call == Origin && PP.Frame == C.getStackFrame() &&
+              PP.EffectIndex == I)
+            Sym = PP.Sym;
+      }
+      if (!Sym)
+        continue;
+      bool Moves = E.Kind == EffectKind::Moves;
+      std::string Note = (Moves ? Text.movedBy(FD) : Text.released(FD)) + " (" +
+                         E.Source.describe() + ")";
+      const CgoBlockState *BS = getBlockState(St, Sym);
+      if (BS && BS->isHeldByGo() && ChecksEnabled[CK_FreeWhileGoHolds])
+        return reportBlock(C, CK_FreeWhileGoHolds, Sym,
+                           Text.freedWhileHeld(*BS, Moves ? FD : nullptr),
+                           Call.getSourceRange(), Note);
+      if (BS && BS->isReleased())
+        continue;
+      St = setBlockState(St, Sym, CgoBlockState::released());
+      St = Builder.recordRelease(St, C, Sym, Moves, !E.Always, Loc);
+      Notes.push_back({Sym, Note});
+      continue;
+    }
+    if (E.Kind == EffectKind::Keeps && Bare && P->Index <= Call.getNumArgs()) {
+      SymbolRef Sym = baseSymbol(Call.getArgSVal(P->Index - 1));
+      if (!Sym || isDefinitelyNull(St, Call.getArgSVal(P->Index - 1)))
+        continue;
+      // What ends the keeping: the `same_as` value, else the kept pointer.
+      // What ends the keeping (docs/summaries.md): an `until` call whose
+      // argument is the value of `same_as`, else of the root of `where`, else
+      // (a library keeps it) of the keeping call's 1st argument.
+      SymbolRef Until = nullptr;
+      if (!E.Until.empty()) {
+        std::string Anchor = E.Until.front().SameAs;
+        if (Anchor.empty()) {
+          std::optional<AccessPath> W = AccessPath::parse(E.Where);
+          Anchor = W && W->Root == AccessPath::Param
+                       ? "$" + std::to_string(W->Index)
+                       : std::string("$1");
+        }
+        SmallVector<PathRoot, 4> Args;
+        for (unsigned A = 0, AE = Call.getNumArgs(); A < AE; ++A)
+          Args.push_back({Call.getArgSVal(A),
+                          Call.getArgExpr(A) ? Call.getArgExpr(A)->getType()
+                                             : QualType()});
+        std::optional<AccessPath> SP = AccessPath::parse(Anchor);
+        std::optional<SVal> V =
+            SP ? evaluatePath(
+                     *SP, Args,
+                     PathRoot{Call.getReturnValue(), Call.getResultType()}, St,
+                     C.getLocationContext(), C, Globals)
+               : std::nullopt;
+        Until = V ? V->getAsSymbol() : nullptr;
+        if (!Until && V)
+          Until = baseSymbol(*V);
+      }
+      LibraryKeep Keep{FD, P->Index - 1, &E, Until};
+      St = setLibraryKeep(St, Sym, Keep);
+      St = Builder.recordLibraryKeep(St, C, Sym, FD, E, Until, Loc);
+      std::string Kept = Text.keptByLibrary(FD, P->Index - 1, E);
+      KeepNotes.push_back({Sym, "Passed to " + Kept});
+      // Go's pointers stored in the block are kept with it (the call's
+      // invalidation of the block would hide them at the frame's end).
+      for (const auto &[Place, A] : keptPlaces(St)) {
+        const auto *Block = dyn_cast<SymbolicRegion>(Place->getBaseRegion());
+        if (!Block || Block->getSymbol() != Sym || getLibraryKeep(St, A.Sym))
+          continue;
+        St = removeKeptPlace(St, Place);
+        St = setLibraryKeep(St, A.Sym, Keep);
+        std::string Field = pathInBlock(Place);
+        KeepNotes.push_back(
+            {A.Sym, "Passed, in a heap block" +
+                        (Field.size() > 1 && Field[0] == '.'
+                             ? " (field '" + Field.substr(1) + "')"
+                             : std::string()) +
+                        ", to " + Kept});
+      }
+    }
+  }
+  for (const PendingPath &PP : pendingPaths(St))
+    if (PP.Call == Origin && PP.Frame == C.getStackFrame())
+      St = removePendingPath(St, PP);
+  if (Notes.empty() && KeepNotes.empty()) {
+    C.addTransition(St);
+    return;
+  }
+  const NoteTag *Tag =
+      C.getNoteTag([this, Notes, KeepNotes](PathSensitiveBugReport &BR) {
+        if (isOurReport(BR, CK_KeepsGoArgument))
+          for (const auto &N : KeepNotes)
+            if (BR.isInteresting(N.first))
+              return N.second;
+        if (isAnyOurReport(BR))
+          for (const auto &N : Notes)
+            if (BR.isInteresting(N.first))
+              return N.second;
+        return std::string();
+      });
+  C.addTransition(St, Tag);
 }
 
 /// After a call that releases argument \p R: the block is Released (for
@@ -204,8 +528,10 @@ void CgoLifetimeChecker::modelRelease(const CallEvent &Call, const Release &R,
                                       CheckerContext &C) const {
   ProgramStateRef St = C.getState();
   SymbolRef Sym = baseSymbol(Call.getArgSVal(R.Arg));
+  SourceLocation Loc = Call.getSourceRange().getBegin();
   if (!R.Moves) {
     const auto *FD = cast<FunctionDecl>(Call.getDecl());
+    St = Builder.recordRelease(St, C, Sym, false, false, Loc);
     C.addTransition(
         setBlockState(St, Sym, CgoBlockState::released()),
         symbolNote(C, Sym, Text.released(R.Library ? nullptr : FD)));
@@ -217,8 +543,10 @@ void CgoLifetimeChecker::modelRelease(const CallEvent &Call, const Release &R,
     return;
   auto [Moved, Failed] = St->assume(*Ret);
   if (Moved)
-    C.addTransition(setBlockState(Moved, Sym, CgoBlockState::released()),
-                    symbolNote(C, Sym, Text.reallocated()));
+    C.addTransition(
+        setBlockState(Builder.recordRelease(Moved, C, Sym, true, false, Loc),
+                      Sym, CgoBlockState::released()),
+        symbolNote(C, Sym, Text.reallocated()));
   if (Failed)
     C.addTransition(Failed);
 }
@@ -227,7 +555,7 @@ void CgoLifetimeChecker::modelRelease(const CallEvent &Call, const Release &R,
 void CgoLifetimeChecker::modelExportCall(const CallEvent &Call,
                                          const FunctionDecl *FD,
                                          CheckerContext &C) const {
-  ProgramStateRef St = C.getState();
+  ProgramStateRef St = Builder.recordExportCall(C.getState(), C, Call, FD);
   SmallVector<std::pair<SymbolRef, std::string>, 2> Notes;
   const MemRegion *NotedRegion = nullptr;
   std::string RegionNote;
@@ -295,15 +623,17 @@ void CgoLifetimeChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
       return reportBlock(C, CK_FreedToGo, Hit->Sym,
                          Text.freedResultOfWrapper(Fn, *Hit),
                          S ? S->getSourceRange() : SourceRange());
-  modelStore(Dest, Val, C);
+  modelStore(Dest, Val, S, C);
 }
 
 /// A store of \p Val to \p Dest in a Go-called frame: into Go's memory
 /// (CgoOutStores), or of Go's pointer where it may outlive the call
 /// (CgoKept).
-void CgoLifetimeChecker::modelStore(RegionRef Dest, SVal Val,
+void CgoLifetimeChecker::modelStore(RegionRef Dest, SVal Val, const Stmt *S,
                                     CheckerContext &C) const {
-  ProgramStateRef St = C.getState();
+  ProgramStateRef St = Builder.recordStore(
+      C.getState(), C, Val, Dest, S ? S->getBeginLoc() : SourceLocation());
+  bool Recorded = St != C.getState();
   const MemRegion *Base = Dest->getBaseRegion();
   const auto *BaseSym = dyn_cast<SymbolicRegion>(Base);
   // A store into what a Go-called frame's pointer parameter points to
@@ -316,20 +646,26 @@ void CgoLifetimeChecker::modelStore(RegionRef Dest, SVal Val,
     if (ChecksEnabled[CK_FreedToGo] &&
         BoundaryModel::isGoReadable(Owner->Fn, Owner->Index))
       C.addTransition(setOutStore(St, Dest, *Owner));
+    else if (Recorded)
+      C.addTransition(St);
     return; // Go's memory, never a place where C keeps a pointer.
   }
+  auto Done = [&] {
+    if (Recorded)
+      C.addTransition(St);
+  };
   // A Go argument stored where it may outlive the call.
   if (!ChecksEnabled[CK_KeepsGoArgument] && !ChecksEnabled[CK_NoEscapePromise])
-    return;
+    return Done();
   SymbolRef Sym = baseSymbol(Val);
   const GoArg *Arg = Sym ? getGoArg(St, Sym) : nullptr;
   if (!Arg)
-    return;
+    return Done();
   const MemSpaceRegion *MS = Base->getMemorySpace();
   bool MayOutlive =
       isa<GlobalsSpaceRegion>(MS) || isa<HeapSpaceRegion>(MS) || BaseSym;
   if (!MayOutlive || isa<StackSpaceRegion>(MS))
-    return;
+    return Done();
   std::string Note = Text.goArgumentStored(*Arg);
   const NoteTag *Tag =
       C.getNoteTag([this, Dest, Note](PathSensitiveBugReport &BR) {
@@ -371,6 +707,12 @@ void CgoLifetimeChecker::checkPreStmt(const ReturnStmt *RS,
 void CgoLifetimeChecker::checkEndFunction(const ReturnStmt *RS,
                                           CheckerContext &C) const {
   const StackFrameContext *SFC = C.getStackFrame();
+  Builder.endFrame(RS, C, [this](ProgramStateRef St, SymbolRef Sym) {
+    return freshBlock(St, Sym);
+  });
+  SymbolRef Ret = RS && RS->getRetValue()
+                      ? baseSymbol(C.getSVal(RS->getRetValue()))
+                      : nullptr;
   std::string Why;
   bool GoFrame = Model.isGoCalledFrame(SFC, &Why);
   // What the frame wrote through Go's pointers is Go's to read now.
@@ -389,7 +731,7 @@ void CgoLifetimeChecker::checkEndFunction(const ReturnStmt *RS,
     break;
   }
   if (GoFrame)
-    finishGoCalledFrame(SFC, C);
+    finishGoCalledFrame(SFC, Ret, C);
   if (SFC->inTopFrame())
     reportFreedInGoGlobal(C, Text.whenControlReturns(GoFrame));
 }
@@ -406,6 +748,7 @@ void CgoLifetimeChecker::ensureStackHoldsDropped(const StackFrameContext *SFC,
 }
 
 void CgoLifetimeChecker::finishGoCalledFrame(const StackFrameContext *SFC,
+                                             SymbolRef Ret,
                                              CheckerContext &C) const {
   ProgramStateRef St = C.getState();
   ExplodedNode *Pred = C.getPredecessor();
@@ -420,7 +763,8 @@ void CgoLifetimeChecker::finishGoCalledFrame(const StackFrameContext *SFC,
     // Still there? Reassigned or cleared places are fine.
     if (baseSymbol(C.getState()->getSVal(Dest)) != A.Sym)
       continue;
-    std::optional<OutlivingPlace> Place = outlivingPlace(C.getState(), Dest, C);
+    std::optional<OutlivingPlace> Place =
+        outlivingPlace(C.getState(), Dest, C, SFC, Ret);
     if (!Place)
       continue;
     ExplodedNode *N = C.generateNonFatalErrorNode(St, Pred);
@@ -445,6 +789,34 @@ void CgoLifetimeChecker::finishGoCalledFrame(const StackFrameContext *SFC,
       noteAllocation(*Rep, SR->getSymbol());
     C.emitReport(std::move(Rep));
   }
+  // Go's pointers that a library keeps (its model says so) after the
+  // frame returns.
+  for (const auto &[Sym, K] : libraryKeeps(St)) {
+    const GoArg *A = getGoArg(St, Sym);
+    if (!A || A->Frame != SFC)
+      continue;
+    St = removeLibraryKeep(St, Sym);
+    Changed = true;
+    ExplodedNode *N = C.generateNonFatalErrorNode(St, Pred);
+    if (!N)
+      continue;
+    Pred = N;
+    OutlivingPlace Place{OutlivingPlace::LibraryKept,
+                         K.Callee->getNameAsString(), K.Callee, K.Arg, K.Fact};
+    std::optional<std::string> Promise = Model.noEscapePromise(A->Fn);
+    CheckKind Kind = Promise && ChecksEnabled[CK_NoEscapePromise]
+                         ? CK_NoEscapePromise
+                         : CK_KeepsGoArgument;
+    if (!ChecksEnabled[Kind])
+      continue;
+    auto Rep = std::make_unique<PathSensitiveBugReport>(
+        *BugTypes[Kind],
+        Kind == CK_NoEscapePromise ? Text.noEscapeStores(*A, *Promise, Place)
+                                   : Text.keepsGoArgument(*A, Place),
+        N);
+    Rep->markInteresting(Sym);
+    C.emitReport(std::move(Rep));
+  }
   for (const auto &Entry : goArgs(St))
     if (Entry.second.Frame == SFC) {
       St = removeGoArg(St, Entry.first);
@@ -466,19 +838,103 @@ void CgoLifetimeChecker::checkLiveSymbols(ProgramStateRef St,
                                           SymbolReaper &SR) const {
   for (const auto &Entry : goArgs(St))
     SR.markLive(Entry.first);
+  // A block a library keeps is alive, and so is what is stored in it.
+  for (const auto &Entry : libraryKeeps(St))
+    SR.markLive(Entry.first);
+  Builder.markLive(St, SR);
 }
 
 void CgoLifetimeChecker::checkDeadSymbols(SymbolReaper &SR,
                                           CheckerContext &C) const {
   ProgramStateRef St = C.getState();
-  bool Changed = false;
   for (const auto &Entry : blockStates(St))
-    if (SR.isDead(Entry.first)) {
+    if (SR.isDead(Entry.first))
       St = removeBlockState(St, Entry.first);
-      Changed = true;
-    }
-  if (Changed)
+  if (Builder.enabled())
+    St = Builder.dropFinishedFrames(St, C.getLocationContext(), SR);
+  if (St != C.getState())
     C.addTransition(St);
+}
+
+/// While summaries are computed: which paths' initial values a branch
+/// found null (`if (h->name) free(h->name);` frees `$1->name` always).
+ProgramStateRef CgoLifetimeChecker::evalAssume(ProgramStateRef St, SVal Cond,
+                                               bool) const {
+  return Builder.recordAssumption(St, Cond);
+}
+
+void CgoLifetimeChecker::checkEndAnalysis(ExplodedGraph &, BugReporter &,
+                                          ExprEngine &) const {
+  Builder.endAnalysis();
+}
+
+/// Writes \p Text to \p Path as the tools write their outputs: a regular
+/// file (or a new path) whole or not at all, through a temporary file beside
+/// it and a rename; a device or a FIFO in place; "-" to standard output.
+static std::error_code writeWhole(StringRef Path, StringRef Text) {
+  if (Path == "-") {
+    llvm::outs() << Text;
+    llvm::outs().flush();
+    return {};
+  }
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Path, Status) &&
+      Status.type() != llvm::sys::fs::file_type::regular_file &&
+      Status.type() != llvm::sys::fs::file_type::file_not_found) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_None);
+    if (EC)
+      return EC;
+    OS << Text;
+    OS.close();
+    return OS.error();
+  }
+  SmallString<256> Tmp;
+  int FD;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Tmp))
+    return EC;
+  std::error_code EC;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    EC = OS.error();
+    OS.clear_error();
+  }
+  if (!EC)
+    EC = llvm::sys::fs::rename(Tmp, Path);
+  if (EC)
+    llvm::sys::fs::remove(Tmp);
+  return EC;
+}
+
+void CgoLifetimeChecker::checkEndOfTranslationUnit(
+    const TranslationUnitDecl *TU, AnalysisManager &Mgr,
+    BugReporter &BR) const {
+  if (DumpShapeRules) {
+    std::vector<const FunctionSummary *> Shapes = Calls.shapeSummaries();
+    std::vector<FunctionSummary> Copies;
+    for (const FunctionSummary *S : Shapes)
+      Copies.push_back(*S);
+    dumpSummaries(llvm::errs(), Copies);
+  }
+  if (!Builder.enabled())
+    return;
+  std::vector<FunctionSummary> Sums = Builder.summaries();
+  if (DumpSummaries)
+    dumpSummaries(llvm::errs(), Sums);
+  if (SummaryOutput.empty())
+    return;
+  std::string Generator =
+      "cgo-lifetime " CGO_LIFETIME_VERSION " (clang " CLANG_VERSION_STRING ")";
+  if (std::error_code EC = writeWhole(
+          SummaryOutput, writeSummaries(std::move(Sums), Generator))) {
+    DiagnosticsEngine &Diags = Mgr.getASTContext().getDiagnostics();
+    unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+    Diags.Report(ID) << ("cgo-lifetime: cannot write the summaries to '" +
+                         SummaryOutput + "': " + EC.message());
+  }
 }
 
 void CgoLifetimeChecker::printState(raw_ostream &Out, ProgramStateRef St,
@@ -493,13 +949,23 @@ void CgoLifetimeChecker::printState(raw_ostream &Out, ProgramStateRef St,
 /// A report about the block of \p Sym: where it was allocated is noted.
 void CgoLifetimeChecker::reportBlock(CheckerContext &C, CheckKind K,
                                      SymbolRef Sym, const std::string &Msg,
-                                     SourceRange Range) const {
+                                     SourceRange Range,
+                                     const std::string &Why) const {
   ExplodedNode *N = C.generateErrorNode();
   if (!N)
     return;
   auto R = std::make_unique<PathSensitiveBugReport>(*BugTypes[K], Msg, N);
+  // What released it, when a model or summary says so: the report's own
+  // node carries no note tag (BugReporter's visitors start at its
+  // predecessor), so it is a note of the report.
+  if (!Why.empty() && Range.isValid())
+    R->addNote(Why,
+               PathDiagnosticLocation(Range.getBegin(), C.getSourceManager()));
   R->markInteresting(Sym);
   noteAllocation(*R, Sym);
+  if (const CgoBlockState *BS = getBlockState(C.getState(), Sym))
+    if (const RemoteHold *H = BS->remote())
+      noteRemoteHold(*R, *H, C);
   if (Range.isValid())
     R->addRange(Range);
   C.emitReport(std::move(R));
@@ -507,15 +973,18 @@ void CgoLifetimeChecker::reportBlock(CheckerContext &C, CheckKind K,
 
 /// If a Go-read global holds freed memory at a moment Go can run (\p When),
 /// reports it.
-void CgoLifetimeChecker::reportFreedInGoGlobal(CheckerContext &C,
+bool CgoLifetimeChecker::reportFreedInGoGlobal(CheckerContext &C,
                                                const std::string &When) const {
   if (!ChecksEnabled[CK_FreedToGo])
-    return;
-  if (std::optional<FreedGlobal> Freed = findFreedGlobal(Model.goGlobals(), C))
-    reportBlock(C, CK_FreedToGo, Freed->Hit.Sym,
-                Text.freedInGoGlobal(*Freed, When,
-                                     Model.goGlobalEvidence(Freed->Global)),
-                SourceRange());
+    return false;
+  std::optional<FreedGlobal> Freed = findFreedGlobal(Model.goGlobals(), C);
+  if (!Freed)
+    return false;
+  reportBlock(
+      C, CK_FreedToGo, Freed->Hit.Sym,
+      Text.freedInGoGlobal(*Freed, When, Model.goGlobalEvidence(Freed->Global)),
+      SourceRange());
+  return true;
 }
 
 void CgoLifetimeChecker::reportStackHeld(CheckerContext &C, RegionRef Region,
@@ -542,6 +1011,45 @@ void CgoLifetimeChecker::reportPromise(CheckerContext &C, CheckKind K,
   if (Range.isValid())
     R->addRange(Range);
   C.emitReport(std::move(R));
+}
+
+/// A location at \p File:\p Line for a note, if the file can be found (a
+/// path relative to the directory clang runs in, as summaries name files).
+static std::optional<PathDiagnosticLocation>
+lineLocation(StringRef File, unsigned Line, const SourceManager &SMConst) {
+  if (File.empty() || Line == 0)
+    return std::nullopt;
+  auto &SM = const_cast<SourceManager &>(SMConst);
+  OptionalFileEntryRef FE = SM.getFileManager().getOptionalFileRef(File);
+  if (!FE)
+    return std::nullopt;
+  FileID FID = SM.translateFile(*FE);
+  if (FID.isInvalid())
+    FID = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
+  SourceLocation L = SM.translateLineCol(FID, Line, 1);
+  if (L.isInvalid())
+    return std::nullopt;
+  // At the line's first character that is not a blank.
+  bool Invalid = false;
+  const char *P = SM.getCharacterData(L, &Invalid);
+  unsigned Skip = 0;
+  while (!Invalid && (P[Skip] == ' ' || P[Skip] == '\t'))
+    ++Skip;
+  L = L.getLocWithOffset(Skip);
+  return PathDiagnosticLocation(L, SM);
+}
+
+void CgoLifetimeChecker::noteRemoteHold(PathSensitiveBugReport &R,
+                                        const RemoteHold &H,
+                                        CheckerContext &C) const {
+  std::string Msg = Text.remoteHold(H, ReleasingExports);
+  if (std::optional<PathDiagnosticLocation> L =
+          lineLocation(H.File, H.Line, C.getSourceManager()))
+    R.addNote(Msg, *L);
+  else
+    R.addNote(Msg,
+              PathDiagnosticLocation::create(C.getLocationContext()->getDecl(),
+                                             C.getSourceManager()));
 }
 
 bool CgoLifetimeChecker::isOurReport(const PathSensitiveBugReport &BR,

@@ -297,7 +297,9 @@ public:
 } // namespace
 
 std::optional<OutlivingPlace> outlivingPlace(ProgramStateRef St, RegionRef Dest,
-                                             CheckerContext &C) {
+                                             CheckerContext &C,
+                                             const StackFrameContext *SFC,
+                                             SymbolRef Ret) {
   const MemRegion *Base = Dest->getBaseRegion();
   const MemSpaceRegion *MS = Base->getMemorySpace();
   if (isa<GlobalsSpaceRegion>(MS)) {
@@ -315,6 +317,26 @@ std::optional<OutlivingPlace> outlivingPlace(ProgramStateRef St, RegionRef Dest,
   if (!SR)
     return std::nullopt;
   SymbolRef Sym = SR->getSymbol();
+  // A block the frame got from a call (an allocator) and gives away: it
+  // returns it to Go, writes it where Go reads it, or hands it to a library
+  // that keeps it.
+  if (isa<SymbolConjured>(Sym)) {
+    const CgoBlockState *BS = getBlockState(St, Sym);
+    bool Live = !BS || !BS->isReleased();
+    bool ToGo = Sym == Ret;
+    for (const auto &Entry : outStores(St))
+      if (!ToGo && Entry.second.Frame == SFC &&
+          baseSymbol(St->getSVal(Entry.first)) == Sym)
+        ToGo = true;
+    std::string Field = pathInBlock(Dest);
+    if (!Field.empty() && Field[0] == '.')
+      Field = Field.substr(1);
+    if (Live && ToGo)
+      return OutlivingPlace{OutlivingPlace::ReturnedBlock, Field};
+    if (const LibraryKeep *K = getLibraryKeep(St, Sym); K && Live)
+      return OutlivingPlace{OutlivingPlace::LibraryKeptBlock, Field, K->Callee,
+                            K->Arg, K->Fact};
+  }
   // Memory that a global points to: `g_ctx->name = p`.
   if (const MemRegion *Origin = Sym->getOriginRegion()) {
     const MemRegion *OB = Origin->getBaseRegion();

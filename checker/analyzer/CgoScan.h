@@ -138,18 +138,29 @@ std::string pathInBlock(RegionRef R);
 /// A place that outlives a Go-called frame.
 struct OutlivingPlace {
   enum Kind {
-    Global,                 ///< `g = p`, `g.field = p`.
-    StaticLocal,            ///< `static char *s; s = p`.
-    ReachableFromGlobal,    ///< `g_ctx->name = p`.
-    HeapReachableFromGlobal ///< A live heap block that a global points to.
+    Global,                  ///< `g = p`, `g.field = p`.
+    StaticLocal,             ///< `static char *s; s = p`.
+    ReachableFromGlobal,     ///< `g_ctx->name = p`.
+    HeapReachableFromGlobal, ///< A live heap block that a global points to.
+    ReturnedBlock,           ///< A block the frame allocates and returns.
+    LibraryKeptBlock,        ///< A block that a library keeps (its model).
+    LibraryKept              ///< A library keeps the pointer itself.
   };
   Kind K;
-  std::string Name; ///< The place (globals), or the global it hangs from.
+  std::string Name; ///< The place, the global it hangs from, the library
+                    ///< function; for blocks, the field (".in").
+  /// LibraryKept, LibraryKeptBlock: the library function, its 0-based
+  /// argument, and the effect of its model (or shape rule) that keeps it.
+  const clang::FunctionDecl *Callee = nullptr;
+  unsigned Arg = 0;
+  const Effect *Fact = nullptr;
 };
 
-/// Does the place \p Dest outlive a Go-called function's frame?
-std::optional<OutlivingPlace> outlivingPlace(ProgramStateRef St, RegionRef Dest,
-                                             CheckerContext &C);
+/// Does the place \p Dest outlive the Go-called function's frame \p SFC,
+/// which returns the block of \p Ret (if any)?
+std::optional<OutlivingPlace>
+outlivingPlace(ProgramStateRef St, RegionRef Dest, CheckerContext &C,
+               const clang::StackFrameContext *SFC, SymbolRef Ret);
 
 } // namespace cgo
 

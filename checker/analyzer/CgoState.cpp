@@ -21,6 +21,9 @@ REGISTER_MAP_WITH_PROGRAMSTATE(CgoHeldStack, const MemRegion *, cgo::GoHold)
 REGISTER_MAP_WITH_PROGRAMSTATE(CgoGoArgs, SymbolRef, cgo::GoArg)
 REGISTER_MAP_WITH_PROGRAMSTATE(CgoKept, const MemRegion *, cgo::GoArg)
 REGISTER_MAP_WITH_PROGRAMSTATE(CgoOutStores, const MemRegion *, cgo::GoArg)
+REGISTER_MAP_WITH_PROGRAMSTATE(CgoLibraryKeeps, SymbolRef, cgo::LibraryKeep)
+REGISTER_SET_WITH_PROGRAMSTATE(CgoPendingPaths, cgo::PendingPath)
+REGISTER_SET_WITH_PROGRAMSTATE(CgoFrameEffects, cgo::FrameEffect)
 
 namespace cgo {
 
@@ -71,6 +74,40 @@ ProgramStateRef removeOutStore(ProgramStateRef St, RegionRef Place) {
 }
 PlaceMap outStores(ProgramStateRef St) { return St->get<CgoOutStores>(); }
 
+const LibraryKeep *getLibraryKeep(ProgramStateRef St, SymbolRef Sym) {
+  return St->get<CgoLibraryKeeps>(Sym);
+}
+ProgramStateRef setLibraryKeep(ProgramStateRef St, SymbolRef Sym,
+                               LibraryKeep K) {
+  return St->set<CgoLibraryKeeps>(Sym, K);
+}
+ProgramStateRef removeLibraryKeep(ProgramStateRef St, SymbolRef Sym) {
+  return St->remove<CgoLibraryKeeps>(Sym);
+}
+LibraryKeepMap libraryKeeps(ProgramStateRef St) {
+  return St->get<CgoLibraryKeeps>();
+}
+
+ProgramStateRef addPendingPath(ProgramStateRef St, PendingPath P) {
+  return St->add<CgoPendingPaths>(P);
+}
+ProgramStateRef removePendingPath(ProgramStateRef St, const PendingPath &P) {
+  return St->remove<CgoPendingPaths>(P);
+}
+PendingPathSet pendingPaths(ProgramStateRef St) {
+  return St->get<CgoPendingPaths>();
+}
+
+ProgramStateRef addFrameEffect(ProgramStateRef St, FrameEffect E) {
+  return St->add<CgoFrameEffects>(E);
+}
+ProgramStateRef removeFrameEffect(ProgramStateRef St, const FrameEffect &E) {
+  return St->remove<CgoFrameEffects>(E);
+}
+FrameEffectSet frameEffects(ProgramStateRef St) {
+  return St->get<CgoFrameEffects>();
+}
+
 /// "1st argument of 'f'" for parameter \p Index (0-based) of \p Fn.
 static std::string parameter(const FunctionDecl *Fn, unsigned Index) {
   return std::to_string(Index + 1) + llvm::getOrdinalSuffix(Index + 1).str() +
@@ -91,12 +128,29 @@ static void printMap(raw_ostream &Out, const MapT &M, StringRef Title,
   }
 }
 
+/// Prints the set \p S under its name \p Title, one element a line.
+template <typename SetT, typename PrintElem>
+static void printSet(raw_ostream &Out, const SetT &S, StringRef Title,
+                     const char *NL, const char *Sep, PrintElem Print) {
+  if (S.isEmpty())
+    return;
+  Out << Sep << Title << " :" << NL;
+  for (const auto &E : S) {
+    Out << "  ";
+    Print(E);
+    Out << NL;
+  }
+}
+
 void printCgoState(raw_ostream &Out, ProgramStateRef St, const char *NL,
                    const char *Sep) {
   printMap(
       Out, blockStates(St), "CgoBlocks", NL, Sep, [&](const CgoBlockState &S) {
         if (S.isReleased())
           Out << "Released";
+        else if (const RemoteHold *H = S.remote())
+          Out << "HeldByGo, handed to '" << H->Export << "' by '" << H->Function
+              << "' as " << H->Path;
         else
           Out << "HeldByGo, kept as the " << parameter(S.exportFn(), S.index());
       });
@@ -111,6 +165,32 @@ void printCgoState(raw_ostream &Out, ProgramStateRef St, const char *NL,
   printMap(Out, outStores(St), "CgoOutStores", NL, Sep, [&](const GoArg &A) {
     Out << "written through the " << parameter(A.Fn, A.Index);
   });
+  printMap(Out, libraryKeeps(St), "CgoLibraryKeeps", NL, Sep,
+           [&](const LibraryKeep &K) {
+             Out << "kept by '" << K.Callee->getNameAsString() << "' as its "
+                 << (K.Arg + 1) << llvm::getOrdinalSuffix(K.Arg + 1)
+                 << " argument";
+           });
+  printSet(Out, pendingPaths(St), "CgoPendingPaths", NL, Sep,
+           [&](const PendingPath &P) {
+             Out << P.Sym << " before the call, effect " << P.EffectIndex;
+           });
+  printSet(Out, frameEffects(St), "CgoFrameEffects", NL, Sep,
+           [&](const FrameEffect &E) {
+             static const char *const Names[] = {"frees",     "moves", "to_go",
+                                                 "releases",  "keeps", "param",
+                                                 "null value"};
+             Out << Names[E.K];
+             if (E.K == FrameEffect::ParamValue)
+               Out << " $" << E.Param;
+             if (E.Path)
+               Out << " " << E.Path;
+             if (E.Sym)
+               Out << " " << E.Sym;
+             if (const auto *FD = dyn_cast_or_null<FunctionDecl>(
+                     E.Frame ? E.Frame->getDecl() : nullptr))
+               Out << " (frame of '" << FD->getNameAsString() << "')";
+           });
 }
 
 } // namespace cgo

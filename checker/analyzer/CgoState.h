@@ -1,6 +1,6 @@
 //===- CgoState.h - What the cgo checkers remember along a path -*- C++ -*-===//
 //
-// The path-sensitive state of the cgo checkers: the five maps they keep in
+// The path-sensitive state of the cgo checkers: the maps and sets they keep in
 // the program state, the values those maps hold, and the accessors that read
 // and change them. The maps are registered in CgoState.cpp, the one file that
 // names their traits (REGISTER_MAP_WITH_PROGRAMSTATE puts a trait in an
@@ -110,6 +110,38 @@
 //                                     | Go reads"; ends the path          |
 //                                     +-----------------------------------+
 //
+// CgoBlocks also holds, from the start of a Go-called frame, the blocks that
+// another Go-called function handed to a retaining Go export and left where
+// this frame's parameters or the globals reach them (a RemoteHold, from the
+// package's summaries): HeldByGo, so that a free before the releasing
+// export's call is a FreeWhileGoHolds report naming the other function.
+//
+// CgoLibraryKeeps: a block whose pointer a library function keeps (its
+// model or a shape rule says `keeps`) -> LibraryKeep.
+//
+//              passed to a function that keeps it
+//  (untracked) ----------------------------------> Kept by the library
+//      ^                                              |  |
+//      | an `until` call with the same value, or the  |  | a Go-called
+//      | symbol dies                                  |  | frame ends and
+//      +----------------------------------------------+  | it is Go's
+//                                                        v pointer
+//                                     +-----------------------------------+
+//                                     | KeepsGoArgument: "'f' keeps its   |
+//                                     | 1st argument 'p' in a call of     |
+//                                     | 'g_idle_add', which keeps ..."    |
+//                                     +-----------------------------------+
+//  A place in a kept block outlives the frame too (CgoKept, at frame end).
+//
+// CgoPendingPaths: the value a deeper effect path of a summarised call
+// (`frees $1->name`) had just before the call: added at PreCall, used and
+// removed at PostCall (when the body did not run; else just removed).
+//
+// CgoFrameEffects: while summaries are computed (SummaryBuilder), the events
+// of each frame on the stack, in that frame's terms; read when the frame
+// ends, dropped when it is no longer on the stack (checkDeadSymbols). No
+// report comes from it.
+//
 // NoCallbackPromise needs no map: at the call of a Go export it walks the
 // stack frames for a function under `#cgo nocallback` entered from Go.
 //
@@ -124,7 +156,10 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymExpr.h"
 #include "llvm/ADT/FoldingSet.h"
 #include "llvm/ADT/ImmutableMap.h"
+#include "llvm/ADT/ImmutableSet.h"
 #include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <tuple>
 
 namespace clang {
 namespace ento {
@@ -135,8 +170,23 @@ class SymbolReaper;
 
 namespace cgo {
 
+struct Effect;
 using clang::ento::ProgramStateRef;
 using clang::ento::SymbolRef;
+
+/// A hand-over to Go by another Go-called function, read from the
+/// package's summaries (a `to_go` effect with `retained`): the block at Path,
+/// rooted at a parameter of type RootType or at a global, that Go still holds
+/// when a Go-called function begins. Owned by the checker.
+struct RemoteHold {
+  std::string Function; ///< The Go-called function that hands it over.
+  std::string File;     ///< Where: the call of the export.
+  unsigned Line = 0;
+  std::string Export;   ///< The retaining Go export.
+  unsigned Param = 0;   ///< Its parameter, 1-based.
+  std::string Path;     ///< "$1->user", "g_ctx->user".
+  std::string RootType; ///< "struct session *"; empty for a global.
+};
 
 /// What we know about one block of C memory (CgoBlocks).
 class CgoBlockState {
@@ -144,35 +194,46 @@ public:
   enum Kind { Released, HeldByGo };
 
   static CgoBlockState released() {
-    return CgoBlockState(Released, nullptr, 0);
+    return CgoBlockState(Released, nullptr, 0, nullptr);
   }
   static CgoBlockState heldByGo(const clang::FunctionDecl *Export,
                                 unsigned Index) {
-    return CgoBlockState(HeldByGo, Export, Index);
+    return CgoBlockState(HeldByGo, Export, Index, nullptr);
+  }
+  /// Held by Go since another Go-called function handed it over.
+  static CgoBlockState heldSince(const RemoteHold *Remote) {
+    return CgoBlockState(HeldByGo, nullptr, Remote->Param - 1, Remote);
   }
 
   bool isReleased() const { return K == Released; }
   bool isHeldByGo() const { return K == HeldByGo; }
-  /// HeldByGo: the Go export that keeps the block.
+  /// HeldByGo: the Go export that keeps the block (null for a remote hold,
+  /// whose export may not be declared in this translation unit).
   const clang::FunctionDecl *exportFn() const { return Export; }
   /// HeldByGo: the export's parameter, 0-based.
   unsigned index() const { return Index; }
+  /// HeldByGo by another Go-called function's hand-over, else null.
+  const RemoteHold *remote() const { return Remote; }
 
   bool operator==(const CgoBlockState &O) const {
-    return K == O.K && Export == O.Export && Index == O.Index;
+    return K == O.K && Export == O.Export && Index == O.Index &&
+           Remote == O.Remote;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
     ID.AddPointer(Export);
     ID.AddInteger(Index);
+    ID.AddPointer(Remote);
   }
 
 private:
-  CgoBlockState(Kind K, const clang::FunctionDecl *Export, unsigned Index)
-      : K(K), Export(Export), Index(Index) {}
+  CgoBlockState(Kind K, const clang::FunctionDecl *Export, unsigned Index,
+                const RemoteHold *Remote)
+      : K(K), Export(Export), Index(Index), Remote(Remote) {}
   Kind K;
   const clang::FunctionDecl *Export;
   unsigned Index;
+  const RemoteHold *Remote;
 };
 
 /// A Go export that keeps a stack region (CgoHeldStack): which export, which
@@ -207,7 +268,106 @@ struct GoArg {
   }
 };
 
+/// A library function, by its model (or a shape rule), keeps a pointer it
+/// was given (CgoLibraryKeeps): which call, which argument, which effect,
+/// and the value that ends the keeping (an `until` call's argument).
+struct LibraryKeep {
+  const clang::FunctionDecl *Callee;
+  unsigned Arg;              ///< 0-based.
+  const struct Effect *Fact; ///< The `keeps` effect, owned by the checker.
+  SymbolRef UntilValue;      ///< The `same_as` value of `until`, if any.
+  bool operator==(const LibraryKeep &O) const {
+    return Callee == O.Callee && Arg == O.Arg && Fact == O.Fact &&
+           UntilValue == O.UntilValue;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Callee);
+    ID.AddInteger(Arg);
+    ID.AddPointer(Fact);
+    ID.AddPointer(UntilValue);
+  }
+};
+
+/// The value a summarised call's effect path had before the call
+/// (CgoPendingPaths): a call evaluated without its body invalidates what
+/// its arguments reach, so `frees $1->name` must find the old block.
+struct PendingPath {
+  const clang::Expr *Call;
+  const clang::StackFrameContext *Frame;
+  unsigned EffectIndex;
+  SymbolRef Sym;
+  bool operator==(const PendingPath &O) const {
+    return Call == O.Call && Frame == O.Frame && EffectIndex == O.EffectIndex &&
+           Sym == O.Sym;
+  }
+  bool operator<(const PendingPath &O) const {
+    return std::tie(Call, Frame, EffectIndex, Sym) <
+           std::tie(O.Call, O.Frame, O.EffectIndex, O.Sym);
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Call);
+    ID.AddPointer(Frame);
+    ID.AddInteger(EffectIndex);
+    ID.AddPointer(Sym);
+  }
+};
+
+/// An event that belongs in the summary of a function on the stack
+/// (CgoFrameEffects): recorded, while summaries are computed, for every
+/// frame whose parameters or globals describe it, and read when that frame
+/// ends (SummaryBuilder).
+struct FrameEffect {
+  /// ParamValue: an inlined frame's parameter Param (1-based) began as Sym (or
+  /// pointing to Dest), so that its value names it after the parameter is
+  /// dead and its binding gone.
+  /// NullValue: Sym was assumed null on this path (Frame is null: the
+  /// top-level frame), so a release of it is not missed on this path.
+  enum Kind { Frees, Moves, ToGo, Releases, Keeps, ParamValue, NullValue };
+  Kind K;
+  const clang::StackFrameContext *Frame;
+  const char *Path; ///< Frees, Moves, Keeps: interned; the kept path.
+  SymbolRef Sym;    ///< ToGo: the pointer handed; Keeps: the value stored.
+  const clang::ento::MemRegion *Dest; ///< Keeps: where; null: a library.
+  const clang::FunctionDecl *Callee;  ///< ToGo, Releases: the export;
+                                      ///< Keeps by a library: the callee.
+  unsigned Param;             ///< ToGo: the export's parameter, 1-based.
+  bool Flag;                  ///< ToGo: retained. Frees, Moves: only maybe.
+                              ///< ParamValue: a `T **` parameter.
+  unsigned Loc;               ///< The event's SourceLocation, raw.
+  const struct Effect *Fact;  ///< Keeps by a library: its model effect.
+  SymbolRef Anchor = nullptr; ///< Keeps by a library: what ends it.
+
+  bool operator==(const FrameEffect &O) const {
+    return std::tie(K, Frame, Path, Sym, Dest, Callee, Param, Flag, Loc, Fact,
+                    Anchor) == std::tie(O.K, O.Frame, O.Path, O.Sym, O.Dest,
+                                        O.Callee, O.Param, O.Flag, O.Loc,
+                                        O.Fact, O.Anchor);
+  }
+  bool operator<(const FrameEffect &O) const {
+    return std::tie(K, Frame, Path, Sym, Dest, Callee, Param, Flag, Loc, Fact,
+                    Anchor) < std::tie(O.K, O.Frame, O.Path, O.Sym, O.Dest,
+                                       O.Callee, O.Param, O.Flag, O.Loc, O.Fact,
+                                       O.Anchor);
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(K);
+    ID.AddPointer(Frame);
+    ID.AddPointer(Path);
+    ID.AddPointer(Sym);
+    ID.AddPointer(Dest);
+    ID.AddPointer(Callee);
+    ID.AddInteger(Param);
+    ID.AddBoolean(Flag);
+    ID.AddInteger(Loc);
+    ID.AddPointer(Fact);
+    ID.AddPointer(Anchor);
+  }
+};
+
 using RegionRef = const clang::ento::MemRegion *;
+using LibraryKeepMap = llvm::ImmutableMap<SymbolRef, LibraryKeep>;
+using PendingPathSet = llvm::ImmutableSet<PendingPath>;
+using FrameEffectSet = llvm::ImmutableSet<FrameEffect>;
 using BlockStateMap = llvm::ImmutableMap<SymbolRef, CgoBlockState>;
 using StackHoldMap = llvm::ImmutableMap<RegionRef, GoHold>;
 using GoArgMap = llvm::ImmutableMap<SymbolRef, GoArg>;
@@ -240,6 +400,23 @@ PlaceMap keptPlaces(ProgramStateRef St);
 ProgramStateRef setOutStore(ProgramStateRef St, RegionRef Place, GoArg A);
 ProgramStateRef removeOutStore(ProgramStateRef St, RegionRef Place);
 PlaceMap outStores(ProgramStateRef St);
+
+// CgoLibraryKeeps.
+const LibraryKeep *getLibraryKeep(ProgramStateRef St, SymbolRef Sym);
+ProgramStateRef setLibraryKeep(ProgramStateRef St, SymbolRef Sym,
+                               LibraryKeep K);
+ProgramStateRef removeLibraryKeep(ProgramStateRef St, SymbolRef Sym);
+LibraryKeepMap libraryKeeps(ProgramStateRef St);
+
+// CgoPendingPaths.
+ProgramStateRef addPendingPath(ProgramStateRef St, PendingPath P);
+ProgramStateRef removePendingPath(ProgramStateRef St, const PendingPath &P);
+PendingPathSet pendingPaths(ProgramStateRef St);
+
+// CgoFrameEffects.
+ProgramStateRef addFrameEffect(ProgramStateRef St, FrameEffect E);
+ProgramStateRef removeFrameEffect(ProgramStateRef St, const FrameEffect &E);
+FrameEffectSet frameEffects(ProgramStateRef St);
 
 /// Prints every non-empty map, for the checker's printState (and so for
 /// clang_analyzer_printState() under debug.ExprInspection).

@@ -13,6 +13,9 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/CommonBugCategories.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <dlfcn.h>
 
 using namespace clang;
 using namespace ento;
@@ -61,6 +64,38 @@ static const OptionSpec StringOptions[] = {
     {"HandleArgs",
      "Arguments of Go-called functions at which Go passes an integer as a "
      "pointer (a runtime/cgo.Handle), as NAME:POSITION, separated by ';'."},
+    {"Models",
+     "Library models to read after the shipped ones (docs/models.md): models "
+     "files or folders of them, separated by ';'; for one function, a later "
+     "file overrides an earlier one."},
+    {"Summaries",
+     "Function summaries of the package computed by an earlier run "
+     "(cgo-lifetime --summaries; docs/summaries.md), separated by ';'. They "
+     "override models."},
+    {"SummaryOutput",
+     "Write the summaries of the functions defined in the translation unit's "
+     "main file to this file ('-': standard output)."},
+};
+
+/// A boolean checker option of the cgo package: name, default, description.
+struct BoolOptionSpec {
+  llvm::StringLiteral Name;
+  bool Default;
+  llvm::StringLiteral Description;
+};
+
+static const BoolOptionSpec BoolOptions[] = {
+    {"ShippedModels", true,
+     "Read the library models shipped with cgo-lifetime "
+     "(share/cgo-lifetime/models beside the plugin) before cgo:Models."},
+    {"ShapeCallbackUserdata", false,
+     "Shape rule callback-userdata: a function with no body, model or "
+     "summary that takes a function pointer and, after it, a 'void *' keeps "
+     "that 'void *'."},
+    {"ShapeDestructorName", true,
+     "Shape rule destructor-name: a function with no body, model or summary "
+     "named *_free, *_destroy, *_unref, *_release or *_close frees its first "
+     "pointer parameter."},
 };
 
 static void reportSetupError(CheckerManager &Mgr, const Twine &Msg) {
@@ -108,6 +143,47 @@ static void addNames(CheckerManager &Mgr, StringRef OptName,
     Out[Name] = ("named in checker option 'cgo:" + OptName + "'").str();
 }
 
+static bool boolOption(CheckerManager &Mgr, StringRef Name) {
+  return Mgr.getAnalyzerOptions().getCheckerBooleanOption(Package, Name);
+}
+
+/// share/cgo-lifetime/models beside the plugin: in the build tree
+/// (lib/CgoLifetime.so) or the install tree (lib/cgo-lifetime/CgoLifetime.so).
+static std::string shippedModelsDir() {
+  Dl_info Info;
+  if (!dladdr(reinterpret_cast<void *>(&shippedModelsDir), &Info) ||
+      !Info.dli_fname)
+    return "";
+  SmallString<256> Dir(Info.dli_fname);
+  sys::path::remove_filename(Dir);
+  for (const char *Up : {"..", "../.."}) {
+    SmallString<256> Candidate(Dir);
+    sys::path::append(Candidate, Up, "share", "cgo-lifetime", "models");
+    sys::path::remove_dots(Candidate, /*remove_dot_dot=*/true);
+    if (sys::fs::is_directory(Candidate))
+      return Candidate.str().str();
+  }
+  return "";
+}
+
+/// The models (shipped, then the user's) and the summaries of earlier runs,
+/// by precedence; the shape rules; where to write this unit's summaries.
+static SummaryConfig readSummaryConfig(CheckerManager &Mgr) {
+  SummaryConfig Config;
+  Config.Rules.CallbackUserdata = boolOption(Mgr, "ShapeCallbackUserdata");
+  Config.Rules.DestructorName = boolOption(Mgr, "ShapeDestructorName");
+  Config.OutputPath = option(Mgr, "SummaryOutput").str();
+  auto Load = [&](StringRef Paths, SummaryOrigin O) {
+    if (Error E = loadSummaries(Paths, O, Config.Table))
+      reportSetupError(Mgr, toString(std::move(E)));
+  };
+  if (boolOption(Mgr, "ShippedModels"))
+    Load(shippedModelsDir(), SummaryOrigin::Shipped);
+  Load(option(Mgr, "Models"), SummaryOrigin::User);
+  Load(option(Mgr, "Summaries"), SummaryOrigin::Computed);
+  return Config;
+}
+
 /// Options first, then the manifest, which overrides them.
 static BoundaryFacts readFacts(CheckerManager &Mgr) {
   BoundaryFacts Facts;
@@ -137,7 +213,18 @@ static BoundaryFacts readFacts(CheckerManager &Mgr) {
 /// The facts are read first: the checker is built from them (its model, and
 /// the configured allocators in its table of memory functions).
 static void registerBoundaryModel(CheckerManager &Mgr) {
-  Mgr.registerChecker<CgoLifetimeChecker>(readFacts(Mgr));
+  Mgr.registerChecker<CgoLifetimeChecker>(readFacts(Mgr),
+                                          readSummaryConfig(Mgr));
+}
+
+static void registerDumpSummaries(CheckerManager &Mgr) {
+  auto *Chk = Mgr.getChecker<CgoLifetimeChecker>();
+  Chk->DumpSummaries = true;
+  Chk->enableSummaries();
+}
+
+static void registerDumpShapeRules(CheckerManager &Mgr) {
+  Mgr.getChecker<CgoLifetimeChecker>()->DumpShapeRules = true;
 }
 
 static bool shouldRegister(const CheckerManager &) { return true; }
@@ -169,6 +256,18 @@ static constexpr ModelSpec ModelChecker = {
 #define CGO_MODEL_CHECKER(ID, NAME, HELP) NAME, HELP
 #include "cgo-lifetime/Checkers.def"
 };
+/// The debug checkers, in the order of Checkers.def, and what registers
+/// each.
+static constexpr ModelSpec DebugCheckers[] = {
+#define CGO_DEBUG_CHECKER(ID, NAME, HELP) {NAME, HELP},
+#include "cgo-lifetime/Checkers.def"
+};
+static constexpr void (*const DebugRegisterFns[])(CheckerManager &) = {
+#define CGO_DEBUG_CHECKER(ID, NAME, HELP) register##ID,
+#include "cgo-lifetime/Checkers.def"
+};
+static_assert(std::size(DebugCheckers) == std::size(DebugRegisterFns),
+              "one register function per debug checker");
 
 template <CgoLifetimeChecker::CheckKind K>
 static void registerKind(CheckerManager &Mgr) {
@@ -205,7 +304,17 @@ extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
                         C.DocUri, /*IsHidden=*/false);
     Registry.addDependency(C.Name, ModelChecker.Name);
   }
+  for (size_t I = 0; I < std::size(DebugCheckers); ++I) {
+    Registry.addChecker(DebugRegisterFns[I], shouldRegister,
+                        DebugCheckers[I].Name, DebugCheckers[I].Help, "",
+                        /*IsHidden=*/true);
+    Registry.addDependency(DebugCheckers[I].Name, ModelChecker.Name);
+  }
   for (const OptionSpec &O : StringOptions)
     Registry.addPackageOption("string", Package, O.Name, "", O.Description,
+                              "released");
+  for (const BoolOptionSpec &O : BoolOptions)
+    Registry.addPackageOption("bool", Package, O.Name,
+                              O.Default ? "true" : "false", O.Description,
                               "released");
 }

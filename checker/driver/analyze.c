@@ -397,6 +397,40 @@ bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cs_strlist
   return true;
 }
 
+char *cl_unit_summaries_path(const cl_config *cfg, size_t i) {
+  return cs_xasprintf("%s/sum-%zu.json", cfg->workdir, i);
+}
+
+/* -analyzer-config NAME=VALUE through the driver. */
+static void push_config(cs_strlist *argv, char *name_value) {
+  cs_strlist_push(argv, "-Xanalyzer");
+  cs_strlist_push(argv, "-analyzer-config");
+  cs_strlist_push(argv, "-Xanalyzer");
+  cs_strlist_push_owned(argv, name_value);
+}
+
+/* Models, summaries in and out (docs/summaries.md): one option each, so that
+ * a path with a comma stays whole. */
+static void push_summary_options(const cl_config *cfg, size_t i, cs_strlist *argv) {
+  if (cfg->no_shipped_models)
+    push_config(argv, cs_xstrdup("cgo:ShippedModels=false"));
+  if (cfg->models && cfg->models[0])
+    push_config(argv, cs_xasprintf("cgo:Models=%s", cfg->models));
+  if (cfg->summaries)
+    push_config(argv, cs_xasprintf("cgo:Summaries=%s", cfg->summaries));
+  if (cfg->shape_callback_userdata >= 0)
+    push_config(argv, cs_xasprintf("cgo:ShapeCallbackUserdata=%s",
+                                   cfg->shape_callback_userdata ? "true" : "false"));
+  if (cfg->shape_destructor_name >= 0)
+    push_config(argv, cs_xasprintf("cgo:ShapeDestructorName=%s",
+                                   cfg->shape_destructor_name ? "true" : "false"));
+  if (cfg->write_summaries) {
+    char *out = cl_unit_summaries_path(cfg, i);
+    push_config(argv, cs_xasprintf("cgo:SummaryOutput=%s", out));
+    free(out);
+  }
+}
+
 /* The clang command that analyses unit i. */
 static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cs_strlist *argv) {
   cs_strlist_push(argv, cfg->clang);
@@ -409,7 +443,7 @@ static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cs_s
   cs_strlist_push(argv, "-analyzer-config");
   cs_strlist_push(argv, "-Xanalyzer");
   if (cfg->ctu) {
-    char *ctu_dir = cs_path_join(cfg->workdir, "ctu");
+    char *ctu_dir = cfg->ctu_dir ? cs_xstrdup(cfg->ctu_dir) : cs_path_join(cfg->workdir, "ctu");
     cs_strlist_push_owned(
         argv, cs_xasprintf("cgo:Manifest=%s,experimental-enable-naive-ctu-analysis=true,"
                            "ctu-dir=%s,ctu-invocation-list=%s/invocations.yaml",
@@ -418,6 +452,7 @@ static void analysis_argv(const cl_config *cfg, const cl_unit *u, size_t i, cs_s
   } else {
     cs_strlist_push_owned(argv, cs_xasprintf("cgo:Manifest=%s", cfg->manifest));
   }
+  push_summary_options(cfg, i, argv);
   cs_strlist_push(argv, "-Xanalyzer");
   cs_strlist_push(argv, cfg->html ? "-analyzer-output=sarif-html" : "-analyzer-output=sarif");
   for (size_t k = 0; k < u->args.len; k++)

@@ -29,6 +29,13 @@ typedef struct cl_config {
   const char *manifest;       /* the companion's manifest */
   const char *checkers;       /* -analyzer-checker list */
   const char *workdir;        /* private scratch directory */
+  const char *ctu_dir;        /* the CTU index; NULL: WORKDIR/ctu */
+  const char *models;         /* cgo:Models: models files and folders, ';'-separated; or NULL */
+  bool no_shipped_models;     /* cgo:ShippedModels=false (models names them itself) */
+  bool write_summaries;       /* cgo:SummaryOutput=WORKDIR/sum-i.json for unit i */
+  const char *summaries;      /* cgo:Summaries: a merged summaries file, or NULL */
+  int shape_callback_userdata; /* cgo:ShapeCallbackUserdata: -1 the plugin's default, 0, 1 */
+  int shape_destructor_name;   /* cgo:ShapeDestructorName: the same */
   bool ctu;                   /* cross-translation-unit analysis */
   bool html;                  /* also write clang's HTML reports */
   int jobs;                   /* clang processes at once */
@@ -60,6 +67,9 @@ bool cl_add_header_units(const cl_config *cfg, cl_units *units, const cs_strlist
 /* Writes the CTU index (externalDefMap.txt) and invocation list into
  * WORKDIR/ctu with clang-extdef-mapping. */
 bool cl_prepare_ctu(const cl_config *cfg, const cl_units *units, cs_error *err);
+
+/* Where unit i's summaries go when cfg->write_summaries (new string). */
+char *cl_unit_summaries_path(const cl_config *cfg, size_t i);
 
 /* Analyses every unit. For unit i the SARIF log is WORKDIR/unit-i.sarif and
  * HTML reports go to WORKDIR/html-i/. A unit that fails adds to failures what

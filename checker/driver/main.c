@@ -22,6 +22,7 @@
 #include "options.h"
 #include "proc.h"
 #include "render.h"
+#include "summaries.h"
 #include "toolchain.h"
 #include "util.h"
 
@@ -30,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -92,6 +94,12 @@ typedef struct options {
   bool verbose;
   bool keep_temps;
   bool allow_incomplete; /* --allow-incomplete */
+  const char *summaries;  /* --summaries FILE: the merged summaries */
+  bool summaries_only;    /* --summaries-only: no findings, no second pass */
+  bool no_summaries;      /* --no-summaries: one pass, no summaries */
+  cs_strlist models;      /* --models PATH, in order */
+  int shape_callback_userdata; /* --shape-rules: -1 the plugin's default, 0 off, 1 on */
+  int shape_destructor_name;
   cs_strlist packages;
 } options;
 
@@ -106,6 +114,11 @@ enum {
   OPT_PLUGIN,
   OPT_KEEP_TEMPS,
   OPT_ALLOW_INCOMPLETE,
+  OPT_MODELS,
+  OPT_SUMMARIES,
+  OPT_SUMMARIES_ONLY,
+  OPT_NO_SUMMARIES,
+  OPT_SHAPE_RULES,
   OPT_VERSION,
   OPT_PRINT_PLUGIN,
   OPT_PRINT_TIDY_MODULE,
@@ -137,6 +150,19 @@ static const cs_option option_table[] = {
     {OPT_KEEP_TEMPS, "keep-temps", NULL, "keep the scratch directory and print its path"},
     {OPT_ALLOW_INCOMPLETE, "allow-incomplete", NULL,
      "what could not be analysed is a warning, not exit 3"},
+    {OPT_MODELS, "models", "PATH",
+     "a models file or folder of your own, read after the shipped\n"
+     "models and $XDG_CONFIG_HOME/cgo-lifetime/models (repeatable)"},
+    {OPT_SUMMARIES, "summaries", "FILE",
+     "write the function summaries of the packages' C (schema 1)"},
+    {OPT_SUMMARIES_ONLY, "summaries-only", NULL,
+     "compute and write the summaries only (needs --summaries):\n"
+     "no findings, no second pass"},
+    {OPT_NO_SUMMARIES, "no-summaries", NULL, "one pass, no summaries: no cross-call findings"},
+    {OPT_SHAPE_RULES, "shape-rules", "LIST",
+     "the shape rules that guess what library functions without a\n"
+     "model do: callback-userdata, destructor-name, separated by\n"
+     "','; or none (default: destructor-name)"},
     {'v', "verbose", NULL, "print the commands run"},
     {'h', "help", NULL, "show this help"},
     {OPT_VERSION, "version", NULL, "show the version"},
@@ -184,6 +210,24 @@ static int usage_error(const char *what, const char *arg) {
   return EXIT_ERROR;
 }
 
+/* --shape-rules LIST: which rules are on; the others are off. */
+static bool parse_shape_rules(const char *list, options *o) {
+  o->shape_callback_userdata = o->shape_destructor_name = 0;
+  if (strcmp(list, "none") == 0)
+    return true;
+  for (const char *p = list; *p;) {
+    size_t n = strcspn(p, ",");
+    if (n == strlen("callback-userdata") && strncmp(p, "callback-userdata", n) == 0)
+      o->shape_callback_userdata = 1;
+    else if (n == strlen("destructor-name") && strncmp(p, "destructor-name", n) == 0)
+      o->shape_destructor_name = 1;
+    else
+      return false;
+    p += n + (p[n] == ',');
+  }
+  return true;
+}
+
 /* One option into o: GO_ON, or the exit status after --help, --version or an
  * error. */
 static int set_option(options *o, int id, const char *value) {
@@ -216,6 +260,16 @@ static int set_option(options *o, int id, const char *value) {
   case OPT_PLUGIN: o->plugin = value; return GO_ON;
   case OPT_KEEP_TEMPS: o->keep_temps = true; return GO_ON;
   case OPT_ALLOW_INCOMPLETE: o->allow_incomplete = true; return GO_ON;
+  case OPT_MODELS: cs_strlist_push(&o->models, value); return GO_ON;
+  case OPT_SUMMARIES: o->summaries = value; return GO_ON;
+  case OPT_SUMMARIES_ONLY: o->summaries_only = true; return GO_ON;
+  case OPT_NO_SUMMARIES: o->no_summaries = true; return GO_ON;
+  case OPT_SHAPE_RULES:
+    if (!parse_shape_rules(value, o))
+      return usage_error("--shape-rules takes callback-userdata, destructor-name (separated by "
+                         "',') or none",
+                         value);
+    return GO_ON;
   case 'v': o->verbose = true; return GO_ON;
   case OPT_PRINT_PLUGIN: o->action = ACTION_PRINT_PLUGIN; return GO_ON;
   case OPT_PRINT_TIDY_MODULE: o->action = ACTION_PRINT_TIDY_MODULE; return GO_ON;
@@ -236,6 +290,7 @@ static int parse_options(int argc, char **argv, options *o) {
   o->jobs = cpus > 0 ? (int)cpus : 1;
   o->ctu = true;
   o->checkers = "core,unix.DynamicMemoryModeling,cgo";
+  o->shape_callback_userdata = o->shape_destructor_name = -1;
   cs_getopt g;
   cs_getopt_init(&g, option_table, argc, argv);
   int id, status = GO_ON;
@@ -252,6 +307,10 @@ static int parse_options(int argc, char **argv, options *o) {
   bool needs_packages = o->action == ACTION_ANALYSE || o->action == ACTION_PRINT_MANIFEST;
   if (needs_packages && o->packages.len == 0)
     return usage_error("no package given", NULL);
+  if (o->summaries_only && !o->summaries)
+    return usage_error("--summaries-only needs --summaries FILE", NULL);
+  if (o->summaries && o->no_summaries)
+    return usage_error("--summaries and --no-summaries exclude each other", NULL);
   if (!needs_packages && o->action != ACTION_EDITOR_CONFIG && o->packages.len > 0)
     return usage_error("this option takes no package", o->packages.items[0]);
   return GO_ON;
@@ -545,6 +604,187 @@ static void remove_workdir(char *workdir, bool keep) {
   free(workdir);
 }
 
+/*---- Models and summaries (docs/summaries.md) -----------------------------*/
+
+/* The models the plugin reads, lowest precedence first, ';'-separated (new
+ * string): the shipped folder found beside this program (then *shipped is
+ * set, and the plugin is told not to look for its own), the user's
+ * $XDG_CONFIG_HOME/cgo-lifetime/models when it exists, every --models. */
+static char *models_list(const options *o, const char *exe_dir, bool *shipped, bool *user) {
+  const char *const candidates[] = {"../share/cgo-lifetime/models", NULL};
+  char *dir = find_beside(exe_dir, candidates);
+  cs_buf b = {0};
+  *shipped = dir != NULL;
+  *user = false;
+  if (dir)
+    cs_buf_puts(&b, dir);
+  free(dir);
+  const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+  char *config = xdg && xdg[0] == '/' ? cs_path_join(xdg, "cgo-lifetime/models")
+                 : home && home[0]   ? cs_xasprintf("%s/.config/cgo-lifetime/models", home)
+                                     : NULL;
+  struct stat st;
+  if (config && stat(config, &st) == 0 && S_ISDIR(st.st_mode)) {
+    cs_buf_printf(&b, "%s%s", b.len ? ";" : "", config);
+    *user = true;
+  }
+  free(config);
+  for (size_t i = 0; i < o->models.len; i++) {
+    char *abs = cs_absolute_path(o->models.items[i]);
+    cs_buf_printf(&b, "%s%s", b.len ? ";" : "", abs);
+    free(abs);
+    *user = true;
+  }
+  return cs_buf_take(&b);
+}
+
+/* A user's models file that cannot be read or breaks the schema stops the
+ * run before anything is analysed, with the plugin's one line: "FILE:LINE:COL:
+ * message". The plugin reads the models of an empty translation unit. */
+static bool check_models(const cl_config *cfg, cs_error *err) {
+  cs_strlist argv = {0};
+  cs_strlist_push(&argv, cfg->clang);
+  cs_strlist_push(&argv, "-cc1");
+  cs_strlist_push(&argv, "-analyze");
+  cs_strlist_push(&argv, "-load");
+  cs_strlist_push(&argv, cfg->plugin);
+  cs_strlist_push(&argv, "-analyzer-checker=cgo");
+  if (cfg->no_shipped_models) {
+    cs_strlist_push(&argv, "-analyzer-config");
+    cs_strlist_push(&argv, "cgo:ShippedModels=false");
+  }
+  cs_strlist_push(&argv, "-analyzer-config");
+  cs_strlist_push_owned(&argv, cs_xasprintf("cgo:Models=%s", cfg->models));
+  cs_strlist_push(&argv, "-x");
+  cs_strlist_push(&argv, "c");
+  cs_strlist_push(&argv, "/dev/null");
+  cs_strlist_push_owned(&argv, NULL);
+  argv.len--;
+  cs_command cmd = {.argv = (const char *const *)argv.items};
+  cs_proc_result res = {0};
+  bool ok = cs_run(&cmd, &res, err);
+  if (ok && res.exit_code != 0) {
+    static const char marker[] = "error: cgo-lifetime: ";
+    const char *hit = strstr(res.err_text, marker);
+    if (hit)
+      cs_fail(err, "%.*s", (int)strcspn(hit + strlen(marker), "\n"), hit + strlen(marker));
+    else
+      cs_fail(err, "the models cannot be read: %s", res.err_text);
+    ok = false;
+  }
+  cs_proc_result_free(&res);
+  cs_strlist_free(&argv);
+  return ok;
+}
+
+/* The path of unit i's results in list (pass 1's or pass 2's), if there. */
+static const char *result_of(const cs_strlist *list, const char *dir, size_t i, bool html) {
+  char *want = html ? cs_xasprintf("%s/html-%zu", dir, i) : cs_xasprintf("%s/unit-%zu.sarif", dir, i);
+  char *want_html_sarif = cs_xasprintf("%s/html-%zu/unit.sarif", dir, i);
+  const char *found = NULL;
+  for (size_t k = 0; k < list->len && !found; k++)
+    if (strcmp(list->items[k], want) == 0 || strcmp(list->items[k], want_html_sarif) == 0)
+      found = list->items[k];
+  free(want);
+  free(want_html_sarif);
+  return found;
+}
+
+/* After the first pass: merges the units' summaries, writes --summaries,
+ * and (unless --summaries-only) analyses again, with the merged summaries,
+ * the units that define a Go-called function freeing what another one
+ * handed to Go; their results replace the first pass's. */
+static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
+                                      const cl_units *units, const cs_strlist *package_dirs,
+                                      cs_strlist *sarif_paths, cs_strlist *html_dirs,
+                                      cs_strlist *gaps, cs_error *err) {
+  time_t started = time(NULL);
+  cl_summaries *sums = cl_summaries_new();
+  bool ok = true;
+  for (size_t i = 0; ok && i < units->len; i++) {
+    char *path = cl_unit_summaries_path(cfg, i);
+    ok = cl_summaries_add_file(sums, path, i, err);
+    free(path);
+  }
+  if (ok)
+    cl_summaries_link(sums);
+  static const char generator[] = "cgo-lifetime " CGO_LIFETIME_VERSION " (clang " CGO_CLANG_VERSION ")";
+  if (ok && o->summaries) {
+    cs_strlist inputs = {0};
+    cl_summary_inputs(package_dirs, &inputs);
+    char *text = cl_summaries_render(sums, generator, &inputs, err);
+    ok = text && cs_write_file(o->summaries, text, strlen(text), err);
+    free(text);
+    cs_strlist_free(&inputs);
+  }
+  bool *rerun = cs_xcalloc(units->len ? units->len : 1, sizeof *rerun);
+  size_t n = ok && !o->summaries_only ? cl_summaries_rerun_units(sums, rerun, units->len) : 0;
+  if (n > 0) {
+    char *merged = cs_path_join(cfg->workdir, "summaries.json");
+    char *pass2_dir = cs_path_join(cfg->workdir, "pass2");
+    char *ctu_dir = cs_path_join(cfg->workdir, "ctu");
+    char *text = cl_summaries_render(sums, generator, NULL, err);
+    ok = text && cs_write_file(merged, text, strlen(text), err) && cs_mkdir_p(pass2_dir, err);
+    free(text);
+    cl_units again = {cs_xcalloc(n, sizeof(cl_unit)), 0};
+    size_t *index = cs_xcalloc(n, sizeof *index);
+    for (size_t i = 0; i < units->len; i++)
+      if (rerun[i]) {
+        index[again.len] = i;
+        again.items[again.len++] = units->items[i];
+      }
+    cl_config second = *cfg;
+    second.workdir = pass2_dir;
+    second.ctu_dir = ctu_dir;
+    second.write_summaries = false;
+    second.summaries = merged;
+    second.progress = cfg->verbose;
+    cs_strlist sarif2 = {0}, html2 = {0}, out_sarif = {0}, out_html = {0};
+    if (ok)
+      cl_analyze_all(&second, &again, &sarif2, &html2, gaps);
+    /* Unit order, as cl_analyze_all gives it: the findings merge keeps the
+     * first of two duplicates. */
+    for (size_t i = 0, j = 0; ok && i < units->len; i++) {
+      const char *sarif = NULL, *html = NULL;
+      if (j < again.len && index[j] == i) {
+        sarif = result_of(&sarif2, pass2_dir, j, false);
+        html = result_of(&html2, pass2_dir, j, true);
+        j++;
+      }
+      if (!sarif) {
+        sarif = result_of(sarif_paths, cfg->workdir, i, false);
+        html = result_of(html_dirs, cfg->workdir, i, true);
+      }
+      if (sarif)
+        cs_strlist_push(&out_sarif, sarif);
+      if (html)
+        cs_strlist_push(&out_html, html);
+    }
+    if (ok) {
+      cs_strlist_free(sarif_paths);
+      cs_strlist_free(html_dirs);
+      *sarif_paths = out_sarif;
+      *html_dirs = out_html;
+    } else {
+      cs_strlist_free(&out_sarif);
+      cs_strlist_free(&out_html);
+    }
+    if (cfg->verbose)
+      fprintf(stderr, "cgo-lifetime: second pass with the summaries: %zu unit%s in %lds\n", n,
+              n == 1 ? "" : "s", (long)(time(NULL) - started));
+    cs_strlist_free(&sarif2);
+    cs_strlist_free(&html2);
+    free(again.items);
+    free(index);
+    free(merged);
+    free(pass2_dir);
+    free(ctu_dir);
+  }
+  free(rerun);
+  cl_summaries_free(sums);
+  return ok;
+}
+
 static int run(const options *o) {
   cs_error err = {{0}};
   char cwd_buf[PATH_MAX];
@@ -589,14 +829,32 @@ static int run(const options *o) {
       .jobs = o->jobs,
       .verbose = o->verbose,
       .progress = o->verbose || (isatty(STDERR_FILENO) && units.len > 2),
+      .write_summaries = !o->no_summaries,
+      .shape_callback_userdata = o->shape_callback_userdata,
+      .shape_destructor_name = o->shape_destructor_name,
   };
-  if ((cfg.ctu && !cl_prepare_ctu(&cfg, &units, &err)) ||
+  bool shipped = false, user_models = false;
+  char *models = models_list(o, exe_dir, &shipped, &user_models);
+  cfg.models = models;
+  cfg.no_shipped_models = shipped;
+  if ((user_models && !check_models(&cfg, &err)) ||
+      (cfg.ctu && !cl_prepare_ctu(&cfg, &units, &err)) ||
       !cl_add_header_units(&cfg, &units, &package_dirs, &err)) {
+    free(models);
     free(manifest);
     goto done;
   }
   cl_analyze_all(&cfg, &units, &sarif_paths, &html_dirs, &gaps);
+  ok = !cfg.write_summaries || summaries_and_second_pass(o, &cfg, &units, &package_dirs,
+                                                         &sarif_paths, &html_dirs, &gaps, &err);
+  free(models);
   free(manifest);
+  if (!ok)
+    goto done;
+  if (o->summaries_only) {
+    status = EXIT_CLEAN;
+    goto done;
+  }
   cl_filter filter = {"cgo.", &package_dirs};
   if (!collect(&sarif_paths, &filter, &all, &err))
     goto done;
@@ -724,5 +982,6 @@ int main(int argc, char **argv) {
     }
   }
   cs_strlist_free(&o.packages);
+  cs_strlist_free(&o.models);
   return status;
 }

@@ -31,10 +31,13 @@ type Config struct {
 	NoShippedModels  bool     // do not read the shipped models (-no-shipped-models)
 	CallbackUserdata bool     // shape rule callback-userdata
 	DestructorName   bool     // shape rule destructor-name
+	// Compute says when the summaries of the package's own C code are
+	// computed with cgo-lifetime --summaries (-compute-summaries).
+	Compute ComputeMode
 }
 
 // Default is the configuration the command-line flags fill in.
-var Default = &Config{CallbackUserdata: true, DestructorName: true}
+var Default = &Config{CallbackUserdata: true, DestructorName: true, Compute: ComputeAuto}
 
 // AddEnv appends what the environment names to the lists of c.
 func (c *Config) AddEnv() {
@@ -76,17 +79,17 @@ func ShippedModelsDirs() []string {
 // PackageInputs is what the C facts of one Go package depend on.
 type PackageInputs struct {
 	ImportPath string
-	Dir        string   // the package directory
+	Dir        string   // the package's source directory (never the build's $WORK)
 	GoFiles    []string // the package's Go files (preambles live in the cgo files)
 	OtherFiles []string // its C, C++, header and assembly files
 }
 
 // ComputedSummaries returns the summaries of the package's own C code, or
-// nil when there are none to be had. Today it reads the summaries files of
-// the configuration and drops any whose inputs changed. This is the one
-// function to replace when the C side's summary pass can be run from here:
-// run `cgo-lifetime --summaries` on the package, or read a cache keyed by
-// the SHA-256 of the inputs (docs/go-side.md, "How facts are found").
+// nil when there are none to be had, and warnings to print once. It reads
+// the summaries files of the configuration (dropping any whose inputs
+// changed) and, unless they are named (ComputeAuto) or computing is off,
+// the summaries that cgo-lifetime --summaries computes for the package,
+// from a cache keyed by the SHA-256 of their inputs (compute.go).
 var ComputedSummaries = func(c *Config, pkg PackageInputs) ([]*File, []string, error) {
 	var files []*File
 	var warnings []string
@@ -103,6 +106,15 @@ var ComputedSummaries = func(c *Config, pkg PackageInputs) ([]*File, []string, e
 			continue
 		}
 		files = append(files, f)
+	}
+	if c.Compute == ComputeOn || c.Compute == ComputeAuto && len(c.Summaries) == 0 {
+		f, warning := computeSummaries(pkg)
+		if f != nil {
+			files = append(files, f)
+		}
+		if warning != "" {
+			warnings = append(warnings, warning)
+		}
 	}
 	return files, warnings, nil
 }
@@ -138,6 +150,29 @@ func cachedRead(path string) (*File, error) {
 	v, _ := readCache.LoadOrStore(path, &readResult{})
 	r := v.(*readResult)
 	r.once.Do(func() { r.f, r.err = ReadFile(path) })
+	return r.f, r.err
+}
+
+var shippedCache sync.Map // path -> *readResult
+
+// shippedRead reads a shipped models file; its facts cite it by its name in
+// the models folder (libc.json:90), which is the same wherever the tool is
+// installed, and the reports stay the same from machine to machine.
+func shippedRead(path string) (*File, error) {
+	v, _ := shippedCache.LoadOrStore(path, &readResult{})
+	r := v.(*readResult)
+	r.once.Do(func() {
+		r.f, r.err = ReadFile(path)
+		if r.err != nil {
+			return
+		}
+		base := filepath.Base(path)
+		for i := range r.f.Functions {
+			for j := range r.f.Functions[i].Effects {
+				r.f.Functions[i].Effects[j].Source.File = base
+			}
+		}
+	})
 	return r.f, r.err
 }
 
@@ -183,7 +218,11 @@ func (c *Config) Load(pkg PackageInputs) (*Facts, error) {
 			return err
 		}
 		for _, p := range files {
-			f, err := cachedRead(p)
+			read := cachedRead
+			if rank == RankShipped {
+				read = shippedRead
+			}
+			f, err := read(p)
 			if err != nil {
 				return err
 			}

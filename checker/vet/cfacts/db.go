@@ -1,6 +1,7 @@
 package cfacts
 
 import (
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,9 +53,28 @@ func (db *DB) Add(r Rank, fn *Function) {
 		db.funcs[fn.Name] = ranked{r, fn}
 	case old.rank == r:
 		merged := *old.fn
-		merged.Effects = append(append([]Effect(nil), old.fn.Effects...), fn.Effects...)
+		merged.Effects = append([]Effect(nil), old.fn.Effects...)
+		for _, e := range fn.Effects {
+			if !hasEffect(merged.Effects, e) {
+				merged.Effects = append(merged.Effects, e)
+			}
+		}
 		db.funcs[fn.Name] = ranked{r, &merged}
 	}
+}
+
+// hasEffect reports whether effects already say what e says (wherever it
+// came from): the summaries a named file and the computation give for one
+// function must not count one free twice.
+func hasEffect(effects []Effect, e Effect) bool {
+	e.Source = Source{}
+	for _, x := range effects {
+		x.Source = Source{}
+		if reflect.DeepEqual(x, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // AddFile adds every function of a summaries or models file.

@@ -29,16 +29,18 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"cgolifetime/vet/cfacts"
+	"cgolifetime/vet/checkers"
 )
 
-// Checker names: the interface users, scripts and the driver depend on.
-const (
-	GoUsesFreed        = "cgo.GoUsesFreed"
-	GoFreesTwice       = "cgo.GoFreesTwice"
-	GoFreesCHeld       = "cgo.GoFreesCHeld"
-	GoPointerKeptByC   = "cgo.GoPointerKeptByC"
-	GoPointerInCMemory = "cgo.GoPointerInCMemory"
-	MissingKeepAlive   = "cgo.MissingKeepAlive"
+// Checker names: the interface users, scripts and the driver depend on,
+// from Checkers.def (package checkers).
+var (
+	GoUsesFreed        = checkers.GoUsesFreed.Name
+	GoFreesTwice       = checkers.GoFreesTwice.Name
+	GoFreesCHeld       = checkers.GoFreesCHeld.Name
+	GoPointerKeptByC   = checkers.GoPointerKeptByC.Name
+	GoPointerInCMemory = checkers.GoPointerInCMemory.Name
+	MissingKeepAlive   = checkers.MissingKeepAlive.Name
 )
 
 const Doc = `follow C pointers through the Go code of cgo packages
@@ -166,18 +168,42 @@ func (f *FinalizerFact) String() string {
 	return strings.Join(parts, "; ")
 }
 
+// PackageDirs maps import paths to source directories, for the drivers that
+// know them (the command fills it from go vet's unit configuration or from
+// go list); other drivers leave it empty and the directory is found from the
+// files' positions.
+var PackageDirs = map[string]string{}
+
 // Facts loads the C facts for a package; the command and the tests may
 // replace it. The default reads cfacts.Default.
 var Facts = func(pass *analysis.Pass) (*cfacts.Facts, error) {
-	in := cfacts.PackageInputs{ImportPath: pass.Pkg.Path(), OtherFiles: pass.OtherFiles}
+	in := cfacts.PackageInputs{ImportPath: pass.Pkg.Path(), OtherFiles: pass.OtherFiles, Dir: packageDir(pass)}
 	for _, f := range pass.Files {
-		name := pass.Fset.Position(f.FileStart).Filename
-		in.GoFiles = append(in.GoFiles, name)
-		if in.Dir == "" {
-			in.Dir = filepath.Dir(name)
-		}
+		in.GoFiles = append(in.GoFiles, pass.Fset.Position(f.Package).Filename)
 	}
 	return cfacts.Default.Load(in)
+}
+
+// packageDir returns the package's source directory: from PackageDirs, else
+// the directory of a file the package was written in (through cgo's //line
+// directives for the files cgo generated), or "".
+func packageDir(pass *analysis.Pass) string {
+	if d := PackageDirs[pass.Pkg.Path()]; d != "" {
+		return d
+	}
+	for _, f := range pass.Files {
+		name := pass.Fset.Position(f.Package).Filename
+		if strings.HasPrefix(filepath.Base(name), "_cgo_") {
+			continue
+		}
+		if abs, err := filepath.Abs(name); err == nil {
+			name = abs
+		}
+		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
 }
 
 var warned sync.Map
@@ -210,6 +236,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, e := range x.run(fn, newState()) {
 			x.atExit(e)
 		}
+		x.flushKeepAlive()
 	}
 	c.exportFacts(funcs)
 	return &Result{Findings: c.sortedFindings()}, nil
@@ -217,7 +244,9 @@ func run(pass *analysis.Pass) (any, error) {
 
 func (c *checker) explorer(fn *ssa.Function, report bool) *explorer {
 	return &explorer{c: c, top: fn, report: report,
-		live: map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool{}}
+		live:      map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool{},
+		kaPending: map[kaKey]*Finding{}, kaUsed: map[kaKey]bool{},
+		entry: map[*ssa.BasicBlock]map[ssa.Value]bool{}}
 }
 
 // summarize computes the summary of fn from its exit states.
@@ -350,8 +379,10 @@ func isGenerated(fn *ssa.Function) bool {
 }
 
 // relevant reports whether a package can hold a finding or a summary: it
-// calls C (cgo's _Cfunc_ wrappers are in its files), or it imports a package
-// whose functions or types have facts.
+// calls C (cgo's _Cfunc_ wrappers are in its files), or it refers to a
+// function or type of another package that has a fact. Importing such a
+// package is not enough: net has facts (its cgo resolver), and net/http,
+// which only calls net.Dial and friends, is not worth an SSA form.
 func relevant(pass *analysis.Pass) bool {
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -360,7 +391,24 @@ func relevant(pass *analysis.Pass) bool {
 			}
 		}
 	}
-	return len(pass.AllObjectFacts()) > 0
+	facts := pass.AllObjectFacts()
+	if len(facts) == 0 {
+		return false
+	}
+	withFacts := make(map[types.Object]bool, len(facts))
+	for _, f := range facts {
+		withFacts[f.Object] = true
+	}
+	for _, obj := range pass.TypesInfo.Uses {
+		if withFacts[obj] {
+			return true
+		}
+		// A method of an instantiated generic type is a copy of its origin.
+		if fn, ok := obj.(*types.Func); ok && withFacts[fn.Origin()] {
+			return true
+		}
+	}
+	return false
 }
 
 // buildSSA builds the SSA form of the package, as buildssa does, but only for

@@ -119,7 +119,8 @@ func (x *explorer) inline(s *state, fn *ssa.Function, binds []aval, args []aval,
 		}
 		x.set(s, fv, b)
 	}
-	pred, visits, defers := s.pred, s.visits, s.defers
+	pred, visits := s.pred, s.visits
+	s.outerDefers = append(s.outerDefers, s.defers)
 	s.visits, s.defers = map[*ssa.BasicBlock]int8{}, nil
 	x.depth++
 	outer := x.cgoPos
@@ -142,7 +143,9 @@ func (x *explorer) inline(s *state, fn *ssa.Function, binds []aval, args []aval,
 				e.visits[b] = n
 			}
 		}
-		e.defers = append([]deferred(nil), defers...)
+		n := len(e.outerDefers) - 1
+		e.defers = append([]deferred(nil), e.outerDefers[n]...)
+		e.outerDefers = e.outerDefers[:n:n]
 		if in != nil {
 			x.set(e, in, e.retval)
 		}
@@ -160,8 +163,10 @@ func (x *explorer) inline(s *state, fn *ssa.Function, binds []aval, args []aval,
 	return exits
 }
 
-// runDefers runs the deferred calls of this path, last first.
-func (x *explorer) runDefers(s *state) []*state {
+// runDefers runs the deferred calls of fn on this path, last first.
+func (x *explorer) runDefers(s *state, fn *ssa.Function) []*state {
+	x.deferring = append(x.deferring, fn)
+	defer func() { x.deferring = x.deferring[:len(x.deferring)-1] }()
 	paths := []*state{s}
 	for len(s.defers) > 0 {
 		d := s.defers[len(s.defers)-1]
@@ -264,6 +269,9 @@ func (x *explorer) runtimeCall(s *state, name string, args []aval, pos token.Pos
 			}
 			return
 		}
+		for _, t := range args[0].tokens() {
+			s.finSet[t] = true
+		}
 		for _, fn := range c.funcsOf(args[1]) {
 			fn = c.declOf(fn)
 			c.finFuncs[fn] = true
@@ -285,6 +293,9 @@ func (x *explorer) runtimeCall(s *state, name string, args []aval, pos token.Pos
 	case "AddCleanup":
 		if len(args) != 3 {
 			return
+		}
+		for _, t := range args[0].tokens() {
+			s.finSet[t] = true
 		}
 		for _, fn := range c.funcsOf(args[1]) {
 			fn = c.declOf(fn)

@@ -378,6 +378,11 @@ func (c *checker) isAggregate(in ssa.Instruction) bool {
 // isGoMemory reports whether a value points to Go memory: a Go allocation or
 // global, or into a Go slice parameter.
 func (c *checker) isGoMemory(e elem) bool {
+	if e.byValue {
+		// a copy of a struct or array (*(*C.T)(unsafe.Pointer(&e))): not a
+		// pointer to the Go memory it was copied from
+		return false
+	}
 	t := c.toks[e.t]
 	switch t.kind {
 	case tkGo:

@@ -127,8 +127,13 @@ func (x *explorer) keepAliveCandidate(s *state, e elem, pos token.Pos, cfunc str
 	if owner.global != nil || owner.typ == nil {
 		return
 	}
+	if owner.kind == tkGo && !s.finSet[base] {
+		// allocated on this path, and no finalizer set on it yet (a
+		// constructor's error path before its runtime.SetFinalizer)
+		return
+	}
 	fin, field := c.finalizerOf(owner.typ, sel)
-	if fin == nil || fin.fn == x.top {
+	if fin == nil || fin.fn == x.top || c.isFinalizerFunc(x.top) {
 		return
 	}
 	for _, ch := range s.checks {
@@ -144,7 +149,14 @@ func (x *explorer) keepAliveCandidate(s *state, e elem, pos token.Pos, cfunc str
 func (x *explorer) atExit(s *state) {
 	c := x.c
 	for _, ch := range s.checks {
+		key := kaKey{ch.x, ch.pos}
 		if ch.done {
+			// a use after the call on one path keeps the value alive
+			// during the call on every path through it
+			x.kaUsed[key] = true
+			continue
+		}
+		if x.kaPending[key] != nil {
 			continue
 		}
 		owner := c.toks[ch.x]
@@ -155,7 +167,8 @@ func (x *explorer) atExit(s *state) {
 		if owner.kind == tkParam && owner.param > 0 {
 			f.Fix = &Fix{Pos: ch.pos, Value: owner.desc}
 		}
-		x.emit(f)
+		x.kaPending[key] = f
+		x.kaOrder = append(x.kaOrder, key)
 	}
 	for t, n := range s.freed {
 		tk := c.toks[t]
@@ -179,6 +192,25 @@ func (x *explorer) atExit(s *state) {
 		f.note(fin.pos, fmt.Sprintf("the finalizer set here (%s) frees field %s with %s", fin.desc, field, fin.cfunc))
 		x.emit(f)
 	}
+}
+
+// kaKey names a MissingKeepAlive candidate: the value and the C call.
+type kaKey struct {
+	x   tokID
+	pos token.Pos
+}
+
+// flushKeepAlive reports the MissingKeepAlive candidates of the paths
+// explored since the last flush, but those where the value is used after the
+// call on some path: the compiler keeps a value alive at a call when any path
+// from the call uses it.
+func (x *explorer) flushKeepAlive() {
+	for _, key := range x.kaOrder {
+		if !x.kaUsed[key] {
+			x.emit(x.kaPending[key])
+		}
+	}
+	x.kaPending, x.kaUsed, x.kaOrder = map[kaKey]*Finding{}, map[kaKey]bool{}, nil
 }
 
 // reportUse reports a use of freed memory.
@@ -243,17 +275,34 @@ func (x *explorer) reportTwice(s *state, t tokID, prev, now freeNote, pos token.
 	c := x.c
 	tk := c.toks[t]
 	msg := fmt.Sprintf("C memory %s is freed twice: %s frees it again after %s %s it", c.display(t), now.by, prev.by, prev.how)
+	if n := len(x.deferring); n > 0 {
+		msg = fmt.Sprintf("C memory %s is freed twice: the deferred %s frees it again when %s returns, after %s %s it",
+			c.display(t), now.by, x.deferring[n-1].Name(), prev.by, prev.how)
+	}
 	f := &Finding{Checker: GoFreesTwice, Pos: pos, Message: msg}
 	x.allocNote(f, tk)
 	f.note(prev.pos, "first "+freedText(prev))
 	x.emit(f)
 }
 
+// freer names what frees: "C.free", or "the deferred C.free when f returns"
+// while deferred calls run.
+func (x *explorer) freer(n freeNote) string {
+	if k := len(x.deferring); k > 0 {
+		return fmt.Sprintf("the deferred %s when %s returns", n.by, x.deferring[k-1].Name())
+	}
+	return n.by
+}
+
 // reportCHeld reports a free of memory that a C function keeps.
 func (x *explorer) reportCHeld(t tokID, k cKeepNote, now freeNote, pos token.Pos) {
 	c := x.c
 	tk := c.toks[t]
-	msg := fmt.Sprintf("C memory %s is freed by %s while %s still keeps it", c.display(t), now.by, k.by)
+	sep := " "
+	if len(x.deferring) > 0 {
+		sep = ", "
+	}
+	msg := fmt.Sprintf("C memory %s is freed by %s%swhile %s still keeps it", c.display(t), x.freer(now), sep, k.by)
 	f := &Finding{Checker: GoFreesCHeld, Pos: pos, Message: msg}
 	x.allocNote(f, tk)
 	f.note(k.pos, fmt.Sprintf("%s keeps it beyond the call (%s)", k.by, k.src))
@@ -268,7 +317,7 @@ func (x *explorer) reportCOwned(t tokID, now freeNote, pos token.Pos) {
 	if tk.own == cfacts.Static {
 		kind = "static"
 	}
-	msg := fmt.Sprintf("C memory %s is freed by %s, but C owns it: %s returned it %s", c.display(t), now.by, cName(tk.cfunc), kind)
+	msg := fmt.Sprintf("C memory %s is freed by %s, but C owns it: %s returned it %s", c.display(t), x.freer(now), cName(tk.cfunc), kind)
 	f := &Finding{Checker: GoFreesCHeld, Pos: pos, Message: msg}
 	x.allocNote(f, tk)
 	x.emit(f)

@@ -28,6 +28,14 @@ type explorer struct {
 	live   map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool
 	// uses of parameter-rooted tokens, for the function's summary
 	paramUses map[tokID]token.Pos
+	// the functions whose deferred calls run now, innermost last
+	deferring []*ssa.Function
+	// per block, what is live on entry (entryLive)
+	entry map[*ssa.BasicBlock]map[ssa.Value]bool
+	// MissingKeepAlive candidates of the exits seen so far (flushKeepAlive)
+	kaPending map[kaKey]*Finding
+	kaUsed    map[kaKey]bool
+	kaOrder   []kaKey
 }
 
 type workItem struct {
@@ -56,7 +64,9 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 				continue
 			}
 			st.visits[b]++
-			fp := st.fingerprint(b, live[b])
+			entry := x.entryLive(fn, b, live[b])
+			prune(st, fn, entry)
+			fp := st.fingerprint(b, entry)
 			if seen[fp] {
 				continue
 			}
@@ -110,7 +120,7 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 				}
 				break instrs
 			case *ssa.RunDefers:
-				outs := x.runDefers(st)
+				outs := x.runDefers(st, fn)
 				if len(outs) == 1 {
 					st = outs[0]
 					continue
@@ -125,6 +135,57 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 		}
 	}
 	return exits
+}
+
+// entryLive returns what is live on entry to b: the values live there, and
+// the operands its phis read from any predecessor.
+func (x *explorer) entryLive(fn *ssa.Function, b *ssa.BasicBlock, live map[ssa.Value]bool) map[ssa.Value]bool {
+	if e, ok := x.entry[b]; ok {
+		return e
+	}
+	e := live
+	copied := false
+	for _, instr := range b.Instrs {
+		phi, ok := instr.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if !copied {
+			copied = true
+			e = make(map[ssa.Value]bool, len(live)+len(phi.Edges))
+			for v := range live {
+				e[v] = true
+			}
+		}
+		for _, v := range phi.Edges {
+			e[v] = true
+		}
+	}
+	x.entry[b] = e
+	return e
+}
+
+// prune drops the values of fn that nothing after this point reads: paths
+// are cloned at every branch, and the environment is most of a state.
+func prune(s *state, fn *ssa.Function, entry map[ssa.Value]bool) {
+	for v := range s.env {
+		if !entry[v] && valueFunc(v) == fn {
+			delete(s.env, v)
+		}
+	}
+}
+
+// valueFunc returns the function an SSA value belongs to, or nil.
+func valueFunc(v ssa.Value) *ssa.Function {
+	switch v := v.(type) {
+	case ssa.Instruction:
+		return v.Parent()
+	case *ssa.Parameter:
+		return v.Parent()
+	case *ssa.FreeVar:
+		return v.Parent()
+	}
+	return nil
 }
 
 // liveness returns, per block, the SSA values used in it or after it before
@@ -268,9 +329,15 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 	case *ssa.Convert:
 		a := x.eval(s, in.X)
 		x.use(s, a, in)
-		if isInteger(in.Type()) {
+		switch {
+		case isInteger(in.Type()):
 			a = mapElems(a, func(e elem) elem { e.uintptr = true; return e })
-		} else if isString(in.Type()) || isSlice(in.Type()) {
+		case isSlice(in.Type()):
+			// []byte(s), []rune(s): a fresh copy in Go memory
+			t := c.instrTok(in, tkGo, in.Pos(), types.TypeString(in.Type(), types.RelativeTo(c.pass.Pkg))+"(...)")
+			x.fresh(s, t)
+			a = aval{{t: t}}
+		case isString(in.Type()):
 			a = nil // a copy
 		}
 		x.set(s, in, a)
@@ -455,14 +522,139 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 // fresh forgets what was known about the memory of t: it was just allocated
 // (again, on the next round of a loop).
 func (x *explorer) fresh(s *state, t tokID) {
+	x.keepDeferred(s, t)
 	delete(s.freed, t)
 	delete(s.keptByC, t)
 	delete(s.finOff, t)
+	delete(s.finSet, t)
 	for l := range s.heap {
 		if l.t == t {
 			delete(s.heap, l)
 		}
 	}
+}
+
+// keepDeferred runs before the block of an instruction's token t is made
+// fresh (the instruction runs again, on a later round of a loop). A deferred
+// call that can reach the earlier block (defer C.free(cs) in a loop: its
+// argument, or the variable its closure captured) keeps it, as a token of
+// its own with the earlier block's state, so that the deferred calls of two
+// rounds do not free one block twice.
+func (x *explorer) keepDeferred(s *state, t tokID) {
+	if len(s.defers) == 0 && len(s.outerDefers) == 0 {
+		return
+	}
+	levels := append(append([][]deferred(nil), s.outerDefers...), s.defers)
+	c := x.c
+	// What the deferred calls reach: their operands, the variables their
+	// closures captured, and what those hold.
+	reach := map[tokID]bool{}
+	var work []tokID
+	add := func(a aval) {
+		for _, e := range a {
+			if !reach[e.t] {
+				reach[e.t] = true
+				work = append(work, e.t)
+			}
+		}
+	}
+	for _, ds := range levels {
+		for _, d := range ds {
+			add(d.callee)
+			for _, a := range d.args {
+				add(a)
+			}
+		}
+	}
+	for len(work) > 0 {
+		r := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, b := range c.toks[r].bindings {
+			add(b)
+		}
+		for l, v := range s.heap {
+			if l.t == r {
+				add(v)
+			}
+		}
+	}
+	if !reach[t] {
+		return
+	}
+	old := *c.toks[t]
+	ren := map[tokID]tokID{t: c.newTok(&old)}
+	// Closures that captured t directly get a copy that captured the earlier
+	// block.
+	for r := range reach {
+		k := c.toks[r]
+		if k.kind != tkClosure {
+			continue
+		}
+		captured := false
+		for _, b := range k.bindings {
+			captured = captured || b.has(t)
+		}
+		if captured {
+			nk := *k
+			nk.bindings = make([]aval, len(k.bindings))
+			for i, b := range k.bindings {
+				nk.bindings[i] = renameElems(b, ren)
+			}
+			ren[r] = c.newTok(&nk)
+		}
+	}
+	renamed := func(ds []deferred) []deferred {
+		out := make([]deferred, len(ds))
+		for i, d := range ds {
+			d.callee = renameElems(d.callee, ren)
+			args := make([]aval, len(d.args))
+			for j, a := range d.args {
+				args[j] = renameElems(a, ren)
+			}
+			d.args = args
+			out[i] = d
+		}
+		return out
+	}
+	s.defers = renamed(s.defers)
+	outer := make([][]deferred, len(s.outerDefers))
+	for i, ds := range s.outerDefers {
+		outer[i] = renamed(ds)
+	}
+	s.outerDefers = outer
+	for l, v := range s.heap {
+		if reach[l.t] {
+			s.heap[l] = renameElems(v, ren)
+		}
+	}
+	for l, v := range s.heap {
+		if n, ok := ren[l.t]; ok {
+			s.heap[loc{n, l.sel}] = v
+		}
+	}
+	nt := ren[t]
+	if n, ok := s.freed[t]; ok {
+		s.freed[nt] = n
+	}
+	if k, ok := s.keptByC[t]; ok {
+		s.keptByC[nt] = k
+	}
+	if f, ok := s.finOff[t]; ok {
+		s.finOff[nt] = f
+	}
+	if f, ok := s.finSet[t]; ok {
+		s.finSet[nt] = f
+	}
+}
+
+// renameElems replaces the tokens of a by their new names in ren.
+func renameElems(a aval, ren map[tokID]tokID) aval {
+	return mapElems(a, func(e elem) elem {
+		if n, ok := ren[e.t]; ok {
+			e.t = n
+		}
+		return e
+	})
 }
 
 // load returns what the locations in addr hold; a location nobody wrote on
@@ -475,6 +667,10 @@ func (x *explorer) load(s *state, addr aval, in ssa.Instruction) aval {
 		l := loc{e.t, e.sel}
 		cell, ok := s.heap[l]
 		if !ok {
+			if copied := x.throughCopy(s, e); copied != nil {
+				out = union(out, x.load(s, copied, in))
+				continue
+			}
 			t := x.c.loadedTok(l, in, strings.Contains(e.sel, "[*]"))
 			cell = aval{{t: t}}
 			if !strings.Contains(e.sel, "[*]") {
@@ -500,6 +696,36 @@ func (x *explorer) load(s *state, addr aval, in ssa.Instruction) aval {
 		}))
 	}
 	return out
+}
+
+// throughCopy resolves a location inside a struct or array that holds a copy
+// (a range variable of a slice of structs, e := *p): the field e.disk of the
+// copy is the field disk of what was copied, until the copy's field is
+// written. It returns nil when no enclosing location holds a copy.
+func (x *explorer) throughCopy(s *state, e elem) aval {
+	for i := len(e.sel) - 1; i >= 0; i-- {
+		if c := e.sel[i]; c != '.' && c != '[' && c != '{' {
+			continue
+		}
+		cell, ok := s.heap[loc{e.t, e.sel[:i]}]
+		if !ok {
+			continue
+		}
+		var out aval
+		for _, v := range cell {
+			if !v.byValue {
+				return nil
+			}
+			v.sel += e.sel[i:]
+			v.byValue = false
+			if v.kept == nil {
+				v.kept = e.kept
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	return nil
 }
 
 // store writes val to the locations in addr: a strong update of one exact

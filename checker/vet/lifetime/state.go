@@ -1,11 +1,9 @@
 package lifetime
 
 import (
-	"fmt"
 	"go/token"
 	"hash/fnv"
-	"sort"
-	"strings"
+	"reflect"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -56,12 +54,16 @@ type state struct {
 	freed   map[tokID]freeNote
 	keptByC map[tokID]cKeepNote
 	finOff  map[tokID]bool // runtime.SetFinalizer(x, nil) was called
+	finSet  map[tokID]bool // runtime.SetFinalizer(x, f) or AddCleanup(x, ...) was called on this path
 	defers  []deferred
-	checks  []kaCheck
-	visits  map[*ssa.BasicBlock]int8
-	pred    *ssa.BasicBlock // the block this path came from
-	uses    map[tokID]token.Pos
-	retval  aval
+	// the deferred calls of the callers of an inlined function, innermost
+	// last (restored when it returns)
+	outerDefers [][]deferred
+	checks      []kaCheck
+	visits      map[*ssa.BasicBlock]int8
+	pred        *ssa.BasicBlock // the block this path came from
+	uses        map[tokID]token.Pos
+	retval      aval
 }
 
 func newState() *state {
@@ -71,6 +73,7 @@ func newState() *state {
 		freed:   map[tokID]freeNote{},
 		keptByC: map[tokID]cKeepNote{},
 		finOff:  map[tokID]bool{},
+		finSet:  map[tokID]bool{},
 		visits:  map[*ssa.BasicBlock]int8{},
 		uses:    map[tokID]token.Pos{},
 	}
@@ -78,17 +81,19 @@ func newState() *state {
 
 func (s *state) clone() *state {
 	c := &state{
-		env:     make(map[ssa.Value]aval, len(s.env)),
-		heap:    make(map[loc]aval, len(s.heap)),
-		freed:   make(map[tokID]freeNote, len(s.freed)),
-		keptByC: make(map[tokID]cKeepNote, len(s.keptByC)),
-		finOff:  make(map[tokID]bool, len(s.finOff)),
-		defers:  append([]deferred(nil), s.defers...),
-		checks:  append([]kaCheck(nil), s.checks...),
-		visits:  make(map[*ssa.BasicBlock]int8, len(s.visits)),
-		pred:    s.pred,
-		uses:    make(map[tokID]token.Pos, len(s.uses)),
-		retval:  s.retval,
+		env:         make(map[ssa.Value]aval, len(s.env)),
+		heap:        make(map[loc]aval, len(s.heap)),
+		freed:       make(map[tokID]freeNote, len(s.freed)),
+		keptByC:     make(map[tokID]cKeepNote, len(s.keptByC)),
+		finOff:      make(map[tokID]bool, len(s.finOff)),
+		finSet:      make(map[tokID]bool, len(s.finSet)),
+		defers:      append([]deferred(nil), s.defers...),
+		outerDefers: append([][]deferred(nil), s.outerDefers...),
+		checks:      append([]kaCheck(nil), s.checks...),
+		visits:      make(map[*ssa.BasicBlock]int8, len(s.visits)),
+		pred:        s.pred,
+		uses:        make(map[tokID]token.Pos, len(s.uses)),
+		retval:      s.retval,
 	}
 	for k, v := range s.env {
 		c.env[k] = v
@@ -105,6 +110,9 @@ func (s *state) clone() *state {
 	for k, v := range s.finOff {
 		c.finOff[k] = v
 	}
+	for k, v := range s.finSet {
+		c.finSet[k] = v
+	}
 	for k, v := range s.visits {
 		c.visits[k] = v
 	}
@@ -118,50 +126,117 @@ func (s *state) clone() *state {
 // live SSA values, the heap, the frees, the keeps, the defers, the checks.
 // Two paths with one fingerprint at one block continue identically.
 func (s *state) fingerprint(b *ssa.BasicBlock, live map[ssa.Value]bool) uint64 {
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "b%d p%p|", b.Index, s.pred)
-	var lines []string
+	h := newHash(uint64(b.Index))
+	h.add(ptrID(s.pred))
+	// The maps, in any order: a sum of their entries' hashes.
+	var set uint64
+	entry := func(tag uint64, parts ...uint64) {
+		e := newHash(tag)
+		for _, p := range parts {
+			e.add(p)
+		}
+		set += mix(e.sum)
+	}
 	for v, a := range s.env {
 		if len(a) > 0 && live[v] {
-			lines = append(lines, fmt.Sprintf("v%p=%s", v, avalKey(a)))
+			entry(1, ptrID(v), avalHash(a))
 		}
 	}
 	for l, a := range s.heap {
-		lines = append(lines, fmt.Sprintf("h%d%s=%s", l.t, l.sel, avalKey(a)))
+		entry(2, uint64(l.t), strHash(l.sel), avalHash(a))
 	}
 	for t, n := range s.freed {
-		lines = append(lines, fmt.Sprintf("f%d@%d%v", t, n.pos, n.maybe))
+		entry(3, uint64(t), uint64(n.pos), boolBit(n.maybe))
 	}
 	for t, n := range s.keptByC {
-		lines = append(lines, fmt.Sprintf("k%d@%d", t, n.pos))
+		entry(4, uint64(t), uint64(n.pos))
 	}
 	for t := range s.finOff {
-		lines = append(lines, fmt.Sprintf("o%d", t))
+		entry(5, uint64(t))
+	}
+	for t := range s.finSet {
+		entry(6, uint64(t))
 	}
 	for t, p := range s.uses {
-		lines = append(lines, fmt.Sprintf("u%d@%d", t, p))
+		entry(7, uint64(t), uint64(p))
 	}
-	sort.Strings(lines)
-	sb.WriteString(strings.Join(lines, ","))
-	for _, d := range s.defers {
-		fmt.Fprintf(&sb, "|d%p", d.instr)
+	h.add(set)
+	// The deferred calls and the checks, in order.
+	deferHash := func(d deferred) {
+		h.add(ptrID(d.instr))
+		h.add(avalHash(d.callee))
 		for _, a := range d.args {
-			sb.WriteString(avalKey(a))
+			h.add(avalHash(a))
+		}
+	}
+	for _, d := range s.defers {
+		deferHash(d)
+	}
+	for _, ds := range s.outerDefers {
+		h.add(0x6f)
+		for _, d := range ds {
+			deferHash(d)
 		}
 	}
 	for _, c := range s.checks {
-		fmt.Fprintf(&sb, "|c%d@%d%v", c.x, c.pos, c.done)
+		h.add(uint64(c.x))
+		h.add(uint64(c.pos))
+		h.add(boolBit(c.done))
 	}
+	return h.sum
+}
+
+// hash64 is an order-dependent 64-bit hash of a sequence of words
+// (fingerprint, called at every block of every path, is hot: no strings).
+type hash64 struct{ sum uint64 }
+
+func newHash(seed uint64) *hash64 { return &hash64{mix(seed + 0x9e3779b97f4a7c15)} }
+
+func (h *hash64) add(x uint64) { h.sum = mix(h.sum ^ mix(x+0x9e3779b97f4a7c15)) }
+
+// mix is splitmix64's finalizer.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+func boolBit(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ptrID is a pointer's address, nil included (the analysis keeps what it
+// hashes alive, and Go's collector does not move heap objects).
+func ptrID(p any) uint64 {
+	v := reflect.ValueOf(p)
+	if !v.IsValid() || v.IsNil() {
+		return 0
+	}
+	return uint64(v.Pointer())
+}
+
+func strHash(s string) uint64 {
 	h := fnv.New64a()
-	h.Write([]byte(sb.String()))
+	h.Write([]byte(s))
 	return h.Sum64()
 }
 
-func avalKey(a aval) string {
-	parts := make([]string, len(a))
-	for i, e := range a {
-		parts[i] = fmt.Sprintf("%d%s/%d%v%v%p", e.t, e.sel, e.part, e.uintptr, e.byValue, e.kept)
+// avalHash hashes a set of elements, in any order.
+func avalHash(a aval) uint64 {
+	var set uint64
+	for _, e := range a {
+		h := newHash(uint64(e.t))
+		h.add(strHash(e.sel))
+		h.add(uint64(e.part))
+		h.add(boolBit(e.uintptr)<<1 | boolBit(e.byValue))
+		h.add(ptrID(e.kept))
+		set += mix(h.sum)
 	}
-	sort.Strings(parts)
-	return "{" + strings.Join(parts, " ") + "}"
+	return mix(set ^ uint64(len(a)))
 }

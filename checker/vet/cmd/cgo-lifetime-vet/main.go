@@ -13,17 +13,20 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"cgolifetime/vet/cfacts"
+	"cgolifetime/vet/lifetime"
 	"cgolifetime/vet/passes/gofreescheld"
 	"cgolifetime/vet/passes/gofreestwice"
 	"cgolifetime/vet/passes/gopointerincmemory"
@@ -73,6 +76,51 @@ func registerFactFlags(fs *flag.FlagSet, c *cfacts.Config) {
 	fs.BoolVar(&c.NoShippedModels, "no-shipped-models", false, "do not read the shipped models")
 	fs.BoolVar(&c.CallbackUserdata, "shape-callback-userdata", true, "shape rule: a C function taking a function pointer and a void * keeps the void *")
 	fs.BoolVar(&c.DestructorName, "shape-destructor-name", true, "shape rule: *_free, *_destroy, *_unref, *_release, *_close free their first pointer argument")
+	fs.Var(computeFlag{&c.Compute}, "compute-summaries", "compute the summaries of each package's own C code with cgo-lifetime --summaries (cached; $"+cfacts.EnvCommand+" names the command, $"+cfacts.EnvCacheDir+" the cache); default: unless -summaries names them")
+}
+
+// computeFlag is -compute-summaries: true, false, or not given (auto).
+type computeFlag struct{ mode *cfacts.ComputeMode }
+
+func (f computeFlag) IsBoolFlag() bool { return true }
+
+func (f computeFlag) String() string {
+	if f.mode == nil || *f.mode == cfacts.ComputeAuto {
+		return "auto"
+	}
+	return strconv.FormatBool(*f.mode == cfacts.ComputeOn)
+}
+
+func (f computeFlag) Set(s string) error {
+	if s == "auto" {
+		*f.mode = cfacts.ComputeAuto
+		return nil
+	}
+	on, err := strconv.ParseBool(s)
+	if err != nil {
+		return fmt.Errorf("must be true, false or auto")
+	}
+	*f.mode = cfacts.ComputeOff
+	if on {
+		*f.mode = cfacts.ComputeOn
+	}
+	return nil
+}
+
+// vetUnitDir records the source directory of the package that go vet's unit
+// configuration (the *.cfg argument) describes.
+func vetUnitDir(args []string) {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil {
+		return // unitchecker reports it
+	}
+	var cfg struct{ ImportPath, Dir string }
+	if json.Unmarshal(data, &cfg) == nil && cfg.Dir != "" {
+		lifetime.PackageDirs[cfg.ImportPath] = cfg.Dir
+	}
 }
 
 // isVetProtocol reports whether go vet runs us: -V=full, -flags, or a
@@ -87,6 +135,7 @@ func isVetProtocol(args []string) bool {
 }
 
 func main() {
+	cfacts.ToolVersion = version
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -94,6 +143,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if isVetProtocol(args) {
 		registerFactFlags(flag.CommandLine, cfacts.Default)
 		cfacts.Default.AddEnv()
+		vetUnitDir(args)
 		// unitchecker parses the flags again (after AddEnv the flag values
 		// append to what the environment said) and exits.
 		unitchecker.Main(analyzers...)

@@ -1,6 +1,13 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"cgolifetime/vet/checkers"
+)
 
 func TestGoAtLeast(t *testing.T) {
 	for _, c := range []struct {
@@ -32,5 +39,38 @@ func TestCheckerSet(t *testing.T) {
 	s, err := checkerSet("cgo.MissingKeepAlive")
 	if err != nil || !s["cgo.MissingKeepAlive"] || s["cgo.GoUsesFreed"] {
 		t.Errorf("checkerSet = %v, %v", s, err)
+	}
+}
+
+// TestAnalyzersMatchDef: the command runs one analyzer per CGO_GO_CHECKER
+// entry of Checkers.def and no other; each analyzer is named as the .def's
+// entry says, its Doc starts with the entry's Help line, and its URL names
+// the entry's page.
+func TestAnalyzersMatchDef(t *testing.T) {
+	if err := analysis.Validate(analyzers); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[*checkers.Checker]bool{}
+	for _, a := range analyzers {
+		c := checkers.ByAnalyzer(a.Name)
+		if c == nil {
+			t.Errorf("analyzer %s has no CGO_GO_CHECKER entry in Checkers.def", a.Name)
+			continue
+		}
+		if seen[c] {
+			t.Errorf("two analyzers for %s", c.Name)
+		}
+		seen[c] = true
+		if first, _, _ := strings.Cut(a.Doc, "\n"); first != c.Help {
+			t.Errorf("analyzer %s: Doc's first line %q, Checkers.def's HELP %q", a.Name, first, c.Help)
+		}
+		if !strings.HasSuffix(a.URL, "/"+c.Page) {
+			t.Errorf("analyzer %s: URL %q does not name the page %s", a.Name, a.URL, c.Page)
+		}
+	}
+	for _, c := range checkers.Go {
+		if !seen[c] {
+			t.Errorf("Checkers.def lists %s, but no analyzer named %s runs", c.Name, c.Analyzer)
+		}
 	}
 }

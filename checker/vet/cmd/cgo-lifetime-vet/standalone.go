@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"regexp"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +18,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"cgolifetime/vet/cfacts"
+	"cgolifetime/vet/checkers"
 	"cgolifetime/vet/lifetime"
 )
 
@@ -44,6 +47,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	checks := fs.String("checks", "", "comma-separated checkers to report (default: all), e.g. cgo.GoUsesFreed,cgo.MissingKeepAlive")
 	tests := fs.Bool("test", false, "also analyse the packages' tests")
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the analysis to `file` (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -63,6 +67,19 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg.AddEnv()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fatalf(stderr, "%v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fatalf(stderr, "%v", err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
 	enabled, err := checkerSet(*checks)
 	if err != nil {
 		return fatalf(stderr, "%v", err)
@@ -81,6 +98,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if len(pkgs) == 0 {
 		return fatalf(stderr, "no packages match %s", strings.Join(fs.Args(), " "))
 	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Dir != "" {
+			lifetime.PackageDirs[p.PkgPath] = p.Dir
+		}
+	})
 	// The lifetime analysis is a root too, so that its result (the fixes)
 	// is kept.
 	graph, err := checker.Analyze(append([]*analysis.Analyzer{lifetime.Analyzer}, analyzers...), pkgs, nil)
@@ -148,12 +170,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// checkerSet parses -checks.
+// checkerSet parses -checks: full names of Go-side checkers (Checkers.def).
 func checkerSet(list string) (map[string]bool, error) {
 	all := map[string]bool{}
-	for _, a := range []string{lifetime.GoUsesFreed, lifetime.GoFreesTwice, lifetime.GoFreesCHeld,
-		lifetime.GoPointerKeptByC, lifetime.GoPointerInCMemory, lifetime.MissingKeepAlive} {
-		all[a] = true
+	for _, name := range checkers.Names() {
+		all[name] = true
 	}
 	if list == "" {
 		return all, nil
@@ -162,7 +183,7 @@ func checkerSet(list string) (map[string]bool, error) {
 	for _, c := range strings.Split(list, ",") {
 		c = strings.TrimSpace(c)
 		if !all[c] {
-			return nil, fmt.Errorf("unknown checker %q in -checks (known: cgo.GoUsesFreed, cgo.GoFreesTwice, cgo.GoFreesCHeld, cgo.GoPointerKeptByC, cgo.GoPointerInCMemory, cgo.MissingKeepAlive)", c)
+			return nil, fmt.Errorf("unknown checker %q in -checks (known: %s)", c, strings.Join(checkers.Names(), ", "))
 		}
 		enabled[c] = true
 	}

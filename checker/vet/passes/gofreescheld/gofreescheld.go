@@ -1,34 +1,28 @@
-// Package gofreescheld defines the checker cgo.GoFreesCHeld: it reports Go code
-// that Go freeing C memory that C keeps or owns.
+// Package gofreescheld defines the analyzer of the checker cgo.GoFreesCHeld.
 //
-// # Analyzer gofreescheld
-//
-// gofreescheld: report Go freeing C memory that C keeps or owns
-//
-// Go frees memory (with C.free, defer C.free or a modelled destroy function)
-// that a C function it was given to keeps beyond the call, or memory that C
-// owns and lent to Go (a borrowed or static result).
-//
-// See docs/checkers/GoFreesCHeld.md.
+// Its name, the first line of its documentation and its page come from
+// Checkers.def (package cgolifetime/vet/checkers); see
+// docs/checkers/GoFreesCHeld.md.
 package gofreescheld
 
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"cgolifetime/vet/checkers"
 	"cgolifetime/vet/lifetime"
 )
 
-// Doc is the checker's documentation: its first line is the summary.
-const Doc = `report Go freeing C memory that C keeps or owns
-
+// details follows the checker's Help line in the analyzer's Doc.
+const details = `
 Go frees memory (with C.free, defer C.free or a modelled destroy function)
 that a C function it was given to keeps beyond the call, or memory that C
 owns and lent to Go (a borrowed or static result).`
 
 // Analyzer reports the cgo.GoFreesCHeld findings of the lifetime analysis.
 var Analyzer = &analysis.Analyzer{
-	Name:     "gofreescheld",
-	Doc:      Doc,
+	Name:     checkers.GoFreesCHeld.Analyzer,
+	Doc:      checkers.GoFreesCHeld.Doc(details),
+	URL:      checkers.GoFreesCHeld.URL(),
 	Requires: []*analysis.Analyzer{lifetime.Analyzer},
 	Run:      run,
 }

@@ -1,27 +1,19 @@
-// Package gofreestwice defines the checker cgo.GoFreesTwice: it reports Go code
-// that C memory that Go frees twice on one path.
+// Package gofreestwice defines the analyzer of the checker cgo.GoFreesTwice.
 //
-// # Analyzer gofreestwice
-//
-// gofreestwice: report C memory that Go frees twice on one path
-//
-// Two frees of one C pointer on one path: defer C.free(p) plus an explicit
-// C.free(p) on an error path; a modelled destroy function called twice; a Close
-// method that frees a field without clearing it while a finalizer frees the
-// same field again.
-//
-// See docs/checkers/GoFreesTwice.md.
+// Its name, the first line of its documentation and its page come from
+// Checkers.def (package cgolifetime/vet/checkers); see
+// docs/checkers/GoFreesTwice.md.
 package gofreestwice
 
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"cgolifetime/vet/checkers"
 	"cgolifetime/vet/lifetime"
 )
 
-// Doc is the checker's documentation: its first line is the summary.
-const Doc = `report C memory that Go frees twice on one path
-
+// details follows the checker's Help line in the analyzer's Doc.
+const details = `
 Two frees of one C pointer on one path: defer C.free(p) plus an explicit
 C.free(p) on an error path; a modelled destroy function called twice; a Close
 method that frees a field without clearing it while a finalizer frees the
@@ -29,8 +21,9 @@ same field again.`
 
 // Analyzer reports the cgo.GoFreesTwice findings of the lifetime analysis.
 var Analyzer = &analysis.Analyzer{
-	Name:     "gofreestwice",
-	Doc:      Doc,
+	Name:     checkers.GoFreesTwice.Analyzer,
+	Doc:      checkers.GoFreesTwice.Doc(details),
+	URL:      checkers.GoFreesTwice.URL(),
 	Requires: []*analysis.Analyzer{lifetime.Analyzer},
 	Run:      run,
 }

@@ -1,27 +1,19 @@
-// Package gopointerincmemory defines the checker cgo.GoPointerInCMemory: it reports Go code
-// that Go pointers stored into C memory.
+// Package gopointerincmemory defines the analyzer of the checker cgo.GoPointerInCMemory.
 //
-// # Analyzer gopointerincmemory
-//
-// gopointerincmemory: report Go pointers stored into C memory
-//
-// Go stores a Go pointer into C memory, such as a field of a C struct that
-// came from C.malloc, C.calloc or a C allocator. At run time
-// GOEXPERIMENT=cgocheck2 panics on this; this checker finds it before the
-// program runs.
-//
-// See docs/checkers/GoPointerInCMemory.md.
+// Its name, the first line of its documentation and its page come from
+// Checkers.def (package cgolifetime/vet/checkers); see
+// docs/checkers/GoPointerInCMemory.md.
 package gopointerincmemory
 
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"cgolifetime/vet/checkers"
 	"cgolifetime/vet/lifetime"
 )
 
-// Doc is the checker's documentation: its first line is the summary.
-const Doc = `report Go pointers stored into C memory
-
+// details follows the checker's Help line in the analyzer's Doc.
+const details = `
 Go stores a Go pointer into C memory, such as a field of a C struct that
 came from C.malloc, C.calloc or a C allocator. At run time
 GOEXPERIMENT=cgocheck2 panics on this; this checker finds it before the
@@ -29,8 +21,9 @@ program runs.`
 
 // Analyzer reports the cgo.GoPointerInCMemory findings of the lifetime analysis.
 var Analyzer = &analysis.Analyzer{
-	Name:     "gopointerincmemory",
-	Doc:      Doc,
+	Name:     checkers.GoPointerInCMemory.Analyzer,
+	Doc:      checkers.GoPointerInCMemory.Doc(details),
+	URL:      checkers.GoPointerInCMemory.URL(),
 	Requires: []*analysis.Analyzer{lifetime.Analyzer},
 	Run:      run,
 }

@@ -1,28 +1,19 @@
-// Package gopointerkeptbyc defines the checker cgo.GoPointerKeptByC: it reports Go code
-// that Go pointers passed to C functions that keep them.
+// Package gopointerkeptbyc defines the analyzer of the checker cgo.GoPointerKeptByC.
 //
-// # Analyzer gopointerkeptbyc
-//
-// gopointerkeptbyc: report Go pointers passed to C functions that keep them
-//
-// Go passes a Go pointer (&x, &s[0], an unsafe.Pointer to Go memory, or one
-// hidden in a uintptr) to a C function whose summary or model keeps that
-// parameter beyond the call. The cgo rules forbid it: the garbage collector may
-// move or free the memory. Use a runtime/cgo.Handle or C memory; a cgo.Handle
-// value or C memory is never reported.
-//
-// See docs/checkers/GoPointerKeptByC.md.
+// Its name, the first line of its documentation and its page come from
+// Checkers.def (package cgolifetime/vet/checkers); see
+// docs/checkers/GoPointerKeptByC.md.
 package gopointerkeptbyc
 
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"cgolifetime/vet/checkers"
 	"cgolifetime/vet/lifetime"
 )
 
-// Doc is the checker's documentation: its first line is the summary.
-const Doc = `report Go pointers passed to C functions that keep them
-
+// details follows the checker's Help line in the analyzer's Doc.
+const details = `
 Go passes a Go pointer (&x, &s[0], an unsafe.Pointer to Go memory, or one
 hidden in a uintptr) to a C function whose summary or model keeps that
 parameter beyond the call. The cgo rules forbid it: the garbage collector may
@@ -31,8 +22,9 @@ value or C memory is never reported.`
 
 // Analyzer reports the cgo.GoPointerKeptByC findings of the lifetime analysis.
 var Analyzer = &analysis.Analyzer{
-	Name:     "gopointerkeptbyc",
-	Doc:      Doc,
+	Name:     checkers.GoPointerKeptByC.Analyzer,
+	Doc:      checkers.GoPointerKeptByC.Doc(details),
+	URL:      checkers.GoPointerKeptByC.URL(),
 	Requires: []*analysis.Analyzer{lifetime.Analyzer},
 	Run:      run,
 }

@@ -20,7 +20,7 @@ import "unsafe"
 // defer C.free while the C object still keeps the string.
 func setName(o *C.obj, name string) {
 	cs := C.CString(name)
-	defer C.free(unsafe.Pointer(cs)) // want `C memory cs \(from C.CString\) is freed by C.free while C.obj_set_name still keeps it`
+	defer C.free(unsafe.Pointer(cs)) // want `C memory cs \(from C.CString\) is freed by the deferred C.free when setName returns, while C.obj_set_name still keeps it`
 	C.obj_set_name(o, cs)
 }
 

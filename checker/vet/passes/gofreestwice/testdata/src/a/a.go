@@ -5,6 +5,7 @@ package a
 static int *alloc_int(int v) { int *p = malloc(sizeof *p); *p = v; return p; }
 static void free_int(int *p) { free(p); }
 typedef struct obj { int n; } obj;
+typedef struct diskerr { char *disk; int code; } diskerr;
 static obj *obj_new(void) { return calloc(1, sizeof(obj)); }
 static void obj_destroy(obj *o) { free(o); }
 static int work(const char *s) { return s[0] == 'x'; }
@@ -20,7 +21,7 @@ import (
 // defer C.free plus an explicit C.free on the error path.
 func deferAndExplicit(s string) error {
 	cs := C.CString(s)
-	defer C.free(unsafe.Pointer(cs)) // want `C memory cs \(from C.CString\) is freed twice: C.free frees it again after C.free freed it`
+	defer C.free(unsafe.Pointer(cs)) // want `C memory cs \(from C.CString\) is freed twice: the deferred C.free frees it again when deferAndExplicit returns, after C.free freed it`
 	if C.work(cs) != 0 {
 		C.free(unsafe.Pointer(cs))
 		return errors.New("bad")
@@ -127,4 +128,38 @@ func freeReassigned() {
 	C.free_int(p)
 	p = C.alloc_int(2)
 	C.free_int(p)
+}
+
+// Silent: a C string per round of a loop, each freed by its own deferred
+// call (libvirt-go's typedparams.go, docs/realworld.md).
+func deferInLoop(names map[string]int) error {
+	for n := range names {
+		cs := C.CString(n)
+		defer C.free(unsafe.Pointer(cs)) // no-warning
+		if C.work(cs) != 0 {
+			return errors.New("failed")
+		}
+	}
+	return nil
+}
+
+// A C string per round, freed by its deferred call and on the spot: each
+// block is freed twice.
+func deferAndExplicitInLoop(names []string) {
+	for _, n := range names {
+		cs := C.CString(n)
+		defer C.free(unsafe.Pointer(cs)) // want `C memory cs \(from C.CString\) is freed twice: the deferred C.free frees it again when deferAndExplicitInLoop returns, after C.free freed it`
+		C.free(unsafe.Pointer(cs))
+	}
+}
+
+// Silent: each element's field freed once, read through a range copy
+// (libvirt-go's GetDiskErrors, docs/realworld.md).
+func freeFieldOfEach(errs []C.diskerr) []string {
+	var out []string
+	for _, e := range errs {
+		out = append(out, C.GoString(e.disk))
+		C.free(unsafe.Pointer(e.disk)) // no-warning
+	}
+	return out
 }

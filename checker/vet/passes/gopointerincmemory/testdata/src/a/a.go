@@ -65,6 +65,24 @@ func storeNested() {
 	b.next.data = unsafe.Pointer(&x) // want `Go pointer &x is stored into C memory b.next.data`
 }
 
+// The backing array of a slice converted from a string (found in the
+// real-world corpus's shape, examples/15).
+func storeConverted() {
+	b := C.box_new()
+	data := []byte("hello")
+	b.data = unsafe.Pointer(&data[0]) // want `Go pointer &data\[i\] is stored into C memory b.data`
+}
+
+// Silent: a struct value copied into C memory is not a pointer to the Go
+// value it was copied from (go-gir's generated code, docs/realworld.md).
+func storeCopy(items []C.box) {
+	arr := (*C.box)(C.malloc(C.size_t(len(items)) * C.sizeof_box))
+	for i, e := range items {
+		(*(*[1 << 20]C.box)(unsafe.Pointer(arr)))[i] = *(*C.box)(unsafe.Pointer(&e)) // no-warning
+	}
+	C.free(unsafe.Pointer(arr))
+}
+
 // Silent: a C struct in Go memory may hold Go pointers.
 func storeGoStruct() C.box {
 	var b C.box

@@ -83,3 +83,36 @@ func readShared() int {
 type Plain struct{ h *C.int }
 
 func (p *Plain) Read() int { return int(C.read_int(p.h)) }
+
+// Silent: f is used after the call on the success path, which keeps it
+// alive during the call on every path (mendersoftware/openssl's hmac.go,
+// docs/realworld.md).
+func (f *File) ReadChecked() (int, bool) {
+	n := C.read_int(f.h)
+	if n < 0 {
+		return 0, false
+	}
+	runtime.KeepAlive(f)
+	return int(n), true
+}
+
+// Not used after the call on any path: reported once.
+func (f *File) ReadEither(twice bool) int {
+	n := C.read_int(f.h) // want `f may be collected while C.read_int runs`
+	if twice {
+		return int(n) * 2
+	}
+	return int(n)
+}
+
+// Silent: a constructor's error path, before the finalizer is set on the
+// new value (mendersoftware/openssl's NewHMAC).
+func OpenChecked() *File {
+	f := &File{h: C.alloc_int(1)}
+	if C.read_int(f.h) < 0 {
+		C.free_int(f.h)
+		return nil
+	}
+	runtime.SetFinalizer(f, func(f *File) { C.free_int(f.h) })
+	return f
+}

@@ -1,0 +1,3 @@
+module example.com/gofreestwicefixed
+
+go 1.19

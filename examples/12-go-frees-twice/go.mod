@@ -1,0 +1,3 @@
+module example.com/gofreestwice
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/gofreescheldfixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/gofreescheld
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/gopointerkeptbycfixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/gopointerkeptbyc
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/gopointerincmemoryfixed
+
+go 1.19

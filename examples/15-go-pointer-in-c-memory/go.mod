@@ -1,0 +1,3 @@
+module example.com/gopointerincmemory
+
+go 1.19

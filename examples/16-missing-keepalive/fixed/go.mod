@@ -1,0 +1,3 @@
+module example.com/missingkeepalivefixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/missingkeepalive
+
+go 1.19

@@ -1,0 +1,2 @@
+void *alloc_int(int v);
+void free_int(void *p);

@@ -33,10 +33,13 @@
 //     references (before: a
 //     pointer, an IntrusiveRefCntPtr)
 //   DirectoryLookup::getDirRef    15      dirName
+//   SymExpr::symbols (before:     17      symbols
+//     symbol_begin, symbol_end)
 //
 // Differences the code avoids without a helper, by writing what every
 // release accepts: `auto` for an optional whose type does not matter (and
-// for SourceManager::getFileEntryRefForID: OptionalFileEntryRef is 16+);
+// for SourceManager::getFileEntryRefForID and FileManager::getOptionalFileRef:
+// OptionalFileEntryRef is 16+);
 // HeaderSearch::search_dir_begin/end (search_dir_range is 15+); the
 // erase-remove idiom (llvm::erase is 19+); std::string(OptionsView::get(...))
 // (a std::string in 14, a StringRef since 15).
@@ -49,6 +52,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SymExpr.h"
+#include "llvm/ADT/iterator_range.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
 
@@ -162,6 +167,18 @@ private:
   std::vector<clang::ento::CallDescription> Entries;
 };
 #endif
+
+//===----------------------------------------------------------------------===//
+// Symbols
+//===----------------------------------------------------------------------===//
+
+/// The symbols \p Sym is built from, itself first (SymExpr::symbols, 17+):
+/// the iterator every release has, from \p Sym to the default-constructed end.
+inline llvm::iterator_range<clang::ento::SymExpr::symbol_iterator>
+symbols(const clang::ento::SymExpr *Sym) {
+  return llvm::make_range(clang::ento::SymExpr::symbol_iterator(Sym),
+                          clang::ento::SymExpr::symbol_iterator());
+}
 
 //===----------------------------------------------------------------------===//
 // Optional values

@@ -9,6 +9,7 @@
 
 #include "AccessPaths.h"
 #include "CgoScan.h"
+#include "Compat.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ConstraintManager.h"
@@ -49,9 +50,9 @@ bool SummaryBuilder::summarizable(const FunctionDecl *FD,
     // (`#line 1 "cgo-builtin-prolog"`, `_GoStringLen`).
     PresumedLoc PL = SM.getPresumedLoc(Loc);
     bool Cgo =
-        Model.isCgoWrapper(Def) || Name.starts_with("_cgo_") ||
-        Name.starts_with("_Cfunc_") ||
-        (PL.isValid() && StringRef(PL.getFilename()).starts_with("cgo-"));
+        Model.isCgoWrapper(Def) || compat::startsWith(Name, "_cgo_") ||
+        compat::startsWith(Name, "_Cfunc_") ||
+        (PL.isValid() && compat::startsWith(PL.getFilename(), "cgo-"));
     Yes = SM.isInMainFile(Loc) && !Cgo;
   }
   Summarizable[Canon] = Yes;
@@ -118,7 +119,7 @@ std::string SummaryBuilder::where(SourceLocation Loc,
 /// Is \p P rooted at a parameter?
 static bool rootedAtParam(StringRef P) {
   P.consume_front("*");
-  return P.starts_with("$") && !P.starts_with("$ret");
+  return compat::startsWith(P, "$") && !compat::startsWith(P, "$ret");
 }
 
 /// The root of a path, "$2" or "g_ctx".
@@ -280,7 +281,7 @@ ProgramStateRef SummaryBuilder::recordAssumption(ProgramStateRef St,
   if (!Root)
     return St;
   ConstraintManager &CM = St->getStateManager().getConstraintManager();
-  for (SymbolRef Sym : Root->symbols()) {
+  for (SymbolRef Sym : compat::symbols(Root)) {
     if (!isInitialValueOfTopParam(Sym) || !Sym->getType()->isAnyPointerType() ||
         !CM.isNull(St, Sym).isConstrainedTrue())
       continue;

@@ -35,6 +35,13 @@
 //   DirectoryLookup::getDirRef    15      dirName
 //   SymExpr::symbols (before:     17      symbols
 //     symbol_begin, symbol_end)
+//   the region of `p->f` for a    16-18   fieldLValue
+//     symbolic `p`: 14, 15
+//     SymRegion{p}.f; 16-18 wrap
+//     p in an element region
+//     first, in the engine (not
+//     in getLValue); 19 in
+//     getLValue too
 //
 // Differences the code avoids without a helper, by writing what every
 // release accepts: `auto` for an optional whose type does not matter (and
@@ -52,6 +59,9 @@
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/Store.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymExpr.h"
 #include "llvm/ADT/iterator_range.h"
 #include "llvm/ADT/StringRef.h"
@@ -178,6 +188,32 @@ inline llvm::iterator_range<clang::ento::SymExpr::symbol_iterator>
 symbols(const clang::ento::SymExpr *Sym) {
   return llvm::make_range(clang::ento::SymExpr::symbol_iterator(Sym),
                           clang::ento::SymExpr::symbol_iterator());
+}
+
+//===----------------------------------------------------------------------===//
+// Regions
+//===----------------------------------------------------------------------===//
+
+/// The lvalue of the field \p F of the struct at \p Base: the region the
+/// engine gives `Base->F`, so that reading it finds the symbol a read in the
+/// program made. For a symbolic \p Base (a pointer parameter), LLVM 16 to 18
+/// evaluate `p->f` on an element region of p's pointee type (Element{SymRegion
+/// {p},0,T}.f) but ProgramState::getLValue does not wrap: without the same
+/// wrapping a path like `$1->f` names another region and a fresh symbol. 14
+/// and 15 never wrap; from 19 on getLValue wraps itself
+/// (ProgramState::wrapSymbolicRegion), and a wrapped base is left as it is.
+inline clang::ento::SVal fieldLValue(clang::ento::ProgramStateRef St,
+                                     const clang::FieldDecl *F,
+                                     clang::ento::SVal Base) {
+#if LLVM_VERSION_MAJOR >= 16 && LLVM_VERSION_MAJOR < 19
+  if (const auto *SR = llvm::dyn_cast_or_null<clang::ento::SymbolicRegion>(
+          Base.getAsRegion())) {
+    clang::ento::StoreManager &SM = St->getStateManager().getStoreManager();
+    Base = clang::ento::loc::MemRegionVal(
+        SM.GetElementZeroRegion(SR, SR->getPointeeStaticType()));
+  }
+#endif
+  return St->getLValue(F, Base);
 }
 
 //===----------------------------------------------------------------------===//

@@ -378,7 +378,7 @@ static std::vector<std::string> holderPaths(ProgramStateRef St,
     if (!RD || !(RD = RD->getDefinition()) || !Base.getAs<Loc>())
       return;
     for (const FieldDecl *F : RD->fields())
-      if (F->getIdentifier() && Holds(St->getLValue(F, Base), F->getType()))
+      if (F->getIdentifier() && Holds(compat::fieldLValue(St, F, Base), F->getType()))
         Out.push_back(Prefix + Sep + F->getName().str());
   };
   if (const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl()))

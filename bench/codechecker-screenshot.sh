@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Screenshot of CodeChecker's web view showing a cgo report with its notes, for
 # docs/integrations/codechecker.md. Runs the tested recipe
 # (test/integrations/Inputs/codechecker-recipe.sh) on an example and its fixed

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Install layout and the Debian package (docs/integrations/install.md).
 #
 #   bin/cgo-lifetime, bin/cgo-boundary            the two commands
@@ -79,4 +80,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 # The documentation URLs compiled into the plugin name CMAKE_INSTALL_PREFIX, so
 # the package installs there too (configure with -DCMAKE_INSTALL_PREFIX=/usr).
 set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
+# Debian's copyright file (machine-readable format) and the licence, where
+# Debian wants them: /usr/share/doc/PACKAGE/.
+install(FILES "${CMAKE_SOURCE_DIR}/cmake/copyright" "${CMAKE_SOURCE_DIR}/LICENSE"
+  DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/${CPACK_PACKAGE_NAME}")
 include(CPack)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Which LLVM/Clang to build for (included by the top CMakeLists.txt).
 #
 #   -DLLVM_VERSION=N     Debian's /usr/lib/llvm-N (llvm-N-dev, libclang-N-dev, ...)
@@ -12,10 +13,10 @@
 # and CGO_LLVM_TESTED (ON for the versions CI tests).
 
 set(CGO_LLVM_MIN 14)
-# The versions CI builds and tests (cmake/tested-llvm-versions, which the scripts
+# The versions CI builds and tests (cmake/tested-llvm-versions.txt, which the scripts
 # read too); docs/development.md, "LLVM versions", says what each one changes.
 # Others from CGO_LLVM_MIN on are expected to work, untested.
-file(READ "${CMAKE_CURRENT_LIST_DIR}/tested-llvm-versions" CGO_LLVM_TESTED_VERSIONS)
+file(READ "${CMAKE_CURRENT_LIST_DIR}/tested-llvm-versions.txt" CGO_LLVM_TESTED_VERSIONS)
 string(STRIP "${CGO_LLVM_TESTED_VERSIONS}" CGO_LLVM_TESTED_VERSIONS)
 string(REGEX REPLACE "[ \t\n]+" ";" CGO_LLVM_TESTED_VERSIONS "${CGO_LLVM_TESTED_VERSIONS}")
 

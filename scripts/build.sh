@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Configure and build cgo-lifetime.
 # Usage: scripts/build.sh [--llvm N]
 #   no --llvm   into $BUILD_DIR (default: build/), for the LLVM that build/ was configured

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* checker-index: prints docs/checkers/README.md, the index of the checkers,
  * from checker/include/cgo-lifetime/Checkers.def. A C11 program, so that
  * building it also proves that the .def is plain C. Run it through
@@ -25,8 +26,7 @@ static void print_c_side(void) {
        "\n"
        "| checker | finds | clang-tidy check |\n"
        "| --- | --- | --- |");
-#define CGO_C_CHECKER(ID, NAME, RULE, PAGE, TIDY, TITLE, HELP, DESCRIPTION,    \
-                      FIX)                                                     \
+#define CGO_C_CHECKER(ID, NAME, RULE, PAGE, TIDY, TITLE, HELP, DESCRIPTION, FIX)                   \
   printf("| [%s](%s) | %s | `%s` |\n", NAME, PAGE, TITLE, TIDY);
 #include "cgo-lifetime/Checkers.def"
 }
@@ -43,7 +43,7 @@ static void print_go_side(void) {
   }
   puts("| checker | finds |\n"
        "| --- | --- |");
-#define CGO_GO_CHECKER(ID, NAME, RULE, PAGE, TITLE, HELP, DESCRIPTION, FIX)    \
+#define CGO_GO_CHECKER(ID, NAME, RULE, PAGE, TITLE, HELP, DESCRIPTION, FIX)                        \
   printf("| [%s](%s) | %s |\n", NAME, PAGE, TITLE);
 #include "cgo-lifetime/Checkers.def"
 }

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Writes the files generated from checker/include/cgo-lifetime/Checkers.def:
 #   docs/checkers/README.md               the index of the checkers (scripts/checker-index.c)
 #   checker/vet/checkers/checkers_def.go  the Go side's checkers (scripts/checker-names-go.c)

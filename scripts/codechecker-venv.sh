@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Install CodeChecker from PyPI into a virtualenv in the build tree, for
 # test/integrations/codechecker.test (docs/integrations/codechecker.md).
 # Does nothing when that version is there already. Never fails the build: without

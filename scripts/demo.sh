@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Set up, build, and run cgo-lifetime on a bundled example (default: the
 # headline bug, a Go map that keeps a C pointer after C frees it).
 # Usage: scripts/demo.sh [PACKAGE_DIR]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Install what cgo-lifetime needs on Debian 12 and do nothing when it is all there.
 # Usage: scripts/setup.sh [--llvm N]...    (as root, or with sudo available)
 #   --llvm N   the LLVM/Clang release(s) to build for (Debian 12 has 14, 15, 16 and 19);
@@ -43,6 +44,9 @@ for d in /usr/lib/llvm-*/build/utils/lit/lit.py; do
     [ "$n" -ge 16 ] && new_lit=yes
 done
 [ -n "$new_lit" ] || LLVM_PKGS="$LLVM_PKGS llvm-19-tools"
+# clang-format-19: the project's C and C++ style (.clang-format, test/style), whichever
+# release is built for; with 19's packages (a build for 14 alone skips the style test).
+case " $versions " in *" 19 "*) LLVM_PKGS="$LLVM_PKGS clang-format-19" ;; esac
 # gcc: cgo's default C compiler (go tool cgo, go build); pkg-config: #cgo pkg-config;
 # python3-venv: the CodeChecker virtualenv (scripts/codechecker-venv.sh);
 # libjansson-dev: JSON in the C tools (checker/support/json.c).

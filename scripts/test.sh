@@ -1,10 +1,11 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Build everything and run the whole lit suite. Ends with "N passed, M failed, K skipped".
 # Usage: scripts/test.sh [--llvm N]... [--llvm-matrix] [LIT-OPTION...]
 #   no --llvm      the suite against the default LLVM, in build/ (scripts/build.sh)
 #   --llvm N       the suite against LLVM/Clang N, in build-N/ (repeatable)
 #   --llvm-matrix  what CI runs (.ci/run): the whole suite in build/, then, for every other
-#                  tested release (cmake/tested-llvm-versions), in build-N/, the suite but the
+#                  tested release (cmake/tested-llvm-versions.txt), in build-N/, the suite but the
 #                  Go side's tests (test/vet: no clang in them)
 # Each run's lit summary is printed as it ends, with the time its build and its tests took
 # ("LLVM 14: passed 87, failed 0, skipped 3; build 95 s, tests 250 s"); the last line counts

@@ -96,6 +96,18 @@ config.substitutions.append(("%python", config.cgo_python))
 config.substitutions.append(("%expect_exit", "%s %s" % (
     config.cgo_python, os.path.join(config.cgo_src_root, "test", "tools", "expect_exit.py"))))
 
+# The style test (test/style/): the project's formatter, clang-format 19, whichever release
+# the build is for (another release formats differently; scripts/setup.sh installs
+# clang-format-19 with 19's packages), on a git checkout.
+clang_format = lit.util.which("clang-format-19", config.environment["PATH"]) or \
+    ("/usr/lib/llvm-19/bin/clang-format" if os.path.exists("/usr/lib/llvm-19/bin/clang-format") else None)
+if clang_format:
+    config.available_features.add("clang-format")
+    # Before %clang, which would match its start.
+    config.substitutions.insert(0, ("%clang_format", clang_format))
+if os.path.exists(os.path.join(config.cgo_src_root, ".git")):
+    config.available_features.add("git-checkout")
+
 if config.cgo_go and os.path.exists(config.cgo_go):
     config.available_features.add("go")
     try:

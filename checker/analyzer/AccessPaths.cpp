@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- AccessPaths.cpp - Symbols and regions as access paths ----*- C++ -*-===//
 //
 // PathDescriber and evaluatePath of AccessPaths.h.
@@ -44,9 +45,11 @@ static bool extensible(const std::optional<std::string> &P) {
   return P && !P->empty() && P->front() != '*';
 }
 
-unsigned PathDescriber::paramHolding(SymbolRef Sym) const {
+unsigned PathDescriber::findParam(
+    llvm::function_ref<bool(const FrameEffect &)> RecordedMatch,
+    llvm::function_ref<bool(SVal)> ValueMatch) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Frame->getDecl());
-  if (!FD || !Sym)
+  if (!FD)
     return 0;
   // An inlined frame's parameters as they began (SummaryBuilder): their
   // bindings go when they die.
@@ -54,45 +57,37 @@ unsigned PathDescriber::paramHolding(SymbolRef Sym) const {
   for (const FrameEffect &E : frameEffects(St))
     if (E.K == FrameEffect::ParamValue && E.Frame == Frame) {
       Recorded = true;
-      if (E.Sym == Sym)
+      if (RecordedMatch(E))
         return E.Param;
     }
   if (Recorded)
     return 0;
   for (unsigned I = 0, E = FD->getNumParams(); I < E; ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
-    if (!P->getType()->isAnyPointerType())
-      continue;
-    SVal V = St->getSVal(St->getLValue(P, Frame));
-    if (V.getAsSymbol() == Sym)
+    if (P->getType()->isAnyPointerType() &&
+        ValueMatch(St->getSVal(St->getLValue(P, Frame))))
       return I + 1;
   }
   return 0;
 }
 
+unsigned PathDescriber::paramHolding(SymbolRef Sym) const {
+  if (!Sym)
+    return 0;
+  return findParam([Sym](const FrameEffect &E) { return E.Sym == Sym; },
+                   [Sym](SVal V) { return V.getAsSymbol() == Sym; });
+}
+
 unsigned PathDescriber::paramPointingTo(const MemRegion *R) const {
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Frame->getDecl());
-  if (!FD || !R)
+  if (!R)
     return 0;
-  bool Recorded = false;
-  for (const FrameEffect &E : frameEffects(St))
-    if (E.K == FrameEffect::ParamValue && E.Frame == Frame) {
-      Recorded = true;
-      if (E.Dest && E.Dest == R->StripCasts())
-        return E.Param;
-    }
-  if (Recorded)
-    return 0;
-  for (unsigned I = 0, E = FD->getNumParams(); I < E; ++I) {
-    const ParmVarDecl *P = FD->getParamDecl(I);
-    if (!P->getType()->isAnyPointerType())
-      continue;
-    SVal V = St->getSVal(St->getLValue(P, Frame));
-    if (const MemRegion *PR = V.getAsRegion())
-      if (PR->StripCasts() == R->StripCasts())
-        return I + 1;
-  }
-  return 0;
+  const MemRegion *Base = R->StripCasts();
+  return findParam(
+      [Base](const FrameEffect &E) { return E.Dest && E.Dest == Base; },
+      [Base](SVal V) {
+        const MemRegion *PR = V.getAsRegion();
+        return PR && PR->StripCasts() == Base;
+      });
 }
 
 std::optional<std::string> PathDescriber::symbol(SymbolRef Sym,

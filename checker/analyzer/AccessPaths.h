@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- AccessPaths.h - Symbols and regions as access paths ------*- C++ -*-===//
 //
 // The bridge between the analyzer's values and the access paths of
@@ -23,6 +24,7 @@
 
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "llvm/ADT/STLExtras.h"
 #include <optional>
 #include <string>
 
@@ -30,6 +32,8 @@ namespace cgo {
 
 using clang::ento::ProgramStateRef;
 using clang::ento::SymbolRef;
+
+struct FrameEffect;
 
 class PathDescriber {
 public:
@@ -59,6 +63,12 @@ private:
   std::optional<std::string> region(const clang::ento::MemRegion *R,
                                     unsigned Depth) const;
   /// The parameter (1-based) whose value is \p Sym, if any.
+  /// The 1-based parameter of the frame that a recorded parameter value
+  /// (RecordedMatch) or, without records, a parameter's value (ValueMatch)
+  /// matches; 0 if none.
+  unsigned
+  findParam(llvm::function_ref<bool(const FrameEffect &)> RecordedMatch,
+            llvm::function_ref<bool(clang::ento::SVal)> ValueMatch) const;
   unsigned paramHolding(SymbolRef Sym) const;
   /// The parameter (1-based) whose value points to the start of \p R.
   unsigned paramPointingTo(const clang::ento::MemRegion *R) const;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- BoundaryModel.cpp - What crosses the cgo boundary --------*- C++ -*-===//
 
 #include "BoundaryModel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- BoundaryModel.h - What crosses the cgo boundary ----------*- C++ -*-===//
 //
 // The one place that answers "does this cross into Go?". Facts come from:

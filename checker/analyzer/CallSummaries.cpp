@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CallSummaries.cpp - What a call does, from summaries and models ----===//
 //
 // The lookup of CallSummaries.h and the two shape rules.
@@ -39,7 +40,8 @@ CallSummaries::shapeSummary(const FunctionDecl *FD, bool CallbackUserdata,
     static const char *const Suffixes[] = {"_free", "_destroy", "_unref",
                                            "_release", "_close"};
     bool Named = llvm::any_of(Suffixes, [&](const char *Suffix) {
-      return Name.size() > StringRef(Suffix).size() && compat::endsWith(Name, Suffix);
+      return Name.size() > StringRef(Suffix).size() &&
+             compat::endsWith(Name, Suffix);
     });
     for (unsigned I = 0, E = FD->getNumParams(); Named && I < E; ++I)
       if (FD->getParamDecl(I)->getType()->isAnyPointerType()) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CallSummaries.h - What a call does, from summaries and models -*-
 // C++-*-//
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoDiagnostics.cpp - Every word the cgo checkers say -----*- C++ -*-===//
 //
 // The messages of CgoDiagnostics.h. docs/checkers/*.md quote them; change

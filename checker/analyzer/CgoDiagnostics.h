@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoDiagnostics.h - Every word the cgo checkers say -------*- C++ -*-===//
 //
 // The text of every cgo report and path note, in one place, so that the

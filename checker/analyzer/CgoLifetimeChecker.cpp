@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoLifetimeChecker.cpp - Pointer lifetimes across cgo ----*- C++ -*-===//
 //
 // The callbacks of the C side's cgo checkers (Checkers.def): they follow C

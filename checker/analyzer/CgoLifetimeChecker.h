@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoLifetimeChecker.h - Pointer lifetimes across cgo ------*- C++ -*-===//
 //
 // One checker class for all of the C side's user-facing checkers (the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoScan.cpp - Looking into values and regions for cgo ----*- C++ -*-===//
 //
 // The queries of CgoScan.h: freed pointers inside values and regions, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoScan.h - Looking into values and regions for cgo ------*- C++ -*-===//
 //
 // The scanning of values, memory and frames that the cgo checkers do at the

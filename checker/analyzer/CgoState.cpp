@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoState.cpp - What the cgo checkers remember ------------*- C++ -*-===//
 //
 // The registration of the cgo checkers' five program-state maps and their

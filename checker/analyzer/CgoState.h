@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoState.h - What the cgo checkers remember along a path -*- C++ -*-===//
 //
 // The path-sensitive state of the cgo checkers: the maps and sets they keep in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- Compat.h - The LLVM/Clang releases cgo-lifetime builds with -*- C++ -*-//
 //
 // Every difference between the LLVM/Clang releases that the plugin and the
@@ -63,8 +64,8 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/Store.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymExpr.h"
-#include "llvm/ADT/iterator_range.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/iterator_range.h"
 #include "llvm/Config/llvm-config.h"
 
 #include <initializer_list>
@@ -142,8 +143,7 @@ class CallDescriptionMap : public clang::ento::CallDescriptionMap<T> {
 public:
   template <typename InputIt>
   CallDescriptionMap(InputIt First, InputIt Last)
-      : clang::ento::CallDescriptionMap<T>(First, Last),
-        Entries(First, Last) {}
+      : clang::ento::CallDescriptionMap<T>(First, Last), Entries(First, Last) {}
   CallDescriptionMap(
       std::initializer_list<std::pair<clang::ento::CallDescription, T>> &&L)
       : CallDescriptionMap(L.begin(), L.end()) {}

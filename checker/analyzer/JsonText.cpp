@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- JsonText.cpp - JSON with the position of every value -----*- C++ -*-===//
 //
 // A recursive-descent parser over the text of JsonText.h. Errors carry the

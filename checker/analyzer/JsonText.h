@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- JsonText.h - JSON with the position of every value -------*- C++ -*-===//
 //
 // A small JSON reader (RFC 8259) that remembers where each value and each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- Manifest.cpp - Reading the boundary manifest -------------*- C++ -*-===//
 //
 // The manifest is JSON (docs/manifest.md). It is read with LLVM's JSON

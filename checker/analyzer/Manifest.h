@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- Manifest.h - Boundary facts from manifest and options ----*- C++ -*-===//
 //
 // The facts the Go side knows about the cgo boundary, read from the manifest

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- MemoryFunctions.cpp - Calls that allocate and release ----*- C++ -*-===//
 //
 // The table of MemoryFunctions.h: the C library's part, written out, and the

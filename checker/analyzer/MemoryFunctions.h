@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- MemoryFunctions.h - Calls that allocate and release ------*- C++ -*-===//
 //
 // The table of the calls that allocate and release C memory, as one

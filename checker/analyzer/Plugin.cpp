@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- Plugin.cpp - Registering the cgo checkers with Clang -----*- C++ -*-===//
 //
 // Entry points that clang looks up when it loads CgoLifetime.so:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- Summaries.cpp - Reading and writing summaries and models -*- C++ -*-===//
 //
 // The schema of docs/summaries.md, version 1: the reader checks what a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- Summaries.h - What C functions do to the pointers they get -*- C++ -*-=//
 //
 // Function summaries and library models (docs/summaries.md, schema version

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- SummaryBuilder.cpp - Computing function summaries --------*- C++ -*-===//
 //
 // The recording, the end-of-frame observation and the counting described in
@@ -49,10 +50,9 @@ bool SummaryBuilder::summarizable(const FunctionDecl *FD,
     // Not cgo's own code: its wrappers, and its prologs in *.cgo2.c
     // (`#line 1 "cgo-builtin-prolog"`, `_GoStringLen`).
     PresumedLoc PL = SM.getPresumedLoc(Loc);
-    bool Cgo =
-        Model.isCgoWrapper(Def) || compat::startsWith(Name, "_cgo_") ||
-        compat::startsWith(Name, "_Cfunc_") ||
-        (PL.isValid() && compat::startsWith(PL.getFilename(), "cgo-"));
+    bool Cgo = Model.isCgoWrapper(Def) || compat::startsWith(Name, "_cgo_") ||
+               compat::startsWith(Name, "_Cfunc_") ||
+               (PL.isValid() && compat::startsWith(PL.getFilename(), "cgo-"));
     Yes = SM.isInMainFile(Loc) && !Cgo;
   }
   Summarizable[Canon] = Yes;
@@ -378,7 +378,8 @@ static std::vector<std::string> holderPaths(ProgramStateRef St,
     if (!RD || !(RD = RD->getDefinition()) || !Base.getAs<Loc>())
       return;
     for (const FieldDecl *F : RD->fields())
-      if (F->getIdentifier() && Holds(compat::fieldLValue(St, F, Base), F->getType()))
+      if (F->getIdentifier() &&
+          Holds(compat::fieldLValue(St, F, Base), F->getType()))
         Out.push_back(Prefix + Sep + F->getName().str());
   };
   if (const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl()))

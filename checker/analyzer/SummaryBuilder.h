@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- SummaryBuilder.h - Computing function summaries ----------*- C++ -*-===//
 //
 // Computes, with the analyzer engine, the summary of every C function

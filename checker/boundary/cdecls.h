@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* What libclang's C API reads from C: the exported prototypes in cgo's
  * _cgo_export.h, which C names Go uses are only library declarations, and the
  * hand-written declarations of Go exports in the package's own C files. */

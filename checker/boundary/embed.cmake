@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Turns a text file into a C header holding it as a NUL-terminated char array.
 # cmake -DINPUT=file -DOUTPUT=header -DNAME=symbol -P embed.cmake
 file(READ "${INPUT}" hex HEX)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _POSIX_C_SOURCE 200809L
 #include "gofacts.h"
 
@@ -93,7 +94,7 @@ static void apply_facts(cb_export *ex, const json_t *facts) {
     const char *wanted = order[pass];
     size_t i;
     json_t *fact;
-    json_array_foreach(facts, i, fact) {
+    json_array_foreach (facts, i, fact) {
       const char *effect = cs_json_get_string(fact, "effect");
       long index = 0;
       if (!effect || strcmp(effect, wanted) != 0 || !cs_json_get_int(fact, "index", &index))
@@ -118,7 +119,7 @@ static void read_export(const json_t *obj, cb_export *ex) {
   json_t *params = cs_json_get_array(obj, "params"), *param;
   size_t i;
   ex->params = cs_xcalloc(json_array_size(params), sizeof *ex->params);
-  json_array_foreach(params, i, param) {
+  json_array_foreach (params, i, param) {
     long index = 0, pline = 0;
     const char *pname = cs_json_get_string(param, "name");
     cs_json_get_int(param, "index", &index);
@@ -148,7 +149,7 @@ static void read_crefs(const json_t *arr, cb_package *pkg) {
   size_t i;
   json_t *e;
   pkg->c_refs = cs_xcalloc(json_array_size(arr), sizeof *pkg->c_refs);
-  json_array_foreach(arr, i, e) {
+  json_array_foreach (arr, i, e) {
     cb_cref *ref = &pkg->c_refs[pkg->nc_refs];
     if (read_named_place(e, &ref->name, &ref->evidence))
       pkg->nc_refs++;
@@ -161,7 +162,7 @@ static void read_promises(const json_t *arr, cb_package *pkg) {
   json_t *e;
   pkg->noescape = cs_xcalloc(json_array_size(arr), sizeof *pkg->noescape);
   pkg->nocallback = cs_xcalloc(json_array_size(arr), sizeof *pkg->nocallback);
-  json_array_foreach(arr, i, e) {
+  json_array_foreach (arr, i, e) {
     const char *kind = cs_json_get_string(e, "kind");
     cb_cref *list;
     size_t *count;
@@ -182,7 +183,7 @@ static void read_handle_args(const json_t *arr, cb_package *pkg) {
   size_t i;
   json_t *h;
   pkg->handle_args = cs_xcalloc(json_array_size(arr), sizeof *pkg->handle_args);
-  json_array_foreach(arr, i, h) {
+  json_array_foreach (arr, i, h) {
     const char *name = cs_json_get_string(h, "name"), *expr = cs_json_get_string(h, "expr");
     const char *file = cs_json_get_string(h, "file");
     long arg = 0, line = 0, calls = 0;
@@ -250,7 +251,7 @@ bool cb_gofacts_read(const char *text, size_t len, cb_package *pkg, cs_error *er
   json_t *exports = cs_json_get_array(doc, "exports"), *e;
   size_t i;
   pkg->exports = cs_xcalloc(json_array_size(exports), sizeof *pkg->exports);
-  json_array_foreach(exports, i, e) {
+  json_array_foreach (exports, i, e) {
     read_export(e, &pkg->exports[pkg->nexports++]);
   }
   read_crefs(cs_json_get_array(doc, "crefs"), pkg);

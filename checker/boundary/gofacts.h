@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* The Go helper (gofacts/gofacts.go, embedded in this binary): built once per
  * Go version into the cache, then run per package to read the Go source with
  * go/ast. See docs/companion.md for why this part is in Go. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _POSIX_C_SOURCE 200809L
 #include "gotool.h"
 
@@ -192,24 +193,6 @@ static bool set_compile_flags(const cb_go *go, const json_t *obj, cb_package *pk
   return true;
 }
 
-/* One argument: where to run `go list` and with which pattern. */
-static void resolve_argument(const char *arg, char **cwd, const char **pattern) {
-  *cwd = NULL;
-  *pattern = arg;
-  if (cs_ends_with(arg, "/...")) {
-    char *dir = cs_xstrndup(arg, strlen(arg) - 4);
-    if (dir[0] && cs_is_directory(dir)) {
-      *cwd = dir;
-      *pattern = "./...";
-      return;
-    }
-    free(dir);
-  } else if (cs_is_directory(arg)) {
-    *cwd = cs_xstrdup(arg);
-    *pattern = ".";
-  }
-}
-
 /* Two arguments may name one package ("." and "./..."): keep it once. */
 static bool already_listed(const cb_package *pkgs, size_t npkgs, const char *dir) {
   for (size_t i = 0; dir && i < npkgs; i++)
@@ -244,7 +227,7 @@ static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t
                      size_t *without_cgo, cs_error *err) {
   char *cwd;
   const char *pattern;
-  resolve_argument(arg, &cwd, &pattern);
+  cs_go_package_argument(arg, &cwd, &pattern);
   const char *args[] = {"list", "-json", "--", pattern, NULL};
   cs_proc_result res;
   bool is_dir = cwd != NULL;
@@ -463,8 +446,8 @@ static void parse_escape_output(const char *text, cb_escape_fact **facts, size_t
  * "leaking param: p", "x does not escape", ...), which carry a position but
  * state no error. */
 static bool is_escape_note(const char *message) {
-  static const char *const prefixes[] = {"can inline ", "inlining call to ", "leaking param",
-                                         "leaking closure", "moved to heap: ", NULL};
+  static const char *const prefixes[] = {"can inline ",     "inlining call to ", "leaking param",
+                                         "leaking closure", "moved to heap: ",   NULL};
   static const char *const suffixes[] = {" does not escape", " escapes to heap", NULL};
   for (size_t i = 0; prefixes[i]; i++)
     if (cs_starts_with(message, prefixes[i]))

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Everything cgo-boundary asks the Go toolchain: its version, `go list`,
  * `go tool cgo` and the escape analysis of `go build -gcflags=-m`. */
 #ifndef CGO_BOUNDARY_GOTOOL_H
@@ -7,11 +8,11 @@
 #include "proc.h"
 
 typedef struct cb_go {
-  const char *binary;    /* the go command (PATH lookup when it has no '/') */
-  char *version;         /* `go env GOVERSION`, e.g. "go1.26.8" */
-  cs_strlist cppflags;   /* `go env CGO_CPPFLAGS`: the environment's, else go env's */
-  cs_strlist cflags;     /* `go env CGO_CFLAGS` (Go's default "-O2 -g") */
-  bool verbose;          /* -v: say each step on stderr */
+  const char *binary;  /* the go command (PATH lookup when it has no '/') */
+  char *version;       /* `go env GOVERSION`, e.g. "go1.26.8" */
+  cs_strlist cppflags; /* `go env CGO_CPPFLAGS`: the environment's, else go env's */
+  cs_strlist cflags;   /* `go env CGO_CFLAGS` (Go's default "-O2 -g") */
+  bool verbose;        /* -v: say each step on stderr */
 } cb_go;
 
 /* Checks that the go command runs and records its version and the C flags

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* cgo-boundary: from Go packages that use cgo to the boundary manifest that the
  * CgoLifetime analyzer plugin reads, plus cgo's generated headers (in a cache
  * directory) and a compile_commands.json. See docs/companion.md. */

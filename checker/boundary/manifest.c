@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _POSIX_C_SOURCE 200809L
 #include "manifest.h"
 
@@ -88,21 +89,11 @@ typedef enum cref_list {
 
 static const cb_cref *package_list(const cb_package *pkg, cref_list which, size_t *count) {
   switch (which) {
-  case LIST_CALLED:
-    *count = pkg->ngo_called;
-    return pkg->go_called;
-  case LIST_GLOBALS:
-    *count = pkg->ngo_globals;
-    return pkg->go_globals;
-  case LIST_NOESCAPE:
-    *count = pkg->nnoescape;
-    return pkg->noescape;
-  case LIST_NOCALLBACK:
-    *count = pkg->nnocallback;
-    return pkg->nocallback;
-  case LIST_HANDLES:
-    *count = pkg->nhandle_args;
-    return pkg->handle_args;
+  case LIST_CALLED: *count = pkg->ngo_called; return pkg->go_called;
+  case LIST_GLOBALS: *count = pkg->ngo_globals; return pkg->go_globals;
+  case LIST_NOESCAPE: *count = pkg->nnoescape; return pkg->noescape;
+  case LIST_NOCALLBACK: *count = pkg->nnocallback; return pkg->nocallback;
+  case LIST_HANDLES: *count = pkg->nhandle_args; return pkg->handle_args;
   }
   *count = 0;
   return NULL;

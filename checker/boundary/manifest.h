@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* The boundary manifest (docs/manifest.md; its schema in
  * cgo-lifetime/Schema.h) and the compilation database, built from the
  * packages' facts. */

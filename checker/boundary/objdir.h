@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* The cgo objdir: where cgo-boundary keeps `go tool cgo`'s output for one
  * package (CACHE/<package>/cgo), and how it avoids running cgo a second time.
  *

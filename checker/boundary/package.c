@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "package.h"
 
 #include "cgo-lifetime/Schema.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* What cgo-boundary learns about one Go package, filled in stages (main.c's
  * analyse_package): gotool.c (`go list -json`, then the escape analysis of
  * `go build -gcflags=-m`), objdir.c (cgo's output in the cache), gofacts.c
@@ -19,19 +20,19 @@ typedef enum cb_effect {
 const char *cb_effect_name(cb_effect e);
 
 typedef struct cb_param {
-  int index;        /* 1-based */
-  char *name;       /* Go name */
-  int line;         /* line of the name in the Go file */
-  bool is_pointer;  /* its C type (from _cgo_export.h) is a pointer */
-  char *c_type;     /* C spelling, or NULL when unknown */
+  int index;       /* 1-based */
+  char *name;      /* Go name */
+  int line;        /* line of the name in the Go file */
+  bool is_pointer; /* its C type (from _cgo_export.h) is a pointer */
+  char *c_type;    /* C spelling, or NULL when unknown */
   cb_effect effect;
-  char *evidence;   /* NULL when effect is unknown */
+  char *evidence; /* NULL when effect is unknown */
 } cb_param;
 
 typedef struct cb_export {
   char *name;
-  char *file;       /* Go file, relative to the package dir */
-  int line;         /* line of `func` */
+  char *file; /* Go file, relative to the package dir */
+  int line;   /* line of `func` */
   cb_param *params;
   size_t nparams;
   cs_strlist hand_decls; /* "file.c:line" of extern declarations in the package's C files */
@@ -46,7 +47,7 @@ typedef struct cb_cref {
 } cb_cref;
 
 typedef struct cb_package {
-  char *dir;          /* absolute */
+  char *dir; /* absolute */
   char *import_path;
   char *name;
   cs_strlist go_files;  /* GoFiles, relative to dir */
@@ -61,11 +62,11 @@ typedef struct cb_package {
   size_t ngo_called;
   cb_cref *go_globals;
   size_t ngo_globals;
-  cb_cref *c_refs;      /* first `C.name` in the Go files: name, "file.go:line" */
+  cb_cref *c_refs; /* first `C.name` in the Go files: name, "file.go:line" */
   size_t nc_refs;
-  cb_cref *noescape;    /* `#cgo noescape NAME`: name, "file.go:line" */
+  cb_cref *noescape; /* `#cgo noescape NAME`: name, "file.go:line" */
   size_t nnoescape;
-  cb_cref *nocallback;  /* `#cgo nocallback NAME`: name, "file.go:line" */
+  cb_cref *nocallback; /* `#cgo nocallback NAME`: name, "file.go:line" */
   size_t nnocallback;
   cb_cref *handle_args; /* arguments every Go call passes an integer to, as a pointer */
   size_t nhandle_args;
@@ -83,7 +84,7 @@ const char *cb_package_c_ref(const cb_package *pkg, const char *name);
 
 /* The lines of `go build -gcflags=-m` are read per package into these. */
 typedef struct cb_escape_fact {
-  char *file;   /* relative to the package dir */
+  char *file; /* relative to the package dir */
   int line;
   char *param;  /* parameter name */
   char *report; /* normalised wording, e.g. "leaking param: p" */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Deciding each exported parameter's effect. The Go helper's facts (uintptr
  * stores, deletes) are applied first, as they see what escape analysis cannot;
  * escape analysis then decides the parameters still unknown. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Merge the cgo checkers' labels (severity, profiles, guidelines, doc_url) into CodeChecker's.
 
 CodeChecker (6.2x) reads checker labels from one directory only,

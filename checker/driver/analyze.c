@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _GNU_SOURCE
 #include "analyze.h"
 
@@ -121,7 +122,7 @@ bool cl_load_units(const char *compdb_path, cl_units *units, cs_strlist *package
   units->len = 0;
   size_t i;
   json_t *e;
-  json_array_foreach(doc, i, e) {
+  json_array_foreach (doc, i, e) {
     const char *dir = cs_json_get_string(e, "directory");
     const char *file = cs_json_get_string(e, "file");
     if (!dir || !file)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Running the analyzer over the translation units of a package: which units,
  * with which flags, cross-translation-unit analysis (CTU) between them, and
  * several clang processes at once. */
@@ -23,22 +24,22 @@ typedef struct cl_units {
 } cl_units;
 
 typedef struct cl_config {
-  const char *clang;          /* clang-19 */
-  const char *extdef_mapping; /* clang-extdef-mapping-19 */
-  const char *plugin;         /* CgoLifetime.so */
-  const char *manifest;       /* the companion's manifest */
-  const char *checkers;       /* -analyzer-checker list */
-  const char *workdir;        /* private scratch directory */
-  const char *ctu_dir;        /* the CTU index; NULL: WORKDIR/ctu */
-  const char *models;         /* cgo:Models: models files and folders, ';'-separated; or NULL */
-  bool no_shipped_models;     /* cgo:ShippedModels=false (models names them itself) */
-  bool write_summaries;       /* cgo:SummaryOutput=WORKDIR/sum-i.json for unit i */
-  const char *summaries;      /* cgo:Summaries: a merged summaries file, or NULL */
+  const char *clang;           /* clang-19 */
+  const char *extdef_mapping;  /* clang-extdef-mapping-19 */
+  const char *plugin;          /* CgoLifetime.so */
+  const char *manifest;        /* the companion's manifest */
+  const char *checkers;        /* -analyzer-checker list */
+  const char *workdir;         /* private scratch directory */
+  const char *ctu_dir;         /* the CTU index; NULL: WORKDIR/ctu */
+  const char *models;          /* cgo:Models: models files and folders, ';'-separated; or NULL */
+  bool no_shipped_models;      /* cgo:ShippedModels=false (models names them itself) */
+  bool write_summaries;        /* cgo:SummaryOutput=WORKDIR/sum-i.json for unit i */
+  const char *summaries;       /* cgo:Summaries: a merged summaries file, or NULL */
   int shape_callback_userdata; /* cgo:ShapeCallbackUserdata: -1 the plugin's default, 0, 1 */
   int shape_destructor_name;   /* cgo:ShapeDestructorName: the same */
-  bool ctu;                   /* cross-translation-unit analysis */
-  bool html;                  /* also write clang's HTML reports */
-  int jobs;                   /* clang processes at once */
+  bool ctu;                    /* cross-translation-unit analysis */
+  bool html;                   /* also write clang's HTML reports */
+  int jobs;                    /* clang processes at once */
   bool verbose;
   bool progress; /* print [i/N] lines on stderr */
 } cl_config;

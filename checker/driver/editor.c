@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _POSIX_C_SOURCE 200809L
 #include "editor.h"
 
@@ -28,8 +29,7 @@ static char *content_hash(const char *text, size_t len) {
 
 /* Whether path is absent, or holds what we wrote there last (or the same
  * bytes as text): then it is ours to replace. */
-static bool is_ours(const char *path, const char *text, const char *cache_dir,
-                    const char *marker) {
+static bool is_ours(const char *path, const char *text, const char *cache_dir, const char *marker) {
   char *old = NULL;
   size_t len = 0;
   cs_error ignored;

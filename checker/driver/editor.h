@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* The editor route (docs/integrations/clang-tidy.md): the files that let an
  * editor's clang-tidy run the cgo checks with nothing specific to this
  * machine in the project's configuration. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "findings.h"
 
 #include "cgo-lifetime/Schema.h"
@@ -156,7 +157,7 @@ static void read_steps(const json_t *result, cl_finding *f) {
   if (!locs)
     return;
   f->steps = cs_xcalloc(json_array_size(locs) + 1, sizeof *f->steps);
-  json_array_foreach(locs, i, entry) {
+  json_array_foreach (locs, i, entry) {
     const json_t *loc = json_object_get(entry, "location");
     cl_location step = {0};
     if (!read_location(loc, &step))
@@ -198,9 +199,9 @@ bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
   const json_t *runs = cs_json_get_array(doc, "runs"), *results;
   json_t *run, *result;
   size_t r, i;
-  json_array_foreach(runs, r, run) {
+  json_array_foreach (runs, r, run) {
     results = cs_json_get_array(run, "results");
-    json_array_foreach(results, i, result) {
+    json_array_foreach (results, i, result) {
       cl_finding f;
       if (!read_result(result, &f))
         continue;
@@ -227,6 +228,81 @@ bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
         finding_free(&f);
       }
     }
+  }
+  json_decref(doc);
+  return true;
+}
+
+/* One location of the vet report: "file", "line", "column". */
+static bool read_vet_location(const json_t *obj, cl_location *loc) {
+  const char *file = cs_json_get_string(obj, "file");
+  if (!file || file[0] != '/')
+    return false;
+  loc->file = cs_xstrdup(file);
+  if (!cs_json_get_int(obj, "line", &loc->line))
+    loc->line = 0;
+  if (!cs_json_get_int(obj, "column", &loc->column))
+    loc->column = 0;
+  return true;
+}
+
+/* A vet diagnostic: its notes are the path, and the report's own location
+ * ends it, as in the analyzer's SARIF. */
+static bool read_vet_diagnostic(const json_t *d, cl_finding *f) {
+  const char *checker = cs_json_get_string(d, "checker");
+  const char *message = cs_json_get_string(d, "message");
+  memset(f, 0, sizeof *f);
+  if (!checker || !message || !read_vet_location(d, &f->where))
+    return false;
+  f->rule = cs_xstrdup(checker);
+  f->message = cs_xstrdup(message);
+  f->physical = f->where;
+  f->physical.file = cs_xstrdup(f->where.file);
+  const json_t *notes = cs_json_get_array(d, "notes");
+  f->steps = cs_xcalloc(json_array_size(notes) + 1, sizeof *f->steps);
+  json_t *note;
+  size_t i;
+  json_array_foreach (notes, i, note) {
+    cl_location step = {0};
+    const char *text = cs_json_get_string(note, "message");
+    if (!text || !read_vet_location(note, &step))
+      continue;
+    step.message = cs_xstrdup(text);
+    f->steps[f->nsteps++] = step;
+  }
+  cl_location last = f->where;
+  last.file = cs_xstrdup(f->where.file);
+  last.message = cs_xstrdup(message);
+  f->steps[f->nsteps++] = last;
+  return true;
+}
+
+bool cl_findings_add_vet_json(cl_findings *all, const char *json_text, size_t len,
+                              const cl_filter *filter, cs_error *err) {
+  json_t *doc = cs_json_parse(json_text, len, err);
+  if (!doc)
+    return false;
+  long version = 0;
+  const json_t *diags = cs_json_get_array(doc, "diagnostics");
+  if (!cs_json_get_int(doc, "version", &version) || version != 1 || !diags) {
+    json_decref(doc);
+    return cs_fail(err, "not a cgo-lifetime-vet report of version 1");
+  }
+  json_t *d;
+  size_t i;
+  json_array_foreach (diags, i, d) {
+    cl_finding f;
+    if (!read_vet_diagnostic(d, &f)) {
+      finding_free(&f);
+      continue;
+    }
+    size_t k = 0;
+    while (k < all->len && !same_finding(&all->items[k], &f))
+      k++;
+    if (passes(&f, filter) && k == all->len)
+      push(all, f);
+    else
+      finding_free(&f);
   }
   json_decref(doc);
   return true;

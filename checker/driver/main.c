@@ -1,9 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* cgo-lifetime: the one command users run on Go packages.
  *
  *   Go package -> cgo-boundary (manifest, compile commands)
  *              -> clang --analyze with CgoLifetime.so, per C file, with
  *                 cross-translation-unit analysis between the package's files
- *              -> findings of the cgo checkers in the package -> text, SARIF, HTML
+ *              -> cgo-lifetime-vet (the Go side) on the same packages, with the
+ *                 manifest and the C side's merged summaries
+ *              -> findings of the cgo checkers in the package, both sides in one
+ *                 list -> text, SARIF, HTML
  *
  * Exit status: 0 no findings and everything analysed, 1 findings, 2 usage or
  * input error, 3 incomplete: something could not be analysed (Go code that
@@ -18,6 +22,7 @@
 #include "editor.h"
 #include "file.h"
 #include "findings.h"
+#include "goside.h"
 #include "json.h"
 #include "options.h"
 #include "proc.h"
@@ -93,11 +98,12 @@ typedef struct options {
   bool ctu;
   bool verbose;
   bool keep_temps;
-  bool allow_incomplete; /* --allow-incomplete */
-  const char *summaries;  /* --summaries FILE: the merged summaries */
-  bool summaries_only;    /* --summaries-only: no findings, no second pass */
-  bool no_summaries;      /* --no-summaries: one pass, no summaries */
-  cs_strlist models;      /* --models PATH, in order */
+  bool allow_incomplete;       /* --allow-incomplete */
+  const char *summaries;       /* --summaries FILE: the merged summaries */
+  bool summaries_only;         /* --summaries-only: no findings, no second pass */
+  bool no_summaries;           /* --no-summaries: one pass, no summaries */
+  bool no_go_side;             /* --no-go-side: the C side alone */
+  cs_strlist models;           /* --models PATH, in order */
   int shape_callback_userdata; /* --shape-rules: -1 the plugin's default, 0 off, 1 on */
   int shape_destructor_name;
   cs_strlist packages;
@@ -118,6 +124,7 @@ enum {
   OPT_SUMMARIES,
   OPT_SUMMARIES_ONLY,
   OPT_NO_SUMMARIES,
+  OPT_NO_GO_SIDE,
   OPT_SHAPE_RULES,
   OPT_VERSION,
   OPT_PRINT_PLUGIN,
@@ -136,8 +143,9 @@ static const cs_option option_table[] = {
     {'j', NULL, "N", "analyse N files at once (default: number of CPUs)"},
     {OPT_NO_CTU, "no-ctu", NULL, "no cross-file analysis between the package's C files"},
     {OPT_CHECKERS, "checkers", "LIST",
-     "analyzer checkers to run (default: core,unix.DynamicMemoryModeling,cgo);\n"
-     "only findings of cgo.* checkers are reported"},
+     "checkers to run (default: core,unix.DynamicMemoryModeling,cgo):\n"
+     "the analyzer's, and the Go side's (cgo: all of them, or\n"
+     "cgo.GoUsesFreed...); only findings of cgo.* checkers are reported"},
     {OPT_ROOT, "root", "DIR", "SARIF paths are relative to DIR (default: current directory)"},
     {OPT_CACHE_DIR, "cache-dir", "DIR",
      "cgo-boundary's cache (default: $XDG_CACHE_HOME/cgo-lifetime)"},
@@ -159,6 +167,7 @@ static const cs_option option_table[] = {
      "compute and write the summaries only (needs --summaries):\n"
      "no findings, no second pass"},
     {OPT_NO_SUMMARIES, "no-summaries", NULL, "one pass, no summaries: no cross-call findings"},
+    {OPT_NO_GO_SIDE, "no-go-side", NULL, "analyse the C side alone (no cgo-lifetime-vet)"},
     {OPT_SHAPE_RULES, "shape-rules", "LIST",
      "the shape rules that guess what library functions without a\n"
      "model do: callback-userdata, destructor-name, separated by\n"
@@ -172,7 +181,8 @@ static const cs_option option_table[] = {
     {OPT_PRINT_TIDY_MODULE, "print-tidy-module-path", NULL,
      "print the path of CgoLifetimeTidy.so (clang-tidy --load)"},
     {OPT_PRINT_CLANG, "print-clang-path", NULL,
-     "print the path of the clang that loads the plugin\n(the one --clang names, or the one found)"},
+     "print the path of the clang that loads the plugin\n"
+     "(the one --clang names, or the one found)"},
     {OPT_PRINT_MANIFEST, "print-manifest", NULL,
      "bring the packages' manifest in the cache up to date\n"
      "and print its path (-analyzer-config cgo:Manifest=)"},
@@ -264,6 +274,7 @@ static int set_option(options *o, int id, const char *value) {
   case OPT_SUMMARIES: o->summaries = value; return GO_ON;
   case OPT_SUMMARIES_ONLY: o->summaries_only = true; return GO_ON;
   case OPT_NO_SUMMARIES: o->no_summaries = true; return GO_ON;
+  case OPT_NO_GO_SIDE: o->no_go_side = true; return GO_ON;
   case OPT_SHAPE_RULES:
     if (!parse_shape_rules(value, o))
       return usage_error("--shape-rules takes callback-userdata, destructor-name (separated by "
@@ -550,7 +561,7 @@ static bool collect(const cs_strlist *sarif_paths, const cl_filter *filter, cl_f
 }
 
 static int emit(const options *o, const cl_findings *all, const cs_strlist *html_dirs,
-                const char *cwd, const char *exe_dir, cs_error *err) {
+                const char *cwd, const char *exe_dir, bool go_side, cs_error *err) {
   bool ok = true;
   if (o->format == FORMAT_TEXT) {
     cs_buf b = {0};
@@ -562,7 +573,7 @@ static int emit(const options *o, const cl_findings *all, const cs_strlist *html
   } else if (o->format == FORMAT_SARIF) {
     char *root = cs_absolute_path(o->root ? o->root : cwd);
     char *docs = docs_base_url(exe_dir);
-    char *text = cl_render_sarif(all, root, CGO_LIFETIME_VERSION, docs);
+    char *text = cl_render_sarif(all, root, CGO_LIFETIME_VERSION, docs, go_side);
     ok = write_output(o->output, text, err);
     free(text);
     free(docs);
@@ -621,8 +632,8 @@ static char *models_list(const options *o, const char *exe_dir, bool *shipped, b
   free(dir);
   const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
   char *config = xdg && xdg[0] == '/' ? cs_path_join(xdg, "cgo-lifetime/models")
-                 : home && home[0]   ? cs_xasprintf("%s/.config/cgo-lifetime/models", home)
-                                     : NULL;
+                 : home && home[0]    ? cs_xasprintf("%s/.config/cgo-lifetime/models", home)
+                                      : NULL;
   struct stat st;
   if (config && stat(config, &st) == 0 && S_ISDIR(st.st_mode)) {
     cs_buf_printf(&b, "%s%s", b.len ? ";" : "", config);
@@ -679,7 +690,8 @@ static bool check_models(const cl_config *cfg, cs_error *err) {
 
 /* The path of unit i's results in list (pass 1's or pass 2's), if there. */
 static const char *result_of(const cs_strlist *list, const char *dir, size_t i, bool html) {
-  char *want = html ? cs_xasprintf("%s/html-%zu", dir, i) : cs_xasprintf("%s/unit-%zu.sarif", dir, i);
+  char *want =
+      html ? cs_xasprintf("%s/html-%zu", dir, i) : cs_xasprintf("%s/unit-%zu.sarif", dir, i);
   char *want_html_sarif = cs_xasprintf("%s/html-%zu/unit.sarif", dir, i);
   const char *found = NULL;
   for (size_t k = 0; k < list->len && !found; k++)
@@ -694,10 +706,10 @@ static const char *result_of(const cs_strlist *list, const char *dir, size_t i, 
  * and (unless --summaries-only) analyses again, with the merged summaries,
  * the units that define a Go-called function freeing what another one
  * handed to Go; their results replace the first pass's. */
-static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
-                                      const cl_units *units, const cs_strlist *package_dirs,
-                                      cs_strlist *sarif_paths, cs_strlist *html_dirs,
-                                      cs_strlist *gaps, cs_error *err) {
+static bool summaries_and_second_pass(const options *o, const cl_config *cfg, const cl_units *units,
+                                      const cs_strlist *package_dirs, cs_strlist *sarif_paths,
+                                      cs_strlist *html_dirs, cs_strlist *gaps, char **merged,
+                                      cs_error *err) {
   time_t started = time(NULL);
   cl_summaries *sums = cl_summaries_new();
   bool ok = true;
@@ -708,7 +720,8 @@ static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
   }
   if (ok)
     cl_summaries_link(sums);
-  static const char generator[] = "cgo-lifetime " CGO_LIFETIME_VERSION " (clang " CGO_CLANG_VERSION ")";
+  static const char generator[] =
+      "cgo-lifetime " CGO_LIFETIME_VERSION " (clang " CGO_CLANG_VERSION ")";
   if (ok && o->summaries) {
     cs_strlist inputs = {0};
     cl_summary_inputs(package_dirs, &inputs);
@@ -717,15 +730,19 @@ static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
     free(text);
     cs_strlist_free(&inputs);
   }
+  /* The merged summaries, for the second pass and the Go side. */
+  if (ok && !o->summaries_only) {
+    *merged = cs_path_join(cfg->workdir, "summaries.json");
+    char *text = cl_summaries_render(sums, generator, NULL, err);
+    ok = text && cs_write_file(*merged, text, strlen(text), err);
+    free(text);
+  }
   bool *rerun = cs_xcalloc(units->len ? units->len : 1, sizeof *rerun);
   size_t n = ok && !o->summaries_only ? cl_summaries_rerun_units(sums, rerun, units->len) : 0;
   if (n > 0) {
-    char *merged = cs_path_join(cfg->workdir, "summaries.json");
     char *pass2_dir = cs_path_join(cfg->workdir, "pass2");
     char *ctu_dir = cs_path_join(cfg->workdir, "ctu");
-    char *text = cl_summaries_render(sums, generator, NULL, err);
-    ok = text && cs_write_file(merged, text, strlen(text), err) && cs_mkdir_p(pass2_dir, err);
-    free(text);
+    ok = cs_mkdir_p(pass2_dir, err);
     cl_units again = {cs_xcalloc(n, sizeof(cl_unit)), 0};
     size_t *index = cs_xcalloc(n, sizeof *index);
     for (size_t i = 0; i < units->len; i++)
@@ -737,7 +754,7 @@ static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
     second.workdir = pass2_dir;
     second.ctu_dir = ctu_dir;
     second.write_summaries = false;
-    second.summaries = merged;
+    second.summaries = *merged;
     second.progress = cfg->verbose;
     cs_strlist sarif2 = {0}, html2 = {0}, out_sarif = {0}, out_html = {0};
     if (ok)
@@ -776,12 +793,76 @@ static bool summaries_and_second_pass(const options *o, const cl_config *cfg,
     cs_strlist_free(&html2);
     free(again.items);
     free(index);
-    free(merged);
     free(pass2_dir);
     free(ctu_dir);
   }
   free(rerun);
   cl_summaries_free(sums);
+  return ok;
+}
+
+/* --checkers split by side: the analyzer's list without the Go side's
+ * names (new string), and the Go side's checkers (go_checks: the names given;
+ * empty with *go_all: every one, for "cgo"). The Go side runs when either
+ * says so. */
+static char *split_checkers(const char *list, cs_strlist *go_checks, bool *go_all) {
+  cs_buf c_list = {0};
+  *go_all = false;
+  for (const char *p = list; *p;) {
+    size_t n = strcspn(p, ",");
+    char *name = cs_xstrndup(p, n);
+    if (cl_is_go_checker(name)) {
+      cs_strlist_push_owned(go_checks, name);
+    } else {
+      if (strcmp(name, "cgo") == 0)
+        *go_all = true;
+      if (n > 0)
+        cs_buf_printf(&c_list, "%s%s", c_list.len ? "," : "", name);
+      free(name);
+    }
+    p += n + (p[n] == ',');
+  }
+  if (*go_all)
+    cs_strlist_free(go_checks);
+  char *text = cs_buf_take(&c_list);
+  return text ? text : cs_xstrdup("");
+}
+
+/* The plugin's model of the boundary (Checkers.def's CGO_MODEL_CHECKER), which
+ * computes the summaries: on whenever the Go side runs, so that the Go side
+ * has the C functions' summaries even when --checkers names no checker of the
+ * C side. */
+static const char model_checker[] =
+#define CGO_MODEL_CHECKER(ID, NAME, HELP) NAME
+#include "cgo-lifetime/Checkers.def"
+    ;
+
+/* cgo-lifetime-vet beside this program (new string), or NULL. */
+static char *find_vet(const char *exe_dir) {
+  const char *const candidates[] = {"cgo-lifetime-vet", NULL};
+  return find_beside(exe_dir, candidates);
+}
+
+/* The Go side, after the C side: its findings join the C side's in all. */
+static bool run_go_side(const options *o, const char *exe_dir, const char *manifest,
+                        const char *merged, const cs_strlist *go_checks, const cl_filter *filter,
+                        cl_findings *all, cs_strlist *gaps, cs_error *err) {
+  char *vet = find_vet(exe_dir);
+  cl_goside g = {
+      .vet = vet,
+      .manifest = manifest,
+      .summaries = merged,
+      .models = &o->models,
+      .checks = go_checks,
+      .go = o->go,
+      /* The shape rules as the plugin applies them: destructor-name on,
+       * callback-userdata off, unless --shape-rules says otherwise. */
+      .shape_callback_userdata = o->shape_callback_userdata < 0 ? 0 : o->shape_callback_userdata,
+      .shape_destructor_name = o->shape_destructor_name < 0 ? 1 : o->shape_destructor_name,
+      .verbose = o->verbose,
+  };
+  bool ok = cl_goside_run(&g, &o->packages, filter, all, gaps, err);
+  free(vet);
   return ok;
 }
 
@@ -799,6 +880,16 @@ static int run(const options *o) {
   cs_strlist package_dirs = {0}, sarif_paths = {0}, html_dirs = {0}, gaps = {0};
   cl_findings all = {0};
   time_t started = time(NULL);
+  cs_strlist go_checks = {0};
+  bool go_all = false;
+  char *c_checkers = split_checkers(o->checkers, &go_checks, &go_all);
+  bool go_side = !o->no_go_side && !o->summaries_only && (go_all || go_checks.len > 0);
+  char *merged = NULL, *manifest = NULL;
+  if (go_side) {
+    char *with_model = cs_xasprintf("%s%s%s", c_checkers, c_checkers[0] ? "," : "", model_checker);
+    free(c_checkers);
+    c_checkers = with_model;
+  }
 
   if (!find_clang_for(o, plugin, &tc, &gaps)) {
     analysed_nothing = true;
@@ -808,21 +899,19 @@ static int run(const options *o) {
   workdir = make_workdir(&err);
   if (!workdir)
     goto done;
-  char *manifest = cs_path_join(workdir, "manifest.json");
+  manifest = cs_path_join(workdir, "manifest.json");
   char *compdb = cs_path_join(workdir, "compile_commands.json");
   bool ok = run_companion(o, exe_dir, manifest, compdb, &gaps, &err) &&
             cl_load_units(compdb, &units, &package_dirs, &err);
   free(compdb);
-  if (!ok) {
-    free(manifest);
+  if (!ok)
     goto done;
-  }
   cl_config cfg = {
       .clang = tc.clang,
       .extdef_mapping = tc.extdef_mapping,
       .plugin = plugin,
       .manifest = manifest,
-      .checkers = o->checkers,
+      .checkers = c_checkers,
       .workdir = workdir,
       .ctu = o->ctu && units.len > 1,
       .html = o->format == FORMAT_HTML,
@@ -841,14 +930,13 @@ static int run(const options *o) {
       (cfg.ctu && !cl_prepare_ctu(&cfg, &units, &err)) ||
       !cl_add_header_units(&cfg, &units, &package_dirs, &err)) {
     free(models);
-    free(manifest);
     goto done;
   }
   cl_analyze_all(&cfg, &units, &sarif_paths, &html_dirs, &gaps);
-  ok = !cfg.write_summaries || summaries_and_second_pass(o, &cfg, &units, &package_dirs,
-                                                         &sarif_paths, &html_dirs, &gaps, &err);
+  ok = !cfg.write_summaries ||
+       summaries_and_second_pass(o, &cfg, &units, &package_dirs, &sarif_paths, &html_dirs, &gaps,
+                                 &merged, &err);
   free(models);
-  free(manifest);
   if (!ok)
     goto done;
   if (o->summaries_only) {
@@ -858,7 +946,12 @@ static int run(const options *o) {
   cl_filter filter = {"cgo.", &package_dirs};
   if (!collect(&sarif_paths, &filter, &all, &err))
     goto done;
-  status = emit(o, &all, &html_dirs, cwd, exe_dir, &err);
+  if (go_side) {
+    if (!run_go_side(o, exe_dir, manifest, merged, &go_checks, &filter, &all, &gaps, &err))
+      goto done;
+    cl_findings_sort(&all);
+  }
+  status = emit(o, &all, &html_dirs, cwd, exe_dir, go_side, &err);
   if (status == EXIT_CLEAN && all.len > 0)
     status = EXIT_FINDINGS;
   if (o->verbose)
@@ -881,6 +974,10 @@ done:
   cs_strlist_free(&sarif_paths);
   cs_strlist_free(&html_dirs);
   cs_strlist_free(&gaps);
+  cs_strlist_free(&go_checks);
+  free(c_checkers);
+  free(merged);
+  free(manifest);
   cl_toolchain_free(&tc);
   free(plugin);
   free(exe_dir);

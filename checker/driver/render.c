@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _GNU_SOURCE
 #include "render.h"
 
@@ -11,8 +12,9 @@
 #include <unistd.h>
 
 /* The rules this tool reports, for SARIF's tool.driver.rules: the checkers
- * of the C side (CgoLifetime.so's), in the order of Checkers.def. Go-side
- * checkers (CGO_GO_CHECKER) join the list when the driver runs them. */
+ * of the C side (CgoLifetime.so's), then those of the Go side (the
+ * CGO_GO_CHECKER entries, listed when the Go side ran), in the order of
+ * Checkers.def. */
 typedef struct rule_doc {
   const char *rule;        /* reportingDescriptor.id */
   const char *id;          /* its name */
@@ -21,19 +23,30 @@ typedef struct rule_doc {
   const char *title;       /* shortDescription */
   const char *description; /* fullDescription */
   const char *fix;         /* help */
+  bool go_side;            /* a checker of cgo-lifetime-vet */
 } rule_doc;
 
 static const rule_doc rules[] = {
 #define CGO_C_CHECKER(ID, NAME, RULE, PAGE, TIDY, TITLE, HELP, DESCRIPTION, FIX)                   \
-  {RULE, #ID, NAME, PAGE, TITLE, DESCRIPTION, FIX},
+  {RULE, #ID, NAME, PAGE, TITLE, DESCRIPTION, FIX, false},
+#define CGO_GO_CHECKER(ID, NAME, RULE, PAGE, TITLE, HELP, DESCRIPTION, FIX)                        \
+  {RULE, #ID, NAME, PAGE, TITLE, DESCRIPTION, FIX, true},
 #include "cgo-lifetime/Checkers.def"
 };
 enum { NRULES = sizeof rules / sizeof rules[0] };
 
-static int rule_index(const char *rule) {
-  for (int i = 0; i < NRULES; i++)
+static bool rule_listed(const rule_doc *r, bool go_side) { return !r->go_side || go_side; }
+
+/* The index of rule in the run's list of rules, or -1. */
+static int rule_index(const char *rule, bool go_side) {
+  int index = 0;
+  for (int i = 0; i < NRULES; i++) {
+    if (!rule_listed(&rules[i], go_side))
+      continue;
     if (strcmp(rules[i].rule, rule) == 0)
-      return i;
+      return index;
+    index++;
+  }
   return -1;
 }
 
@@ -129,10 +142,10 @@ static json_t *rule_json(const rule_doc *r, const char *docs) {
   return o;
 }
 
-static json_t *result_json(const cl_finding *f, const char *root) {
+static json_t *result_json(const cl_finding *f, const char *root, bool go_side) {
   json_t *res = json_object();
   json_object_set_new(res, "ruleId", cs_json_string(f->rule));
-  int idx = rule_index(f->rule);
+  int idx = rule_index(f->rule, go_side);
   if (idx >= 0)
     json_object_set_new(res, "ruleIndex", json_integer(idx));
   json_object_set_new(res, "level", cs_json_string("error"));
@@ -175,7 +188,7 @@ static char *trim_root(const char *root) {
 }
 
 char *cl_render_sarif(const cl_findings *all, const char *root_dir, const char *version,
-                      const char *docs) {
+                      const char *docs, bool go_side) {
   char *root = trim_root(root_dir);
   json_t *driver = json_object();
   json_object_set_new(driver, "name", cs_json_string("cgo-lifetime"));
@@ -184,7 +197,8 @@ char *cl_render_sarif(const cl_findings *all, const char *root_dir, const char *
   json_object_set_new(driver, "informationUri", cs_json_string(docs));
   json_t *rule_list = json_array();
   for (int i = 0; i < NRULES; i++)
-    json_array_append_new(rule_list, rule_json(&rules[i], docs));
+    if (rule_listed(&rules[i], go_side))
+      json_array_append_new(rule_list, rule_json(&rules[i], docs));
   json_object_set_new(driver, "rules", rule_list);
   json_t *tool = json_object();
   json_object_set_new(tool, "driver", driver);
@@ -200,7 +214,7 @@ char *cl_render_sarif(const cl_findings *all, const char *root_dir, const char *
   json_object_set_new(run, "originalUriBaseIds", bases);
   json_t *results = json_array();
   for (size_t i = 0; i < all->len; i++)
-    json_array_append_new(results, result_json(&all->items[i], root));
+    json_array_append_new(results, result_json(&all->items[i], root, go_side));
   json_object_set_new(run, "results", results);
   json_object_set_new(run, "columnKind", cs_json_string("unicodeCodePoints"));
 

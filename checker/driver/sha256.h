@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* SHA-256 (FIPS 180-4), for the `inputs` of a summaries file: the hash of each
  * file the summaries were computed from, which readers check before they use
  * them (docs/summaries.md). */

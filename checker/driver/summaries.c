@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _GNU_SOURCE
 #include "summaries.h"
 
@@ -72,7 +73,6 @@ static char *effect_key(const json_t *e) {
                       str(e, "ownership"), str(e, "where"), str(e, "export"), param,
                       json_is_true(json_object_get(e, "retained")));
 }
-
 
 /* Is source a earlier than source b (file, then line)? */
 static bool earlier(const json_t *a, const json_t *b) {
@@ -183,8 +183,8 @@ static bool same_storage(const char *a, const char *type_a, const char *b, const
     return false;
   if (is_param_root(pa.root) && is_param_root(pb.root))
     return type_a[0] && strcmp(type_a, type_b) == 0;
-  if (is_param_root(pa.root) || is_param_root(pb.root) || pa.root[0] == '$' ||
-      pb.root[0] == '$' || strcmp(pa.root, "library") == 0)
+  if (is_param_root(pa.root) || is_param_root(pb.root) || pa.root[0] == '$' || pb.root[0] == '$' ||
+      strcmp(pa.root, "library") == 0)
     return false;
   return strcmp(pa.root, pb.root) == 0;
 }
@@ -267,8 +267,8 @@ void cl_summaries_link(cl_summaries *s) {
 static bool is_storage_hold(const sum_function *f, const json_t *e) {
   path_parts p;
   if (!f->go_called || strcmp(str(e, "effect"), "to_go") != 0 ||
-      !json_is_true(json_object_get(e, "retained")) || !split_path(str(e, "path"), &p) ||
-      p.deref || strstr(p.selectors, "[*]"))
+      !json_is_true(json_object_get(e, "retained")) || !split_path(str(e, "path"), &p) || p.deref ||
+      strstr(p.selectors, "[*]"))
     return false;
   if (is_param_root(p.root))
     return p.selectors[0] && str(e, "root_type")[0];
@@ -289,9 +289,8 @@ size_t cl_summaries_rerun_units(const cl_summaries *s, bool *rerun, size_t nunit
       for (size_t g = 0; g < s->len && !hit; g++)
         for (size_t k = 0; k < s->fns[g].neffects && !hit; k++) {
           const json_t *h = s->fns[g].effects[k];
-          hit = is_storage_hold(&s->fns[g], h) &&
-                same_storage(str(h, "path"), str(h, "root_type"), str(x, "path"),
-                             str(x, "root_type"));
+          hit = is_storage_hold(&s->fns[g], h) && same_storage(str(h, "path"), str(h, "root_type"),
+                                                               str(x, "path"), str(x, "root_type"));
         }
     }
     for (size_t u = 0; hit && u < frees->nunits; u++)
@@ -330,7 +329,8 @@ void cl_summary_inputs(const cs_strlist *package_dirs, cs_strlist *out) {
     struct dirent *e;
     while ((e = readdir(dh)) != NULL) {
       const char *n = e->d_name;
-      if (n[0] == '.' || !(cs_ends_with(n, ".c") || cs_ends_with(n, ".h") || cs_ends_with(n, ".go")))
+      if (n[0] == '.' ||
+          !(cs_ends_with(n, ".c") || cs_ends_with(n, ".h") || cs_ends_with(n, ".go")))
         continue;
       char *path = cs_path_join(package_dirs->items[d], n);
       struct stat st;
@@ -349,24 +349,12 @@ void cl_summary_inputs(const cs_strlist *package_dirs, cs_strlist *out) {
 /* A value on one line: `{ "name": "x", "arg": 1 }`, members in their order. */
 static void write_compact(const json_t *v, cs_buf *b) {
   switch (json_typeof(v)) {
-  case JSON_NULL:
-    cs_buf_puts(b, "null");
-    break;
-  case JSON_TRUE:
-    cs_buf_puts(b, "true");
-    break;
-  case JSON_FALSE:
-    cs_buf_puts(b, "false");
-    break;
-  case JSON_INTEGER:
-    cs_buf_printf(b, "%lld", (long long)json_integer_value(v));
-    break;
-  case JSON_REAL:
-    cs_buf_printf(b, "%.17g", json_real_value(v));
-    break;
-  case JSON_STRING:
-    cs_json_write_string(json_string_value(v), b);
-    break;
+  case JSON_NULL: cs_buf_puts(b, "null"); break;
+  case JSON_TRUE: cs_buf_puts(b, "true"); break;
+  case JSON_FALSE: cs_buf_puts(b, "false"); break;
+  case JSON_INTEGER: cs_buf_printf(b, "%lld", (long long)json_integer_value(v)); break;
+  case JSON_REAL: cs_buf_printf(b, "%.17g", json_real_value(v)); break;
+  case JSON_STRING: cs_json_write_string(json_string_value(v), b); break;
   case JSON_ARRAY:
     cs_buf_putc(b, '[');
     for (size_t i = 0; i < json_array_size(v); i++) {
@@ -381,7 +369,7 @@ static void write_compact(const json_t *v, cs_buf *b) {
     json_t *member;
     bool first = true;
     cs_buf_puts(b, json_object_size(v) ? "{ " : "{");
-    json_object_foreach((json_t *)v, key, member) {
+    json_object_foreach ((json_t *)v, key, member) {
       if (!first)
         cs_buf_puts(b, ", ");
       first = false;
@@ -398,9 +386,9 @@ static void write_compact(const json_t *v, cs_buf *b) {
 /* One effect, its members in the schema's order, the source on a line of
  * its own (as the plugin writes it). */
 static char *effect_text(const json_t *e) {
-  static const char *const order[] = {"effect", "ownership", "path", "when", "out",
-                                      "release_with", "invalidated_by", "where", "until",
-                                      "export", "param", "retained", "root_type", NULL};
+  static const char *const order[] = {
+      "effect", "ownership", "path",   "when",  "out",      "release_with", "invalidated_by",
+      "where",  "until",     "export", "param", "retained", "root_type",    NULL};
   cs_buf b = {0};
   cs_buf_puts(&b, "{ ");
   bool first = true;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Function summaries across a package's translation units
  * (docs/summaries.md): the plugin writes one file per unit
  * (cgo:SummaryOutput); the driver merges them into one, adds what no single

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* The clang that loads the plugin, and the tools of the same release.
  *
  * Clang loads an analyzer plugin only when the plugin's API version string

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* libFuzzer target: the driver's reading of clang's SARIF logs (findings.c:
  * results, their locations and code flows, the de-duplication), and the JSON
  * writer of checker/support: whatever jansson parses, cs_json_write writes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* libFuzzer target: cgo-boundary's reading of what the Go tools print: `go list
  * -json` (a stream of package objects), `go build -work -gcflags=-m` (its WORK=
  * line and escape analysis lines) and the Go helper's facts (gofacts.c). The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* libFuzzer's one-time setup, shared by the C targets: jansson allocates
  * with checker/support's allocator, as in the tools. */
 #include "json.h"

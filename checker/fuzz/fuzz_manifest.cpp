@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // libFuzzer target: the analyzer plugin's manifest reader (cgo::parseManifest). Errors are fine;
 // crashes, sanitizer reports and unchecked llvm::Error are not.
 #include "Manifest.h"

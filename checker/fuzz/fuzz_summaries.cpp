@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // libFuzzer target: the analyzer plugin's reader of models and summaries files
 // (cgo::parseSummaryText, over JsonText), and the access-path grammar. Errors
 // are fine; crashes, sanitizer reports and unchecked llvm::Error are not. What

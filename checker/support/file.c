@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #define _XOPEN_SOURCE 700 /* realpath, nftw */
 #include "file.h"
 
@@ -188,6 +189,23 @@ bool cs_write_file(const char *path, const char *data, size_t len, cs_error *err
 bool cs_is_directory(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void cs_go_package_argument(const char *arg, char **cwd, const char **pattern) {
+  *cwd = NULL;
+  *pattern = arg;
+  if (cs_ends_with(arg, "/...")) {
+    char *dir = cs_xstrndup(arg, strlen(arg) - 4);
+    if (dir[0] && cs_is_directory(dir)) {
+      *cwd = dir;
+      *pattern = "./...";
+      return;
+    }
+    free(dir);
+  } else if (cs_is_directory(arg)) {
+    *cwd = cs_xstrdup(arg);
+    *pattern = ".";
+  }
 }
 
 bool cs_remove_files(const char *dir, const char *prefix, const char *suffix, cs_error *err) {

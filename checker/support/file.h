@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Files for the C tools: reading a whole file, directories, removing files and
  * trees, and writing an output file so that no reader sees half of it. */
 #ifndef CGO_SUPPORT_FILE_H
@@ -13,6 +14,11 @@
 bool cs_read_file(const char *path, char **out, size_t *len, cs_error *err);
 bool cs_file_exists(const char *path);
 bool cs_is_directory(const char *path);
+/* A package argument of the tools as `go list` takes it, resolved the way
+ * both sides run go on it: "DIR/..." (DIR a directory) is the pattern "./..."
+ * in DIR, a directory is "." in it, anything else (an import path, a pattern)
+ * is itself in the current directory (*cwd NULL). *cwd is a new string. */
+void cs_go_package_argument(const char *arg, char **cwd, const char **pattern);
 bool cs_mkdir_p(const char *path, cs_error *err);
 /* Removes the regular files directly inside dir whose names start with
  * prefix and end with suffix ("" for any); subdirectories stay. A missing dir

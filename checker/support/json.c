@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 #include "json.h"
 
 #include <math.h>
@@ -84,7 +85,7 @@ bool cs_json_get_int(const json_t *obj, const char *key, long *out) {
 void cs_json_get_strings(const json_t *obj, const char *key, cs_strlist *list) {
   size_t i;
   json_t *item;
-  json_array_foreach(cs_json_get_array(obj, key), i, item) {
+  json_array_foreach (cs_json_get_array(obj, key), i, item) {
     if (json_is_string(item))
       cs_strlist_push(list, json_string_value(item));
   }
@@ -157,11 +158,11 @@ static bool fits_one_line(const json_t *v) {
   size_t i;
   const char *key;
   json_t *child;
-  json_array_foreach(v, i, child) {
+  json_array_foreach (v, i, child) {
     if (is_container(child))
       return false;
   }
-  json_object_foreach((json_t *)v, key, child) {
+  json_object_foreach ((json_t *)v, key, child) {
     if (is_container(child))
       return false;
   }
@@ -204,7 +205,7 @@ static void write_container(const json_t *v, int depth, cs_buf *out) {
       write_value(child, depth + 1, out);
     }
   } else {
-    json_array_foreach(v, i, child) {
+    json_array_foreach (v, i, child) {
       separate(i, one_line, false, depth, out);
       write_value(child, depth + 1, out);
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* JSON for the C tools, through jansson (libjansson, Debian's libjansson-dev):
  * parsing with the error's line and column, a stream of values as `go list
  * -json` prints them, the lookups the tools need, strings that are always

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* As lenient as cgo's compiler. cgo compiles with gcc by default, and gcc 12
  * only warns where clang 16 and later stop with an error: a call to an
  * undeclared function, implicit int, int <-> pointer conversions, pointers of
@@ -10,11 +11,13 @@
 #ifndef CGO_BOUNDARY_LENIENT_H
 #define CGO_BOUNDARY_LENIENT_H
 
-#define CS_LENIENT_FLAGS                                                                     \
-  {                                                                                          \
-    "-Wno-error", "-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",    \
-        "-Wno-error=int-conversion", "-Wno-error=incompatible-pointer-types",                \
-        "-Wno-error=return-type", NULL                                                       \
-  }
+#define CS_LENIENT_FLAGS                                                                           \
+  {"-Wno-error",                                                                                   \
+   "-Wno-error=implicit-function-declaration",                                                     \
+   "-Wno-error=implicit-int",                                                                      \
+   "-Wno-error=int-conversion",                                                                    \
+   "-Wno-error=incompatible-pointer-types",                                                        \
+   "-Wno-error=return-type",                                                                       \
+   NULL}
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Command-line options: one table per tool gives both the parsing (GNU
  * getopt_long: options and operands in any order, "--" ends the options,
  * "-oFILE", "-o FILE", "--opt=V", "--opt V") and the option lines of --help.

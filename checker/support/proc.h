@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* Running tools (go, pkg-config, clang, cgo-boundary): one runner for both C
  * tools. A tool that cannot be started (not found, not executable, a missing
  * directory to run in) is an error of its own, reported by the child through
@@ -17,8 +18,8 @@ typedef struct cs_command {
 } cs_command;
 
 typedef struct cs_proc_result {
-  int exit_code;  /* the tool's exit status; 128+N when killed by signal N */
-  char *out;      /* all of stdout, NUL-terminated (owned) */
+  int exit_code; /* the tool's exit status; 128+N when killed by signal N */
+  char *out;     /* all of stdout, NUL-terminated (owned) */
   size_t out_len;
   char *err_text; /* all of stderr, NUL-terminated (owned) */
 } cs_proc_result;

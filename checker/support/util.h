@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /* The C tools' small helpers: allocation that cannot fail silently, messages
  * prefixed by the running program's name, an error message carrier, a
  * growable string buffer, a list of strings, string and path helpers. Every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoLifetimeTidy.cpp - The cgo checkers in clang-tidy -----*- C++ -*-===//
 //
 // A clang-tidy module (load it with `clang-tidy-N --load CgoLifetimeTidy.so`)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Checks library models files against docs/summaries.md (schema version 1, kind "models").
 
     check_models.py [--summary] [--show FUNCTION]... PATH...

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Checks a SARIF log against the shapes GitHub code scanning requires.
 
 Prints one line per result ("RESULT rule file:line") and "SARIF OK" at the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Runs a command and succeeds only when it exits with the expected status.
 
 usage: expect_exit.py STATUS COMMAND [ARG...]

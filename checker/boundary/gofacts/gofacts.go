@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 // gofacts reads the Go side of one cgo package with the standard library's
 // parser and prints, as JSON on stdout, the facts that cgo-boundary cannot get
 // from the Go toolchain's own output:

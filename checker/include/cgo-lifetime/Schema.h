@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception */
 /*===- Schema.h - Names shared by the C tools and the plugin ------*- C -*-===*\
  *
  * The names that several parts of cgo-lifetime must spell alike, each

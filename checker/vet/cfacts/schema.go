@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 // Package cfacts reads what the C side knows about C functions: the summaries
 // that the analyzer computes for a package's own C code, the models of C
 // libraries (docs/summaries.md, schema version 1), and the boundary manifest

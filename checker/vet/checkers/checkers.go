@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 // Package checkers is the Go side's view of Checkers.def, the one list of
 // cgo-lifetime's checkers (checker/include/cgo-lifetime/Checkers.def): the
 // full name of each Go-side checker (cgo.GoUsesFreed, ...), the name of its

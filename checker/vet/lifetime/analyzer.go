@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 // Package lifetime is the shared analysis of the Go side of cgo-lifetime: it
 // follows C pointers (and Go pointers handed to C) through the SSA form of a
 // package's functions, path by path, and finds where Go uses or frees C

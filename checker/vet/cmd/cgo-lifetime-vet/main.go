@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 // Command cgo-lifetime-vet finds pointer-lifetime bugs in the Go code of cgo
 // packages: Go using C memory after it was freed, freeing it twice or while C
 // keeps it, Go pointers kept by C or stored in C memory, and C calls on values

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 // Package vettest sets up the C facts for the analysistest tests of the
 // checkers: the summaries file and the models folder of a testdata folder,
 // and nothing shipped.

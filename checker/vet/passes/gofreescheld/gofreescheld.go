@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 // Package gofreescheld defines the analyzer of the checker cgo.GoFreesCHeld.
 //
 // Its name, the first line of its documentation and its page come from

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 // Package gofreestwice defines the analyzer of the checker cgo.GoFreesTwice.
 //
 // Its name, the first line of its documentation and its page come from

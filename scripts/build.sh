@@ -30,10 +30,16 @@ else
 fi
 "$root/scripts/setup.sh" --llvm "$version"
 if [ ! -f "$build/build.ninja" ]; then
+    # The Go side (checker/vet) needs Go 1.26 to build: the go on PATH when it
+    # is new enough, else Go's own toolchain module fetched once from the Go module
+    # proxy (scripts/go-toolchain.sh). Without either, the rest builds and the
+    # tests that need the Go side are skipped or say it is missing.
+    vet_go=$("$root/scripts/go-toolchain.sh" || true)
     # clang++ compiles the checker faster and in less memory than g++; the clang of the
     # same release is installed anyway.
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLLVM_VERSION="$version" \
-        -DCMAKE_C_COMPILER="clang-$version" -DCMAKE_CXX_COMPILER="clang++-$version" >/dev/null
+        -DCMAKE_C_COMPILER="clang-$version" -DCMAKE_CXX_COMPILER="clang++-$version" \
+        ${vet_go:+"-DCGO_VET_GO=$vet_go"} >/dev/null
 fi
 ninja -C "$build" -j "${JOBS:-2}" >&2
 # CodeChecker for its integration test; skipped (not failed) without the network.

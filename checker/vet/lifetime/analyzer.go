@@ -107,6 +107,10 @@ type Effect struct {
 	Via   string
 	At    string
 	Cite  string
+	// Storage: a C function freed the pointer through the parameter's
+	// storage, reading it from where Path ends ($1->user freed by
+	// C.session_close), as a C function frees what its own struct holds
+	Storage bool
 }
 
 // FuncFact summarizes what a Go function does to the C pointers it is given:
@@ -232,8 +236,13 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		c.summarize(fn)
 	}
-	// Pass 2: the findings.
+	// Pass 2: the findings. A wrapper cgo wrote around a C call runs where
+	// it is called (inline, with the call's position); on its own it would
+	// report what it allocates a second time, at a position in cgo's code.
 	for _, fn := range funcs {
+		if fn.Parent() != nil && isCgoWrapper(fn) {
+			continue
+		}
 		x := c.explorer(fn, true)
 		for _, e := range x.run(fn, newState()) {
 			x.atExit(e)
@@ -268,7 +277,9 @@ func (c *checker) summarize(fn *ssa.Function) {
 				continue
 			}
 			if _, seen := first[path]; !seen {
-				first[path] = Effect{Path: path, Maybe: n.maybe, Via: n.by, At: c.at(n.pos), Cite: n.src}
+				tk := c.toks[t]
+				storage := n.at.t != 0 && n.at == loc{tk.base, tk.sel}
+				first[path] = Effect{Path: path, Maybe: n.maybe, Via: n.by, At: c.at(n.pos), Cite: n.src, Storage: storage}
 				paths = append(paths, path)
 			}
 			count[path]++

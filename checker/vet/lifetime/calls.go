@@ -373,11 +373,12 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 			continue
 		}
 		kept := args[p.Arg-1]
-		if p.IsArg() && !handleArgs[p.Arg] {
-			x.keptByC(s, kept, e, desc, p.Arg, args, pos)
-		}
+		var at []loc
 		if wp, ok := cfacts.ParsePath(e.Where); ok && wp.Arg > 0 && wp.Arg <= len(args) {
-			x.storePath(s, wp, args, kept)
+			at = x.storePath(s, wp, args, kept)
+		}
+		if p.IsArg() && !handleArgs[p.Arg] {
+			x.keptByC(s, kept, e, desc, p.Arg, args, at, pos)
 		}
 	}
 	// until: the end of a keeping
@@ -402,9 +403,13 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 			how = "moved"
 		}
 		note := freeNote{pos: pos, by: desc, how: how, src: e.Source.String(), maybe: e.When == "maybe"}
-		x.free(s, x.resolvePath(s, p, args), note, pos)
+		// $1->user: the C function reads the pointer from its argument's
+		// storage itself
+		through := len(p.Sels) > 0 || p.Derefs > 0
+		x.free(s, x.resolvePath(s, p, args), note, pos, through)
 	}
-	// invalidated_by: a borrowed pointer ends with this call
+	// invalidated_by: a borrowed pointer C returned on this path ends with
+	// this call
 	for _, t := range x.c.borrowed {
 		bt := c.toks[t]
 		for _, inv := range bt.invalBy {
@@ -412,7 +417,7 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 				continue
 			}
 			if inv.Arg == 0 || (inv.Arg <= len(args) && intersects(args[inv.Arg-1].tokens(), bt.owner)) {
-				if _, done := s.freed[t]; !done && x.present(s, t) {
+				if _, done := s.freed[t]; !done && x.isLent(s, t) {
 					s.freed[t] = freeNote{pos: pos, by: desc, how: "invalidated", src: bt.ownSrc}
 				}
 			}
@@ -457,8 +462,9 @@ func (x *explorer) cResult(s *state, in ssa.Value, name string, e cfacts.Effect,
 			// points into the argument's storage: the same block as
 			// reading that path, so that freeing the path frees it
 			owner := args[p.Arg-1]
-			res := x.resolvePath(s, p, args)
-			for _, t := range res.tokens() {
+			res := x.refilled(s, x.resolvePath(s, p, args), in, pos, desc)
+			for _, el := range res {
+				t := el.t
 				bt := c.toks[t]
 				bt.own, bt.ownSrc, bt.cfunc = cfacts.Borrowed, e.Source.String(), name
 				bt.owner = owner.tokens()
@@ -468,6 +474,9 @@ func (x *explorer) cResult(s *state, in ssa.Value, name string, e cfacts.Effect,
 					bt.kind = tkC
 				}
 				c.addBorrowed(t)
+				if _, ok := s.lent[t]; !ok {
+					s.lent[t] = el.from
+				}
 			}
 			return res
 		}
@@ -481,12 +490,37 @@ func (x *explorer) cResult(s *state, in ssa.Value, name string, e cfacts.Effect,
 		ct.invalBy = e.InvalidatedBy
 		c.addBorrowed(t)
 	}
+	if e.Ownership == cfacts.Borrowed || e.Ownership == cfacts.Static {
+		s.lent[t] = loc{}
+	}
 	return aval{{t: t}}
+}
+
+// refilled returns what a C function that returns a path of its argument
+// ($1->name) reads there now. A block that a C function freed through that
+// very location (rec_rename freeing $1->name) is not what is there now: C
+// freed what its own struct held and put something else there (or nothing).
+// That something is a new block, which the location holds from now on.
+func (x *explorer) refilled(s *state, res aval, in ssa.Value, pos token.Pos, desc string) aval {
+	var nt tokID
+	return mapElems(res, func(e elem) elem {
+		n, freed := s.freed[e.t]
+		if !freed || n.at.t == 0 || n.at != e.from {
+			return e
+		}
+		if nt == 0 {
+			nt = x.c.instrTok(in.(ssa.Instruction), tkC, pos, desc)
+			x.fresh(s, nt)
+		}
+		s.heap[e.from] = renameElems(s.heap[e.from], map[tokID]tokID{e.t: nt})
+		e.t = nt
+		return e
+	})
 }
 
 // keptByC records that a C function keeps the pointer kept (its argument
 // argIndex), and reports a Go pointer kept by C.
-func (x *explorer) keptByC(s *state, kept aval, e cfacts.Effect, by string, argIndex int, args []aval, pos token.Pos) {
+func (x *explorer) keptByC(s *state, kept aval, e cfacts.Effect, by string, argIndex int, args []aval, at []loc, pos token.Pos) {
 	c := x.c
 	anchor := 1
 	if wp, ok := cfacts.ParsePath(e.Where); ok && wp.Arg > 0 {
@@ -503,7 +537,7 @@ func (x *explorer) keptByC(s *state, kept aval, e cfacts.Effect, by string, argI
 			x.goPointerKept(el, by, argIndex, e, pos)
 		case t.kind == tkC || t.kind == tkLoaded || t.kind == tkParam || t.kind == tkOpaque:
 			if _, ok := s.keptByC[el.t]; !ok {
-				s.keptByC[el.t] = cKeepNote{pos: pos, by: by, src: e.Source.String(), until: e.Until, anchor: anchorToks}
+				s.keptByC[el.t] = cKeepNote{pos: pos, by: by, src: e.Source.String(), until: e.Until, anchor: anchorToks, at: at}
 			}
 			if path, ok := c.paramPath(el.t); ok {
 				x.c.summaryKeeps(x.top, path, by, e.Source.String(), pos)
@@ -512,20 +546,27 @@ func (x *explorer) keptByC(s *state, kept aval, e cfacts.Effect, by string, argI
 	}
 }
 
-// storePath stores val at the location an access path names.
-func (x *explorer) storePath(s *state, p cfacts.Path, args []aval, val aval) {
+// storePath stores val at the location an access path names and returns
+// the locations it stored to.
+func (x *explorer) storePath(s *state, p cfacts.Path, args []aval, val aval) []loc {
 	base := args[p.Arg-1]
 	for d := 0; d < p.Derefs; d++ {
 		base = x.load(s, base, nil)
 	}
 	if len(p.Sels) == 0 {
-		return
+		return nil
 	}
 	for _, sel := range p.Sels[:len(p.Sels)-1] {
 		base = x.load(s, mapElems(base, func(e elem) elem { e.sel += selText(sel); return e }), nil)
 	}
 	last := selText(p.Sels[len(p.Sels)-1])
-	x.store(s, mapElems(base, func(e elem) elem { e.sel += last; return e }), val, nil)
+	addr := mapElems(base, func(e elem) elem { e.sel += last; return e })
+	x.store(s, addr, val, nil)
+	var at []loc
+	for _, e := range addr {
+		at = append(at, loc{e.t, e.sel})
+	}
+	return at
 }
 
 // resolvePath returns the pointers an access path names at a call.
@@ -551,54 +592,77 @@ func selText(sel string) string {
 	return "." + sel
 }
 
-// free marks the blocks in a as freed by note.
-func (x *explorer) free(s *state, a aval, note freeNote, pos token.Pos) {
+// free marks the blocks in a as freed by note. through says that a C
+// function freed them through its argument's storage ($1->user, read by the
+// C function itself); each value's from is then where it read the pointer. A
+// C function that frees a pointer where a C function stored it (the keeping
+// location) or lent it from is C managing its own memory: the keeping or the
+// borrowing ends, and Go freed nothing C holds.
+func (x *explorer) free(s *state, a aval, note freeNote, pos token.Pos, through bool) {
 	c := x.c
-	for _, t := range a.tokens() {
+	seen := map[tokID]bool{}
+	for _, e := range a {
+		t := e.t
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
 		tk := c.toks[t]
 		if tk.kind == tkClosure {
 			continue
 		}
+		n := note
+		if through {
+			n.at = e.from
+		}
 		if prev, ok := s.freed[t]; ok {
-			x.reportTwice(s, t, prev, note, pos)
+			x.reportTwice(s, t, prev, n, pos)
 			continue
 		}
 		if k, ok := s.keptByC[t]; ok {
-			x.reportCHeld(t, k, note, pos)
-		} else if tk.own == cfacts.Borrowed || tk.own == cfacts.Static {
-			x.reportCOwned(t, note, pos)
+			if n.at.t == 0 || !k.storedAt(n.at) {
+				x.reportCHeld(t, k, n, pos)
+			}
+		} else if x.cOwned(s, t, n.at) {
+			x.reportCOwned(t, n, pos)
 		}
-		s.freed[t] = note
+		s.freed[t] = n
 		delete(s.keptByC, t)
-		// what was borrowed from the block goes with it
+		// what was borrowed from the block on this path goes with it
 		for _, b := range c.borrowed {
-			if _, done := s.freed[b]; done {
+			if _, done := s.freed[b]; done || !x.isLent(s, b) {
 				continue
 			}
 			for _, o := range c.toks[b].owner {
 				if o == t {
-					s.freed[b] = freeNote{pos: pos, by: note.by, how: "freed with its owner", src: c.toks[b].ownSrc}
+					s.freed[b] = freeNote{pos: pos, by: n.by, how: "freed with its owner", src: c.toks[b].ownSrc}
 				}
 			}
 		}
 	}
 }
 
-// live reports whether a borrowed token was obtained on this path (it has a
-// value anywhere in the state), so that invalidation does not touch blocks
-// of other paths.
-func (x *explorer) present(s *state, t tokID) bool {
-	for _, a := range s.env {
-		if a.has(t) {
-			return true
-		}
-	}
-	for _, a := range s.heap {
-		if a.has(t) {
-			return true
-		}
+// cOwned reports whether t, freed on this path through at (none: not by a C
+// function through its argument's storage), is memory that C owns and lent
+// to Go: a static result, or a borrowed one that C returned on this path
+// before the free, unless the free reads it from the location C lent it from.
+func (x *explorer) cOwned(s *state, t tokID, at loc) bool {
+	switch x.c.toks[t].own {
+	case cfacts.Static:
+		_, ok := s.lent[t]
+		return ok
+	case cfacts.Borrowed:
+		from, ok := s.lent[t]
+		return ok && (at.t == 0 || at != from)
 	}
 	return false
+}
+
+// isLent reports whether C returned the borrowed block t on this path (a
+// block freed or invalidated before C returned it is not the borrowed one).
+func (x *explorer) isLent(s *state, t tokID) bool {
+	_, ok := s.lent[t]
+	return ok
 }
 
 // goCall applies the summary of a Go function of this or another package.
@@ -619,7 +683,7 @@ func (x *explorer) goCall(s *state, fn *ssa.Function, f *FuncFact, args []aval, 
 		}
 		e := cfacts.Effect{Effect: cfacts.Keeps, Path: k.Path, Where: "library",
 			Source: cfacts.Source{Kind: "go", Cite: k.Via + " at " + k.At + ", " + k.Cite}}
-		x.keptByC(s, args[p.Arg-1], e, desc, p.Arg, args, pos)
+		x.keptByC(s, args[p.Arg-1], e, desc, p.Arg, args, nil, pos)
 	}
 	for _, fr := range f.Frees {
 		p, ok := cfacts.ParsePath(fr.Path)
@@ -628,7 +692,7 @@ func (x *explorer) goCall(s *state, fn *ssa.Function, f *FuncFact, args []aval, 
 		}
 		note := freeNote{pos: pos, by: desc, how: "freed", maybe: fr.Maybe,
 			src: "it calls " + fr.Via + " at " + fr.At + " (" + fr.Cite + ")"}
-		x.free(s, x.resolvePath(s, p, args), note, pos)
+		x.free(s, x.resolvePath(s, p, args), note, pos, fr.Storage)
 	}
 	if in != nil && f.Returns != nil {
 		t := c.instrTok(in.(ssa.Instruction), tkC, pos, desc)

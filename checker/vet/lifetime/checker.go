@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -289,6 +290,9 @@ func (c *checker) display(t tokID) string {
 		return tk.name
 	}
 	if tk.kind == tkC {
+		if strings.HasPrefix(tk.name, tk.desc+"(") {
+			return tk.name // the call as written: C.CString("me")
+		}
 		if tk.name != "" {
 			return tk.name + " (from " + tk.desc + ")"
 		}
@@ -325,8 +329,13 @@ func (c *checker) indexNames() {
 }
 
 // nameCalls names the calls of an assigned expression that reach the
-// variable directly or through conversions.
+// variable directly or through conversions. cgo's temporaries (_cgo1 := the
+// argument of a C call, in the wrapper cgo writes around the call) are no
+// names the user wrote: each call there is named by its own text as written,
+// C.CString("me").
 func (c *checker) nameCalls(e ast.Expr, name string) {
+	temp := strings.HasPrefix(name, "_cgo")
+	amp := ""
 	for {
 		switch x := e.(type) {
 		case *ast.ParenExpr:
@@ -334,15 +343,23 @@ func (c *checker) nameCalls(e ast.Expr, name string) {
 			continue
 		case *ast.UnaryExpr:
 			if x.Op == token.AND {
-				e = x.X
+				e, amp = x.X, "&"
 				continue
 			}
 		case *ast.CompositeLit:
-			if _, taken := c.names[x.Lbrace]; !taken && name != "_" {
+			if temp {
+				if name = asWritten(x); name != "" {
+					name = amp + name // the pointer: &C.box{…}
+				}
+			}
+			if _, taken := c.names[x.Lbrace]; !taken && name != "_" && name != "" {
 				c.names[x.Lbrace] = name
 			}
 		case *ast.CallExpr:
-			if _, taken := c.names[x.Lparen]; !taken && name != "_" {
+			if temp {
+				name = asWritten(x)
+			}
+			if _, taken := c.names[x.Lparen]; !taken && name != "_" && name != "" {
 				c.names[x.Lparen] = name
 			}
 			if len(x.Args) == 1 {
@@ -352,6 +369,28 @@ func (c *checker) nameCalls(e ast.Expr, name string) {
 		}
 		return
 	}
+}
+
+// cgoNames matches the names cgo gives what the user wrote as C.name
+// (_Cfunc_CString, _Ctype_struct_rec, _Cmacro_X), and a parenthesized C
+// function, (C.f)(...), as cgo writes calls.
+var cgoNames = regexp.MustCompile(`_C(func|2func|type|macro)_|\((C\.\w+)\)`)
+
+// asWritten renders an expression of cgo's rewritten code as the user wrote
+// it (C.CString("me") for _Cfunc_CString("me")), or "" when it holds what
+// cannot be written back (a wrapper cgo wrote around a nested C call, another
+// temporary).
+func asWritten(e ast.Expr) string {
+	s := cgoNames.ReplaceAllStringFunc(types.ExprString(e), func(m string) string {
+		if strings.HasPrefix(m, "(") {
+			return m[1 : len(m)-1]
+		}
+		return "C."
+	})
+	if strings.Contains(s, "_cgo") || strings.Contains(s, "_Cvar_") || strings.Contains(s, "func(") || strings.Contains(s, "literal)") {
+		return ""
+	}
+	return s
 }
 
 func (c *checker) allocDesc(a *ssa.Alloc) string {

@@ -529,6 +529,7 @@ func (x *explorer) fresh(s *state, t tokID) {
 	delete(s.keptByC, t)
 	delete(s.finOff, t)
 	delete(s.finSet, t)
+	delete(s.lent, t)
 	for l := range s.heap {
 		if l.t == t {
 			delete(s.heap, l)
@@ -646,6 +647,9 @@ func (x *explorer) keepDeferred(s *state, t tokID) {
 	}
 	if f, ok := s.finSet[t]; ok {
 		s.finSet[nt] = f
+	}
+	if l, ok := s.lent[t]; ok {
+		s.lent[nt] = l
 	}
 }
 

@@ -19,6 +19,10 @@ type freeNote struct {
 	how   string // "freed", "moved", "invalidated"
 	src   string // the fact's citation
 	maybe bool   // freed on some paths through the callee only
+	// where the C function that freed it read the pointer, when it freed
+	// it through its argument's storage ($1->name): C freeing what its own
+	// struct holds
+	at loc
 }
 
 // cKeepNote records that a C function kept a block beyond the call.
@@ -28,6 +32,18 @@ type cKeepNote struct {
 	src    string
 	until  []cfacts.Call
 	anchor []tokID // the tokens of the argument that 'until' compares with
+	at     []loc   // where the keeper stored it ('where': $1->user)
+}
+
+// storedAt reports whether the keeper stored the pointer at l: a C function
+// that frees it through l releases the keeping.
+func (k cKeepNote) storedAt(l loc) bool {
+	for _, a := range k.at {
+		if a == l {
+			return true
+		}
+	}
+	return false
 }
 
 // deferred is a deferred call, with its operands evaluated at the defer.
@@ -65,7 +81,10 @@ type state struct {
 	visits      map[*ssa.BasicBlock]int8
 	pred        *ssa.BasicBlock // the block this path came from
 	uses        map[tokID]token.Pos
-	retval      aval
+	// the borrowed blocks C returned on this path, with the location the
+	// C function read each from ($1->name; none for a result of its own)
+	lent   map[tokID]loc
+	retval aval
 }
 
 func newState() *state {
@@ -78,6 +97,7 @@ func newState() *state {
 		finSet:  map[tokID]bool{},
 		visits:  map[*ssa.BasicBlock]int8{},
 		uses:    map[tokID]token.Pos{},
+		lent:    map[tokID]loc{},
 	}
 }
 
@@ -95,6 +115,7 @@ func (s *state) clone() *state {
 		visits:      make(map[*ssa.BasicBlock]int8, len(s.visits)),
 		pred:        s.pred,
 		uses:        make(map[tokID]token.Pos, len(s.uses)),
+		lent:        make(map[tokID]loc, len(s.lent)),
 		retval:      s.retval,
 	}
 	for k, v := range s.env {
@@ -120,6 +141,9 @@ func (s *state) clone() *state {
 	}
 	for k, v := range s.uses {
 		c.uses[k] = v
+	}
+	for k, v := range s.lent {
+		c.lent[k] = v
 	}
 	return c
 }
@@ -148,7 +172,7 @@ func (s *state) fingerprint(b *ssa.BasicBlock, live map[ssa.Value]bool) uint64 {
 		entry(2, uint64(l.t), strHash(l.sel), avalHash(a))
 	}
 	for t, n := range s.freed {
-		entry(3, uint64(t), uint64(n.pos), boolBit(n.maybe))
+		entry(3, uint64(t), uint64(n.pos), boolBit(n.maybe), uint64(n.at.t), strHash(n.at.sel))
 	}
 	for t, n := range s.keptByC {
 		entry(4, uint64(t), uint64(n.pos))
@@ -161,6 +185,9 @@ func (s *state) fingerprint(b *ssa.BasicBlock, live map[ssa.Value]bool) uint64 {
 	}
 	for t, p := range s.uses {
 		entry(7, uint64(t), uint64(p))
+	}
+	for t, l := range s.lent {
+		entry(8, uint64(t), uint64(l.t), strHash(l.sel))
 	}
 	h.add(set)
 	// The deferred calls and the checks, in order.

@@ -2,6 +2,7 @@ package a
 
 /*
 #include <stdlib.h>
+#include <string.h>
 typedef struct obj { const char *name; } obj;
 static obj *obj_new(void) { return calloc(1, sizeof(obj)); }
 static void obj_set_name(obj *o, const char *s) { o->name = s; }
@@ -12,6 +13,13 @@ static const char *version_str(void) { return "1.0"; }
 typedef struct lib { void *buf; } lib;
 static void lib_attach(lib *l, void *buf) { l->buf = buf; }
 static void lib_detach(lib *l) { l->buf = 0; }
+static void rec_rename(rec *r, const char *s) { free(r->name); r->name = s ? strdup(s) : 0; }
+typedef struct session { void *user; } session;
+static session *session_new(void) { return calloc(1, sizeof(session)); }
+static void session_open(session *s, void *user) { s->user = user; }
+static void session_close(session *s) { free(s->user); s->user = 0; }
+static char *g_saved;
+static void keep_global(char *p) { g_saved = p; }
 */
 import "C"
 
@@ -73,4 +81,93 @@ func freeStatic() {
 func freeOwn() {
 	cs := C.CString("x")
 	C.free(unsafe.Pointer(cs))
+}
+
+// A C function that frees the place where another one stored the pointer
+// ends the keeping: session_close releases what session_open kept.
+func sessionClose() {
+	s := C.session_new()
+	C.session_open(s, unsafe.Pointer(C.CString("me")))
+	C.session_close(s)
+}
+
+// Through a Go wrapper of the releasing function.
+func closeSession(s *C.session) {
+	C.session_close(s)
+}
+
+func sessionCloseWrapped(p *C.char) {
+	s := C.session_new()
+	C.session_open(s, unsafe.Pointer(p))
+	closeSession(s)
+}
+
+// Go frees the string itself while the session keeps it.
+func sessionFreeKept() {
+	s := C.session_new()
+	p := C.CString("me")
+	C.session_open(s, unsafe.Pointer(p))
+	C.free(unsafe.Pointer(p)) // want `C memory p \(from C.CString\) is freed by C.free while C.session_open still keeps it`
+}
+
+// Go reads the field and frees it: still Go freeing what C keeps (named as
+// written, not after cgo's temporary).
+func sessionFreeField() {
+	s := C.session_new()
+	C.session_open(s, unsafe.Pointer(C.CString("me")))
+	C.free(s.user) // want `C memory C.CString\("me"\) is freed by C.free while C.session_open still keeps it`
+}
+
+// A free through a field Go stored the pointer in does not end another
+// keeping.
+func sessionFreeOtherKeep() {
+	s := C.session_new()
+	p := C.CString("kept")
+	C.keep_global(p)
+	s.user = unsafe.Pointer(p)
+	C.session_close(s) // want `C memory p \(from C.CString\) is freed by C.session_close while C.keep_global still keeps it`
+}
+
+// A free before the borrowed pointer was returned cannot free it.
+func renameThenName() {
+	var r C.rec
+	C.rec_rename(&r, C.CString("x"))
+	_ = C.rec_name(&r)
+}
+
+// A C function that frees a field of its own struct manages its memory: the
+// borrowed pointer ends (cgo.GoUsesFreed reports uses of n after it), but Go
+// frees nothing.
+func nameThenRename(r *C.rec) {
+	n := C.rec_name(r)
+	C.rec_rename(r, nil)
+	_ = n
+}
+
+// Through a Go wrapper of the renaming function.
+func rename(r *C.rec) {
+	C.rec_rename(r, nil)
+}
+
+func nameThenRenameWrapped(r *C.rec) {
+	_ = C.rec_name(r)
+	rename(r)
+}
+
+// Go hands the borrowed pointer to a function that frees it: Go asked for
+// the free of memory C owns.
+func sessionFreesBorrowed(r *C.rec) {
+	s := C.session_new()
+	s.user = unsafe.Pointer(C.rec_name(r))
+	C.session_close(s) // want `C memory s.user \(from C.rec_name\) is freed by C.session_close, but C owns it: C.rec_name returned it borrowed`
+}
+
+// A Go function that frees the field itself is Go freeing C's memory.
+func freeName(r *C.rec) {
+	C.free(unsafe.Pointer(r.name))
+}
+
+func nameThenFreeName(r *C.rec) {
+	_ = C.rec_name(r)
+	freeName(r) // want `C memory returned by C.rec_name is freed by freeName, but C owns it: C.rec_name returned it borrowed`
 }

@@ -11,6 +11,7 @@ static int read_int(int *p) { return *p; }
 typedef void (*callback)(void *);
 static void set_callback(callback cb, void *data) { (void)cb; saved = data; }
 static void on_event(void *data) { (void)data; }
+typedef struct item { int n; } item;
 */
 import "C"
 
@@ -80,4 +81,10 @@ func viaWrapperFixed() {
 func borrowOnly() int {
 	n := C.int(3)
 	return int(C.read_int(&n))
+}
+
+// A composite literal written as a C call's argument: named as written, not
+// after cgo's temporary.
+func keepLiteral() {
+	C.keep_ptr(unsafe.Pointer(&C.item{n: 1})) // want `Go pointer &C.item\{…\} is passed to C.keep_ptr, which keeps its 1st argument`
 }

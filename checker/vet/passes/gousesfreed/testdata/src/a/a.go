@@ -166,6 +166,30 @@ func borrowedFixed() string {
 	return n
 }
 
+// Renamed before the borrowed pointer is returned: rec_name returns what
+// rec_rename left in the field, not the name it freed.
+func renameThenName() string {
+	r := C.rec_new()
+	C.rec_rename(r, nil)
+	return C.GoString(C.rec_name(r))
+}
+
+// Renamed twice: the second rename ends the second name.
+func renameNameRename() string {
+	r := C.rec_new()
+	C.rec_rename(r, nil)
+	n := C.rec_name(r)
+	C.rec_rename(r, nil)
+	return C.GoString(n) // want `C memory n \(from C.rec_name\) is used after C.rec_rename freed it: copies it with C.GoString`
+}
+
+// Go frees the name itself: rec_name returns the block Go freed.
+func freeThenName() string {
+	r := C.rec_new()
+	C.free(unsafe.Pointer(r.name))
+	return C.GoString(C.rec_name(r)) // want `is used after C.free freed it: copies it with C.GoString`
+}
+
 // A model: row_step invalidates what row_text returned.
 func rows(s *C.stmt) string {
 	t := C.row_text(s)

@@ -4,9 +4,9 @@
 # Usage: scripts/test.sh [--llvm N]... [--llvm-matrix] [LIT-OPTION...]
 #   no --llvm      the suite against the default LLVM, in build/ (scripts/build.sh)
 #   --llvm N       the suite against LLVM/Clang N, in build-N/ (repeatable)
-#   --llvm-matrix  what CI runs (.ci/run): the whole suite in build/, then, for every other
-#                  tested release (cmake/tested-llvm-versions.txt), in build-N/, the suite but the
-#                  Go side's tests (test/vet: no clang in them)
+#   --llvm-matrix  what CI runs (.ci/run): the whole suite in build/ (the default release),
+#                  then the whole suite against every other tested release
+#                  (cmake/tested-llvm-versions.txt), each in build-N/
 # Each run's lit summary is printed as it ends, with the time its build and its tests took
 # ("LLVM 14: passed 87, failed 0, skipped 3; build 95 s, tests 250 s"); the last line counts
 # all of them.
@@ -48,23 +48,16 @@ count() {
     sed -n "s/^ *$1 *: *\([0-9][0-9]*\)\( .*\)\{0,1\}\$/\1/p" "$log" | head -n 1
 }
 
-# One lit run over build directory $1 (for LLVM $2, built in $3 seconds), the tests $4
-# (relative to $1/test; empty: all), with lit options $5...; adds to the totals.
+# One lit run over build directory $1 (for LLVM $2, built in $3 seconds), with lit
+# options $4...; adds to the totals.
 run_lit() {
-    build=$1 label=$2 built=$3 subset=$4
-    shift 4
+    build=$1 label=$2 built=$3
+    shift 3
     started=$(date +%s)
     lit=$(sed -n 's/^CGO_LIT_PATH:INTERNAL=//p' "$build/CMakeCache.txt")
     [ -f "$lit" ] || lit=/usr/lib/llvm-$(sed -n 's/^CGO_LLVM_MAJOR:INTERNAL=//p' "$build/CMakeCache.txt")/build/utils/lit/lit.py
-    paths=""
-    if [ -n "$subset" ]; then
-        for t in $subset; do paths="$paths $build/test/$t"; done
-    else
-        paths=$build/test
-    fi
     : >"$log"
-    # shellcheck disable=SC2086
-    python3 "$lit" -sv $paths "$@" 2>&1 | tee "$log" || true
+    python3 "$lit" -sv "$build/test" "$@" 2>&1 | tee "$log" || true
     p=$(count Passed); x=$(count "Expectedly Failed")
     passed=$(( ${p:-0} + ${x:-0} ))
     failed=0
@@ -93,16 +86,10 @@ for v in $runs; do
     if [ "$v" = - ]; then
         "$root/scripts/build.sh"
         build=${BUILD_DIR:-$root/build}
-        run_lit "$build" "$(major_of "$build")" $(( $(date +%s) - started )) "" "$@"
+        run_lit "$build" "$(major_of "$build")" $(( $(date +%s) - started )) "$@"
     else
         BUILD_DIR=$root/build-$v "$root/scripts/build.sh" --llvm "$v"
-        build=$root/build-$v
-        built=$(( $(date +%s) - started ))
-        subset=""
-        if [ "$matrix" = 1 ]; then
-            subset=$(cd "$root/test" && for d in */; do [ "$d" = vet/ ] || printf '%s ' "${d%/}"; done)
-        fi
-        run_lit "$build" "$v" "$built" "$subset" "$@"
+        run_lit "$root/build-$v" "$v" $(( $(date +%s) - started )) "$@"
     fi
 done
 

@@ -45,12 +45,12 @@
 //     getLValue too
 //
 // Differences the code avoids without a helper, by writing what every
-// release accepts: `auto` for an optional whose type does not matter (and
-// for SourceManager::getFileEntryRefForID and FileManager::getOptionalFileRef:
-// OptionalFileEntryRef is 16+);
-// HeaderSearch::search_dir_begin/end (search_dir_range is 15+); the
-// erase-remove idiom (llvm::erase is 19+); std::string(OptionsView::get(...))
-// (a std::string in 14, a StringRef since 15).
+// release accepts: `auto` for an optional whose type does not matter (and for
+// SourceManager::getFileEntryRefForID and FileManager::getOptionalFileRef:
+// OptionalFileEntryRef is 16+); HeaderSearch::search_dir_begin/end
+// (search_dir_range is 15+); the erase-remove idiom (llvm::erase is 19+);
+// std::string(OptionsView::get(...)) (a std::string in 14, a StringRef since
+// 15).
 //
 //===----------------------------------------------------------------------===//
 

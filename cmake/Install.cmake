@@ -20,7 +20,11 @@
 #
 # The targets install themselves (checker/*/CMakeLists.txt); this file adds the
 # rest and CPack. The plugin API is matched by exact clang version, so the
-# package depends on exactly the clang it was built against.
+# package is built for one LLVM release and says which in its name,
+# cgo-lifetime-llvmN (cgo-lifetime-llvm19_0.1.0_amd64.deb), and depends on
+# exactly the clang-N it was built against. The packages for different
+# releases install the same commands, so one at a time: each Provides,
+# Conflicts with and Replaces the virtual package cgo-lifetime.
 
 install(PROGRAMS "${CMAKE_SOURCE_DIR}/checker/hooks/cgo-lifetime-pre-commit"
   DESTINATION ${CMAKE_INSTALL_BINDIR})
@@ -56,11 +60,20 @@ set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pre-commit")
 
 set(CPACK_GENERATOR "DEB" CACHE STRING "CPack generators")
-set(CPACK_PACKAGE_NAME "cgo-lifetime")
+set(CPACK_PACKAGE_NAME "cgo-lifetime-llvm${LLVM_VERSION_MAJOR}")
+set(CPACK_DEBIAN_PACKAGE_PROVIDES "cgo-lifetime")
+set(CPACK_DEBIAN_PACKAGE_CONFLICTS "cgo-lifetime")
+set(CPACK_DEBIAN_PACKAGE_REPLACES "cgo-lifetime")
 set(CPACK_PACKAGE_VENDOR "cgo-lifetime")
 set(CPACK_PACKAGE_CONTACT "cgo-lifetime maintainers <cgo-lifetime@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
-  "Finds pointer-lifetime bugs at the Go/C (cgo) boundary (Clang Static Analyzer plugin)")
+  "Finds pointer-lifetime bugs at the Go/C (cgo) boundary (for clang ${CGO_CLANG_VERSION})")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
+ cgo-lifetime runs the Clang Static Analyzer with its CgoLifetime.so plugin over the
+ C code of Go packages. This package is built for clang ${CGO_CLANG_VERSION} (clang-${LLVM_VERSION_MAJOR}):
+ an analyzer plugin loads only into the clang release it was built for. Its
+ cgo-scan-build, cgo-clang-tidy and cgo-clang run scan-build, clang-tidy and clang
+ of that release.")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")

@@ -7,7 +7,7 @@
 # `go generate ./checkers` in checker/vet runs it too.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-cc=${CC:-clang-19}
+cc=${CC:-clang-$("$root/scripts/llvm-version.sh")}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for gen in checker-index checker-names-go; do

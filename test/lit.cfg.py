@@ -12,7 +12,7 @@ config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.cgo_obj_root, "test")
 
-# Tools: LLVM 19's FileCheck/not/count first, then the project's own binaries.
+# Tools: the project's own binaries first, then FileCheck/not/count of the LLVM the build is for.
 path = [os.path.join(config.cgo_obj_root, "bin"), config.cgo_tools_dir]
 if config.cgo_go:
     path.append(os.path.dirname(config.cgo_go))
@@ -59,6 +59,34 @@ config.substitutions.append(("%clang_analyze_cgo",
 config.substitutions.append(("%clang_cc1", "%s -cc1 -triple %s -internal-isystem %s/include"
     % (config.cgo_clang, triple, resource_dir)))
 config.substitutions.append(("%target_triple", triple))
+# The LLVM release the build is for (cmake -DLLVM_VERSION=N; scripts/test.sh --llvm N): the feature
+# llvm-N, and the tools of that release by the names a user types on Debian (clang-tidy-N,
+# scan-build-N, analyze-build-N), else their paths in LLVM's bin directory. Tests that need what a
+# release lacks say so with REQUIRES/UNSUPPORTED on the features below (docs/development.md, "LLVM
+# versions").
+major = int(config.cgo_llvm_major)
+config.available_features.add("llvm-%d" % major)
+def versioned_tool(name):
+    named = "%s-%d" % (name, major)
+    if lit.util.which(named, config.environment["PATH"]):
+        return named
+    return os.path.join(config.cgo_tools_dir, name)
+# The sanitizer runtime of this clang (libclang-rt-N-dev on Debian; 15 has it in
+# libclang-common-15-dev): the examples' `go build -asan` proofs need it.
+asan_lib = subprocess.check_output(
+    [config.cgo_clang, "-print-file-name=libclang_rt.asan-x86_64.a"], text=True).strip()
+if os.path.isabs(asan_lib) and os.path.exists(
+        os.path.join(resource_dir, "include", "sanitizer", "asan_interface.h")):
+    config.available_features.add("asan-runtime")
+else:
+    lit_config.note("no ASan runtime for %s (Debian: libclang-rt-%d-dev): the examples' "
+                    "asan-*.test are skipped" % (config.cgo_clang, major))
+config.substitutions.append(("%clang_tidy", versioned_tool("clang-tidy")))
+config.substitutions.append(("%scan_build", config.cgo_scan_build))
+config.substitutions.append(("%compdb_cc", config.cgo_compdb_cc))
+config.substitutions.append(("%analyze_build", versioned_tool("analyze-build")))
+config.substitutions.append(("%clang_version", config.cgo_clang_version))
+config.substitutions.append(("%llvm_major", str(major)))
 config.substitutions.append(("%clang", config.cgo_clang))
 config.substitutions.append(("%resource_dir", resource_dir))
 config.substitutions.append(("%src_root", config.cgo_src_root))
@@ -68,10 +96,15 @@ config.substitutions.append(("%python", config.cgo_python))
 config.substitutions.append(("%expect_exit", "%s %s" % (
     config.cgo_python, os.path.join(config.cgo_src_root, "test", "tools", "expect_exit.py"))))
 
-# The style test (test/style/): clang-format of the LLVM release built against
-# (scripts/setup.sh installs clang-format-19), on a git checkout.
-if os.path.exists(os.path.join(config.cgo_tools_dir, "clang-format")):
+# The style test (test/style/): the project's formatter, clang-format 19, whichever release
+# the build is for (another release formats differently; scripts/setup.sh installs
+# clang-format-19 with 19's packages), on a git checkout.
+clang_format = lit.util.which("clang-format-19", config.environment["PATH"]) or \
+    ("/usr/lib/llvm-19/bin/clang-format" if os.path.exists("/usr/lib/llvm-19/bin/clang-format") else None)
+if clang_format:
     config.available_features.add("clang-format")
+    # Before %clang, which would match its start.
+    config.substitutions.insert(0, ("%clang_format", clang_format))
 if os.path.exists(os.path.join(config.cgo_src_root, ".git")):
     config.available_features.add("git-checkout")
 

@@ -8,6 +8,7 @@
 #include "AccessPaths.h"
 
 #include "CgoState.h"
+#include "Compat.h"
 
 #include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
@@ -289,14 +290,14 @@ evaluatePath(const AccessPath &P, ArrayRef<PathRoot> Args,
       const FieldDecl *F = fieldNamed(Pointee, S.Field);
       if (!F || !Ptr.V.getAs<Loc>())
         return std::nullopt;
-      Cur = {St->getLValue(F, Ptr.V), F->getType(), true};
+      Cur = {compat::fieldLValue(St, F, Ptr.V), F->getType(), true};
       break;
     }
     case AccessPath::Step::Dot: {
       const FieldDecl *F = fieldNamed(Cur.T, S.Field);
       if (!F || !Cur.LValue)
         return std::nullopt;
-      Cur = {St->getLValue(F, Cur.V), F->getType(), true};
+      Cur = {compat::fieldLValue(St, F, Cur.V), F->getType(), true};
       break;
     }
     case AccessPath::Step::Index: {

@@ -2,6 +2,7 @@
 //===- BoundaryModel.cpp - What crosses the cgo boundary --------*- C++ -*-===//
 
 #include "BoundaryModel.h"
+#include "Compat.h"
 
 #include "cgo-lifetime/Schema.h"
 
@@ -47,7 +48,7 @@ static bool isInExportPrototypes(SourceLocation Loc, const SourceManager &SM) {
   if (Loc.isInvalid())
     return false;
   Loc = SM.getExpansionLoc(Loc);
-  OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
+  auto FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
   if (!FE || sys::path::filename(FE->getName()) != CGO_EXPORT_HEADER)
     return false;
   PresumedLoc PL = SM.getPresumedLoc(Loc);
@@ -296,8 +297,8 @@ bool BoundaryModel::isGoReadable(const FunctionDecl *Fn, unsigned Index) {
   if (PL.isInvalid())
     return false;
   StringRef File = PL.getFilename();
-  return File.ends_with(".h") || File.ends_with(".go") ||
-         File.ends_with(".hpp") || File.ends_with(".hh");
+  return compat::endsWith(File, ".h") || compat::endsWith(File, ".go") ||
+         compat::endsWith(File, ".hpp") || compat::endsWith(File, ".hh");
 }
 
 /// A struct (or union) that Go cannot allocate: incomplete where the C is

@@ -7,6 +7,8 @@
 
 #include "CallSummaries.h"
 
+#include "Compat.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Type.h"
 
@@ -38,7 +40,8 @@ CallSummaries::shapeSummary(const FunctionDecl *FD, bool CallbackUserdata,
     static const char *const Suffixes[] = {"_free", "_destroy", "_unref",
                                            "_release", "_close"};
     bool Named = llvm::any_of(Suffixes, [&](const char *Suffix) {
-      return Name.size() > StringRef(Suffix).size() && Name.ends_with(Suffix);
+      return Name.size() > StringRef(Suffix).size() &&
+             compat::endsWith(Name, Suffix);
     });
     for (unsigned I = 0, E = FD->getNumParams(); Named && I < E; ++I)
       if (FD->getParamDecl(I)->getType()->isAnyPointerType()) {

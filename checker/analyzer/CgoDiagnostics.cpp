@@ -9,6 +9,7 @@
 #include "CgoDiagnostics.h"
 
 #include "CgoLifetimeChecker.h"
+#include "Compat.h"
 
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
@@ -260,7 +261,7 @@ PathDiagnosticPieceRef AllocationNote::VisitNode(const ExplodedNode *N,
   if (Done || !SC)
     return nullptr;
   const auto *CE = dyn_cast_or_null<CallExpr>(SC->getStmt());
-  std::optional<PostStmt> PS = N->getLocationAs<PostStmt>();
+  std::optional<PostStmt> PS = compat::toStd(N->getLocationAs<PostStmt>());
   if (!CE || !PS || PS->getStmt() != CE || baseSymbol(N->getSVal(CE)) != Sym)
     return nullptr;
   std::optional<std::string> Msg = Chk.allocationNote(*CE);

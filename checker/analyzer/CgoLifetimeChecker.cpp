@@ -28,6 +28,7 @@
 #include "CgoLifetimeChecker.h"
 
 #include "AccessPaths.h"
+#include "Compat.h"
 
 #include "cgo-lifetime/Schema.h"
 
@@ -1021,7 +1022,7 @@ lineLocation(StringRef File, unsigned Line, const SourceManager &SMConst) {
   if (File.empty() || Line == 0)
     return std::nullopt;
   auto &SM = const_cast<SourceManager &>(SMConst);
-  OptionalFileEntryRef FE = SM.getFileManager().getOptionalFileRef(File);
+  auto FE = SM.getFileManager().getOptionalFileRef(File);
   if (!FE)
     return std::nullopt;
   FileID FID = SM.translateFile(*FE);

@@ -8,6 +8,8 @@
 
 #include "JsonText.h"
 
+#include "Compat.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 #include <cerrno>
@@ -124,7 +126,7 @@ private:
     for (auto [Word, Kind, B] : {std::tuple("true", JsonNode::Bool, true),
                                  std::tuple("false", JsonNode::Bool, false),
                                  std::tuple("null", JsonNode::Null, false)})
-      if (Text.substr(Pos).starts_with(Word)) {
+      if (compat::startsWith(Text.substr(Pos), Word)) {
         Pos += StringRef(Word).size();
         Out.K = Kind;
         Out.Boolean = B;

@@ -51,7 +51,9 @@ static Expected<std::string> requiredString(const json::Object &Obj,
   const json::Value *V = Obj.get(Key);
   if (!V)
     return fail(Where + " lacks member '" + Key + "'");
-  std::optional<StringRef> S = V->getAsString();
+  // auto: llvm::Optional until LLVM 15, std::optional since 16 (Compat.h; this
+  // file does without it, so that the fuzz target needs no clang headers).
+  auto S = V->getAsString();
   if (!S || S->empty())
     return fail(Where + "." + Key + " must be a non-empty string");
   return S->str();
@@ -62,7 +64,7 @@ static Expected<std::string> optionalString(const json::Object &Obj,
   const json::Value *V = Obj.get(Key);
   if (!V)
     return std::string();
-  std::optional<StringRef> S = V->getAsString();
+  auto S = V->getAsString();
   if (!S)
     return fail(Where + "." + Key + " must be a string");
   return S->str();
@@ -76,7 +78,7 @@ static Expected<unsigned> position(const json::Object &Obj, StringRef Where,
       return fail(Where + " lacks member '" + Key + "'");
     return 1u;
   }
-  std::optional<int64_t> I = V->getAsInteger();
+  auto I = V->getAsInteger();
   if (!I || *I < 1 || *I > 1024)
     return fail(Where + "." + Key + " must be an integer from 1 to 1024");
   return static_cast<unsigned>(*I);
@@ -234,7 +236,7 @@ Error parseManifest(StringRef Text, BoundaryFacts &Facts) {
     return fail("no '" CGO_MANIFEST_KEY_VERSION
                 "' member (this plugin reads version " +
                 Twine(ManifestVersion) + ")");
-  std::optional<int64_t> V = Version->getAsInteger();
+  auto V = Version->getAsInteger();
   if (!V)
     return fail("'" CGO_MANIFEST_KEY_VERSION "' must be an integer");
   if (*V != ManifestVersion)

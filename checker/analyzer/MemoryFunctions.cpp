@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "MemoryFunctions.h"
+#include "Compat.h"
 
 #include "llvm/ADT/StringSet.h"
 #include <utility>
@@ -35,16 +36,16 @@ static MemoryFunction releases(bool Moves, bool Allocates) {
 /// The C library's allocation and deallocation functions.
 static std::vector<Entry> libraryFunctions() {
   return {
-      {{CDM::CLibrary, {"malloc"}, 1}, allocates()},
-      {{CDM::CLibrary, {"calloc"}, 2}, allocates()},
-      {{CDM::CLibrary, {"realloc"}, 2},
+      {compat::cLibraryCall("malloc", 1), allocates()},
+      {compat::cLibraryCall("calloc", 2), allocates()},
+      {compat::cLibraryCall("realloc", 2),
        releases(/*Moves=*/true, /*Allocates=*/true)},
-      {{CDM::CLibrary, {"reallocarray"}, 3},
+      {compat::cLibraryCall("reallocarray", 3),
        releases(/*Moves=*/true, /*Allocates=*/true)},
-      {{CDM::CLibrary, {"aligned_alloc"}, 2}, allocates()},
-      {{CDM::CLibrary, {"strdup"}, 1}, allocates()},
-      {{CDM::CLibrary, {"strndup"}, 2}, allocates()},
-      {{CDM::CLibrary, {"free"}, 1},
+      {compat::cLibraryCall("aligned_alloc", 2), allocates()},
+      {compat::cLibraryCall("strdup", 1), allocates()},
+      {compat::cLibraryCall("strndup", 2), allocates()},
+      {compat::cLibraryCall("free", 1),
        releases(/*Moves=*/false, /*Allocates=*/false)},
   };
 }
@@ -73,7 +74,7 @@ MemoryFunctionMap buildMemoryFunctions(const BoundaryFacts &Facts) {
             {Position - 1, /*Moves=*/false, /*Library=*/false});
     // Configured names are users' functions: any call of that name, as
     // GenericTaintChecker matches the names it is configured with.
-    Table.emplace_back(CallDescription(CDM::Unspecified, {Name}), F);
+    Table.emplace_back(compat::anyNamedCall(Name), F);
   }
   Table.insert(Table.end(), Library.begin(), Library.end());
   return MemoryFunctionMap(Table.begin(), Table.end());

@@ -13,9 +13,9 @@
 #ifndef CGO_LIFETIME_MEMORYFUNCTIONS_H
 #define CGO_LIFETIME_MEMORYFUNCTIONS_H
 
+#include "Compat.h"
 #include "Manifest.h"
 
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace cgo {
@@ -41,7 +41,8 @@ struct MemoryFunction {
   llvm::SmallVector<Release, 1> Releases;
 };
 
-using MemoryFunctionMap = clang::ento::CallDescriptionMap<MemoryFunction>;
+/// clang's CallDescriptionMap, with lookupAsWritten in LLVM 14 too (Compat.h).
+using MemoryFunctionMap = compat::CallDescriptionMap<MemoryFunction>;
 
 /// The C library's allocators and deallocators and those that \p Facts name.
 /// A configured name comes first and matches every call of a function of that

@@ -11,6 +11,7 @@
 
 #include "Summaries.h"
 
+#include "Compat.h"
 #include "JsonText.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -75,7 +76,7 @@ const char *ownershipName(Ownership O) {
 bool CallRef::matchesName(StringRef Callee) const {
   StringRef N = Name;
   if (N.consume_back("*"))
-    return Callee.starts_with(N);
+    return compat::startsWith(Callee, N);
   return Callee == N;
 }
 
@@ -530,7 +531,7 @@ static Error filesOf(StringRef Entry, std::vector<std::string> &Files) {
   std::vector<std::string> Found;
   for (sys::fs::directory_iterator It(Entry, EC), End; It != End && !EC;
        It.increment(EC))
-    if (StringRef(It->path()).ends_with(".json"))
+    if (compat::endsWith(It->path(), ".json"))
       Found.push_back(It->path());
   if (EC)
     return createStringError(EC, "%s:1:1: cannot list it: %s",

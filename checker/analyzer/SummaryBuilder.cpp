@@ -10,6 +10,7 @@
 
 #include "AccessPaths.h"
 #include "CgoScan.h"
+#include "Compat.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ConstraintManager.h"
@@ -49,10 +50,9 @@ bool SummaryBuilder::summarizable(const FunctionDecl *FD,
     // Not cgo's own code: its wrappers, and its prologs in *.cgo2.c
     // (`#line 1 "cgo-builtin-prolog"`, `_GoStringLen`).
     PresumedLoc PL = SM.getPresumedLoc(Loc);
-    bool Cgo =
-        Model.isCgoWrapper(Def) || Name.starts_with("_cgo_") ||
-        Name.starts_with("_Cfunc_") ||
-        (PL.isValid() && StringRef(PL.getFilename()).starts_with("cgo-"));
+    bool Cgo = Model.isCgoWrapper(Def) || compat::startsWith(Name, "_cgo_") ||
+               compat::startsWith(Name, "_Cfunc_") ||
+               (PL.isValid() && compat::startsWith(PL.getFilename(), "cgo-"));
     Yes = SM.isInMainFile(Loc) && !Cgo;
   }
   Summarizable[Canon] = Yes;
@@ -119,7 +119,7 @@ std::string SummaryBuilder::where(SourceLocation Loc,
 /// Is \p P rooted at a parameter?
 static bool rootedAtParam(StringRef P) {
   P.consume_front("*");
-  return P.starts_with("$") && !P.starts_with("$ret");
+  return compat::startsWith(P, "$") && !compat::startsWith(P, "$ret");
 }
 
 /// The root of a path, "$2" or "g_ctx".
@@ -281,7 +281,7 @@ ProgramStateRef SummaryBuilder::recordAssumption(ProgramStateRef St,
   if (!Root)
     return St;
   ConstraintManager &CM = St->getStateManager().getConstraintManager();
-  for (SymbolRef Sym : Root->symbols()) {
+  for (SymbolRef Sym : compat::symbols(Root)) {
     if (!isInitialValueOfTopParam(Sym) || !Sym->getType()->isAnyPointerType() ||
         !CM.isNull(St, Sym).isConstrainedTrue())
       continue;
@@ -378,7 +378,8 @@ static std::vector<std::string> holderPaths(ProgramStateRef St,
     if (!RD || !(RD = RD->getDefinition()) || !Base.getAs<Loc>())
       return;
     for (const FieldDecl *F : RD->fields())
-      if (F->getIdentifier() && Holds(St->getLValue(F, Base), F->getType()))
+      if (F->getIdentifier() &&
+          Holds(compat::fieldLValue(St, F, Base), F->getType()))
         Out.push_back(Prefix + Sep + F->getName().str());
   };
   if (const auto *FD = dyn_cast_or_null<FunctionDecl>(SFC->getDecl()))

@@ -22,7 +22,7 @@
 #define CGO_BOUNDARY_VERSION "0.0.0"
 #endif
 #ifndef CGO_BOUNDARY_CC
-#define CGO_BOUNDARY_CC "clang-19"
+#error "CGO_BOUNDARY_CC: the compiler the compile database names (clang-N), set by CMake"
 #endif
 
 /* 3: written, but something could not be analysed (docs/usage.md). */

@@ -211,25 +211,38 @@ static char *units_compdb(const cl_config *cfg, const cl_units *units) {
   return cs_buf_take(&b);
 }
 
-/* "LEN:USR PATH" lines; a USR defined twice (a preamble copied into several
- * files) keeps its first definition, since CTU refuses an ambiguous index. */
+/* The USR of a line of clang-extdef-mapping's output (new string), or NULL:
+ * "LEN:USR PATH" since LLVM 15 (a C++ USR may hold blanks), "USR PATH" in 14.
+ * The line is kept as it is, in the format the same release's analyzer reads. */
+static char *mapping_usr(const char *line) {
+  const char *colon = strchr(line, ':');
+  size_t digits = strspn(line, "0123456789");
+  if (digits > 0 && colon == line + digits) {
+    long usr_len = strtol(line, NULL, 10);
+    if (usr_len <= 0 || strlen(colon + 1) <= (size_t)usr_len || colon[1 + usr_len] != ' ')
+      return NULL;
+    return cs_xstrndup(colon + 1, (size_t)usr_len);
+  }
+  const char *blank = strchr(line, ' ');
+  return blank && blank > line && blank[1] ? cs_xstrndup(line, (size_t)(blank - line)) : NULL;
+}
+
+/* Adds clang-extdef-mapping's lines to index; a USR defined twice (a preamble
+ * copied into several files) keeps its first definition, since CTU refuses an
+ * ambiguous index. */
 static void merge_mapping(const char *out, cs_strlist *usrs, cs_buf *index) {
   const char *line = out;
   while (*line) {
     const char *end = strchr(line, '\n');
     size_t n = end ? (size_t)(end - line) : strlen(line);
     char *copy = cs_xstrndup(line, n);
-    char *colon = strchr(copy, ':');
-    long usr_len = colon ? strtol(copy, NULL, 10) : -1;
-    if (colon && usr_len > 0 && (size_t)(colon - copy) + 1 + (size_t)usr_len < n) {
-      char *usr = cs_xstrndup(colon + 1, (size_t)usr_len);
-      if (!cs_strlist_contains(usrs, usr)) {
-        cs_strlist_push(usrs, usr);
-        cs_buf_puts(index, copy);
-        cs_buf_putc(index, '\n');
-      }
-      free(usr);
+    char *usr = mapping_usr(copy);
+    if (usr && !cs_strlist_contains(usrs, usr)) {
+      cs_strlist_push(usrs, usr);
+      cs_buf_puts(index, copy);
+      cs_buf_putc(index, '\n');
     }
+    free(usr);
     free(copy);
     line += n + (end ? 1 : 0);
   }

@@ -24,8 +24,8 @@ typedef struct cl_units {
 } cl_units;
 
 typedef struct cl_config {
-  const char *clang;           /* clang-19 */
-  const char *extdef_mapping;  /* clang-extdef-mapping-19 */
+  const char *clang;           /* the clang of the plugin's release */
+  const char *extdef_mapping;  /* clang-extdef-mapping of that release */
   const char *plugin;          /* CgoLifetime.so */
   const char *manifest;        /* the companion's manifest */
   const char *checkers;        /* -analyzer-checker list */

@@ -2,7 +2,7 @@
 /* cgo-lifetime: the one command users run on Go packages.
  *
  *   Go package -> cgo-boundary (manifest, compile commands)
- *              -> clang-19 --analyze with CgoLifetime.so, per C file, with
+ *              -> clang --analyze with CgoLifetime.so, per C file, with
  *                 cross-translation-unit analysis between the package's files
  *              -> cgo-lifetime-vet (the Go side) on the same packages, with the
  *                 manifest and the C side's merged summaries
@@ -13,7 +13,10 @@
  * input error, 3 incomplete: something could not be analysed (Go code that
  * does not compile, a C file clang rejects, a plugin that does not load, no
  * clang); the findings of the rest are still printed, and one line per gap
- * says what and why. --allow-incomplete makes those lines warnings. */
+ * says what and why. --allow-incomplete makes those lines warnings.
+ *
+ * The clang is the one release the plugin was built for (toolchain.h): found
+ * by its exact version, and a clang of another release is said to be one. */
 #define _GNU_SOURCE
 #include "analyze.h"
 #include "editor.h"
@@ -25,6 +28,7 @@
 #include "proc.h"
 #include "render.h"
 #include "summaries.h"
+#include "toolchain.h"
 #include "util.h"
 
 #include <errno.h>
@@ -39,14 +43,15 @@
 #ifndef CGO_LIFETIME_VERSION
 #define CGO_LIFETIME_VERSION "0.0.0"
 #endif
+/* Set by CMake from the LLVM the build found (cmake/LLVMVersion.cmake). */
 #ifndef CGO_CLANG_PATH
-#define CGO_CLANG_PATH "/usr/lib/llvm-19/bin/clang"
+#error "CGO_CLANG_PATH: the clang the plugin is built for"
 #endif
 #ifndef CGO_TOOLS_DIR
-#define CGO_TOOLS_DIR "/usr/lib/llvm-19/bin"
+#error "CGO_TOOLS_DIR: the directory of the tools of that clang's release"
 #endif
 #ifndef CGO_CLANG_VERSION
-#define CGO_CLANG_VERSION "19"
+#error "CGO_CLANG_VERSION: that clang's exact version, the plugin API version string"
 #endif
 #ifndef CGO_PLUGIN_INSTALL_RELPATH
 #define CGO_PLUGIN_INSTALL_RELPATH "../lib/cgo-lifetime/CgoLifetime.so"
@@ -74,6 +79,7 @@ enum action {
   ACTION_ANALYSE,
   ACTION_PRINT_PLUGIN,
   ACTION_PRINT_TIDY_MODULE,
+  ACTION_PRINT_CLANG,
   ACTION_PRINT_MANIFEST,
   ACTION_EDITOR_CONFIG
 };
@@ -123,6 +129,7 @@ enum {
   OPT_VERSION,
   OPT_PRINT_PLUGIN,
   OPT_PRINT_TIDY_MODULE,
+  OPT_PRINT_CLANG,
   OPT_PRINT_MANIFEST,
   OPT_EDITOR_CONFIG
 };
@@ -143,7 +150,10 @@ static const cs_option option_table[] = {
     {OPT_CACHE_DIR, "cache-dir", "DIR",
      "cgo-boundary's cache (default: $XDG_CACHE_HOME/cgo-lifetime)"},
     {OPT_GO, "go", "PATH", "the go command (default: $GO, else go on PATH)"},
-    {OPT_CLANG, "clang", "PATH", "the clang that loads the plugin\n(default: " CGO_CLANG_PATH ")"},
+    {OPT_CLANG, "clang", "PATH",
+     "the clang that loads the plugin, of release " CGO_CLANG_VERSION "\n"
+     "(default: " CGO_CLANG_PATH ", else clang-" CGO_CLANG_MAJOR "\n"
+     "or clang on PATH, whichever is " CGO_CLANG_VERSION ")"},
     {OPT_PLUGIN, "plugin", "PATH", "CgoLifetime.so (default: found next to this program)"},
     {OPT_KEEP_TEMPS, "keep-temps", NULL, "keep the scratch directory and print its path"},
     {OPT_ALLOW_INCOMPLETE, "allow-incomplete", NULL,
@@ -170,6 +180,9 @@ static const cs_option option_table[] = {
      "print the path of CgoLifetime.so (for scan-build,\nclang -fplugin=)"},
     {OPT_PRINT_TIDY_MODULE, "print-tidy-module-path", NULL,
      "print the path of CgoLifetimeTidy.so (clang-tidy --load)"},
+    {OPT_PRINT_CLANG, "print-clang-path", NULL,
+     "print the path of the clang that loads the plugin\n"
+     "(the one --clang names, or the one found)"},
     {OPT_PRINT_MANIFEST, "print-manifest", NULL,
      "bring the packages' manifest in the cache up to date\n"
      "and print its path (-analyzer-config cgo:Manifest=)"},
@@ -181,7 +194,7 @@ static const cs_option option_table[] = {
 
 static void usage(FILE *to) {
   fputs("usage: cgo-lifetime [options] PACKAGE...\n"
-        "       cgo-lifetime --print-plugin-path | --print-tidy-module-path\n"
+        "       cgo-lifetime --print-plugin-path | --print-tidy-module-path | --print-clang-path\n"
         "       cgo-lifetime [options] --print-manifest PACKAGE...\n"
         "       cgo-lifetime [options] --editor-config [PACKAGE...]\n"
         "\n"
@@ -271,6 +284,7 @@ static int set_option(options *o, int id, const char *value) {
   case 'v': o->verbose = true; return GO_ON;
   case OPT_PRINT_PLUGIN: o->action = ACTION_PRINT_PLUGIN; return GO_ON;
   case OPT_PRINT_TIDY_MODULE: o->action = ACTION_PRINT_TIDY_MODULE; return GO_ON;
+  case OPT_PRINT_CLANG: o->action = ACTION_PRINT_CLANG; return GO_ON;
   case OPT_PRINT_MANIFEST: o->action = ACTION_PRINT_MANIFEST; return GO_ON;
   case OPT_EDITOR_CONFIG: o->action = ACTION_EDITOR_CONFIG; return GO_ON;
   case 'h': usage(stdout); return EXIT_CLEAN;
@@ -424,6 +438,21 @@ static bool check_plugin(const char *clang, const char *plugin, bool verbose, cs
   }
   cs_proc_result_free(&res);
   return ok;
+}
+
+/* The clang of the plugin's release (into tc), and the plugin loading into
+ * it; else a gap that says which is missing and why. */
+static bool find_clang_for(const options *o, const char *plugin, cl_toolchain *tc,
+                           cs_strlist *gaps) {
+  cs_error err = {{0}};
+  if (!cl_find_toolchain(o->clang, CGO_CLANG_PATH, CGO_TOOLS_DIR, CGO_CLANG_VERSION, tc, &err)) {
+    nothing_analysed(gaps, err.msg);
+    return false;
+  }
+  if (o->verbose)
+    cs_say("clang %s: %s (clang-extdef-mapping: %s)", CGO_CLANG_VERSION, tc->clang,
+           tc->extdef_mapping);
+  return check_plugin(tc->clang, plugin, o->verbose, gaps);
 }
 
 /* cgo-boundary's stderr: its "cgo-boundary: incomplete: ..." messages (with
@@ -843,7 +872,7 @@ static int run(const options *o) {
   const char *cwd = getcwd(cwd_buf, sizeof cwd_buf) ? cwd_buf : ".";
   char *exe_dir = self_dir();
   char *plugin = find_plugin(exe_dir, o->plugin);
-  const char *clang = o->clang ? o->clang : CGO_CLANG_PATH;
+  cl_toolchain tc = {0};
   int status = EXIT_ERROR;
   bool analysed_nothing = false;
   char *workdir = NULL;
@@ -862,7 +891,7 @@ static int run(const options *o) {
     c_checkers = with_model;
   }
 
-  if (!check_plugin(clang, plugin, o->verbose, &gaps)) {
+  if (!find_clang_for(o, plugin, &tc, &gaps)) {
     analysed_nothing = true;
     status = EXIT_INCOMPLETE;
     goto done;
@@ -878,8 +907,8 @@ static int run(const options *o) {
   if (!ok)
     goto done;
   cl_config cfg = {
-      .clang = clang,
-      .extdef_mapping = CGO_TOOLS_DIR "/clang-extdef-mapping",
+      .clang = tc.clang,
+      .extdef_mapping = tc.extdef_mapping,
       .plugin = plugin,
       .manifest = manifest,
       .checkers = c_checkers,
@@ -949,33 +978,35 @@ done:
   free(c_checkers);
   free(merged);
   free(manifest);
+  cl_toolchain_free(&tc);
   free(plugin);
   free(exe_dir);
   return status;
 }
 
-/* --print-plugin-path, --print-tidy-module-path: like clang -print-resource-dir.
- * The plugin is printed only when it loads into the clang it was built for
- * (--clang): a path that scan-build cannot load would be a silent pass. */
+/* --print-plugin-path, --print-tidy-module-path, --print-clang-path: like
+ * clang -print-resource-dir. The plugin, and the clang, are printed only when
+ * the plugin loads into the clang it was built for (found, or --clang): a
+ * path that scan-build cannot load would be a silent pass. */
 static int print_path(const options *o) {
   char *exe_dir = self_dir();
-  char *path = o->action == ACTION_PRINT_PLUGIN ? find_plugin(exe_dir, o->plugin)
-                                                : find_tidy_module(exe_dir);
-  const char *what = o->action == ACTION_PRINT_PLUGIN ? "CgoLifetime.so" : "CgoLifetimeTidy.so";
+  bool tidy = o->action == ACTION_PRINT_TIDY_MODULE;
+  char *path = tidy ? find_tidy_module(exe_dir) : find_plugin(exe_dir, o->plugin);
   int status = EXIT_CLEAN;
   cs_strlist gaps = {0};
-  if (o->action == ACTION_PRINT_PLUGIN && path &&
-      !check_plugin(o->clang ? o->clang : CGO_CLANG_PATH, path, o->verbose, &gaps)) {
+  cl_toolchain tc = {0};
+  if (!tidy && path && !find_clang_for(o, path, &tc, &gaps)) {
     report_gaps(&gaps, false);
     status = EXIT_INCOMPLETE;
   } else if (path && cs_file_exists(path)) {
-    printf("%s\n", path);
+    printf("%s\n", o->action == ACTION_PRINT_CLANG ? tc.clang : path);
   } else {
-    cs_say_error("%s is not installed beside %s (looked in ../lib, %s)", what, exe_dir,
-                 o->action == ACTION_PRINT_PLUGIN ? CGO_PLUGIN_INSTALL_RELPATH
-                                                  : CGO_TIDY_INSTALL_RELPATH);
+    cs_say_error("%s is not installed beside %s (looked in ../lib, %s)",
+                 tidy ? "CgoLifetimeTidy.so" : "CgoLifetime.so", exe_dir,
+                 tidy ? CGO_TIDY_INSTALL_RELPATH : CGO_PLUGIN_INSTALL_RELPATH);
     status = EXIT_ERROR;
   }
+  cl_toolchain_free(&tc);
   cs_strlist_free(&gaps);
   free(path);
   free(exe_dir);
@@ -1041,7 +1072,8 @@ int main(int argc, char **argv) {
     switch (o.action) {
     case ACTION_ANALYSE: status = run(&o); break;
     case ACTION_PRINT_PLUGIN:
-    case ACTION_PRINT_TIDY_MODULE: status = print_path(&o); break;
+    case ACTION_PRINT_TIDY_MODULE:
+    case ACTION_PRINT_CLANG: status = print_path(&o); break;
     case ACTION_PRINT_MANIFEST: status = print_manifest(&o); break;
     case ACTION_EDITOR_CONFIG: status = editor_config(&o); break;
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //===- CgoLifetimeTidy.cpp - The cgo checkers in clang-tidy -----*- C++ -*-===//
 //
-// A clang-tidy module (load it with `clang-tidy-19 --load CgoLifetimeTidy.so`)
+// A clang-tidy module (load it with `clang-tidy-N --load CgoLifetimeTidy.so`)
 // whose checks run the Clang Static Analyzer engine with the CgoLifetime.so
 // plugin over the translation unit clang-tidy has parsed: one check per C-side
 // checker of Checkers.def, named by its TIDY argument (cgo-freed-to-go runs
@@ -31,6 +31,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Compat.h"
 #include "cgo-lifetime/Schema.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -48,6 +49,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
 #include <dlfcn.h>
 #include <string>
 #include <vector>
@@ -102,11 +104,14 @@ public:
   CgoCheck(StringRef Name, StringRef AnalyzerName, ClangTidyContext *Context)
       : ClangTidyCheck(Name, Context), AnalyzerName(AnalyzerName.str()),
         Module(OptionPrefix, Context->getOptions().CheckOptions, Context) {
-    Manifest = Module.get("Manifest", "").str();
-    Plugin = Module.get("Plugin", "").str();
+    Manifest = std::string(Module.get("Manifest", ""));
+    Plugin = std::string(Module.get("Plugin", ""));
     liveChecks().push_back(this);
   }
-  ~CgoCheck() override { llvm::erase(liveChecks(), this); }
+  ~CgoCheck() override {
+    std::vector<CgoCheck *> &Live = liveChecks();
+    Live.erase(std::remove(Live.begin(), Live.end(), this), Live.end());
+  }
 
   bool isLanguageVersionSupported(const LangOptions &LO) const override {
     return !LO.ObjC; // C and C++, like the plugin
@@ -175,11 +180,12 @@ std::string CgoCheck::findManifest() const {
     return Manifest;
   if (!PP)
     return "";
+  HeaderSearch &HS = PP->getHeaderSearchInfo();
   for (const DirectoryLookup &DL :
-       PP->getHeaderSearchInfo().search_dir_range()) {
+       llvm::make_range(HS.search_dir_begin(), HS.search_dir_end())) {
     if (!DL.isNormalDir())
       continue;
-    StringRef Dir = DL.getDirRef()->getName();
+    StringRef Dir = cgo::compat::dirName(DL);
     SmallString<256> Export(Dir), Candidate(Dir);
     llvm::sys::path::append(Export, CGO_EXPORT_HEADER);
     llvm::sys::path::append(Candidate, "..", CGO_CACHE_MANIFEST);
@@ -228,8 +234,8 @@ void CgoCheck::runAnalyzer(ASTContext &Ctx) {
   auto Invocation = std::make_shared<CompilerInvocation>();
   if (!CompilerInvocation::CreateFromArgs(*Invocation, CArgs, Diags))
     return;
-  Invocation->getLangOpts() = Ctx.getLangOpts();
-  AnalyzerOptions &AO = Invocation->getAnalyzerOpts();
+  cgo::compat::langOpts(*Invocation) = Ctx.getLangOpts();
+  AnalyzerOptions &AO = cgo::compat::analyzerOpts(*Invocation);
   AO.AnalysisDiagOpt = PD_NONE; // reports go to TidyPathConsumer only
   AO.AnalyzerDisplayProgress = false;
 

@@ -8,8 +8,12 @@
 // RUN:   -analyzer-output=text -verify %s
 // With unix.Malloc also on: still one report per bug, the cgo one; unix.Malloc
 // keeps reporting the plain C use-after-free that does not involve Go.
+// LLVM 14 only (malloc14): its unix.Malloc also reports freeing the old block
+// after a failed realloc, a false positive that our split of the path at the
+// realloc (before unix.Malloc models it) brings out; 15 and newer do not
+// (docs/integrations/llvm-versions.md).
 // RUN: %clang_analyze_cgo -analyzer-checker=core,unix.Malloc,cgo.FreedToGo %{facts} \
-// RUN:   -analyzer-output=text -verify=expected,malloc %s
+// RUN:   -analyzer-output=text -verify=expected,malloc%if llvm-14 %{,malloc14%} %s
 
 #include "Inputs/system-malloc.h"
 #include "Inputs/go-visible-types.h"
@@ -51,10 +55,10 @@ void arg_in_struct_by_value(void) {
 }
 
 void arg_after_realloc(void) {
-  char *p = malloc(4); // expected-note{{Memory is allocated}}
-  char *q = realloc(p, 64); // expected-note{{Memory is reallocated; the old block is released}}
-  if (!q) { // expected-note-re{{{{(Assuming )?}}'q' is non-null}} expected-note{{Taking false branch}}
-    free(p);
+  char *p = malloc(4); // expected-note{{Memory is allocated}} malloc14-note{{Memory is allocated}}
+  char *q = realloc(p, 64); // expected-note{{Memory is reallocated; the old block is released}} malloc14-note{{Memory is released}}
+  if (!q) { // expected-note-re{{{{(Assuming )?}}'q' is non-null}} expected-note{{Taking false branch}} malloc14-note{{'q' is null}} malloc14-note{{Taking true branch}}
+    free(p); // malloc14-warning{{Attempt to free released memory}} malloc14-note{{Attempt to free released memory}}
     return;
   }
   GoUse(p); // expected-warning{{Pointer to freed memory is passed to Go export 'GoUse'}}

@@ -27,7 +27,8 @@ export PATH="$venv/bin:$prefix/bin:$PATH"
 export COLUMNS=200  # CodeChecker's tables fit the terminal; keep rows on one line
 # CodeChecker runs cgo-clang as its Clang Static Analyzer. clang-tidy is named too: CodeChecker
 # 6.29 crashes validating --checker-config when it finds no clang-tidy.
-export CC_ANALYZER_BIN="clangsa:$prefix/bin/cgo-clang;clang-tidy:$(command -v clang-tidy-19)"
+# The clang-tidy of the release the plugin is built for, beside its clang.
+export CC_ANALYZER_BIN="clangsa:$prefix/bin/cgo-clang;clang-tidy:$(dirname "$(cgo-lifetime --print-clang-path)")/clang-tidy"
 share=$prefix/share/cgo-lifetime/codechecker
 server_pid=""
 port=""

@@ -111,6 +111,11 @@ type Effect struct {
 	// storage, reading it from where Path ends ($1->user freed by
 	// C.session_close), as a C function frees what its own struct holds
 	Storage bool
+	// Cleared: on every path that frees it, the function also sets the
+	// field the pointer was read from to something else (e.key = nil
+	// after C.free(e.key)), so a finalizer that frees the field again
+	// finds it cleared
+	Cleared bool
 }
 
 // FuncFact summarizes what a Go function does to the C pointers it is given:
@@ -121,6 +126,10 @@ type FuncFact struct {
 	Keeps   []Effect
 	Uses    []Effect
 	Returns *Effect
+	// Clears are the fields of parameters that the function sets to nil on
+	// every path ($1->h: txn._txn = nil), so that a later
+	// `if txn._txn != nil { free }` in the caller frees nothing
+	Clears []string
 }
 
 func (*FuncFact) AFact() {}
@@ -143,11 +152,14 @@ func (f *FuncFact) String() string {
 	if f.Returns != nil {
 		parts = append(parts, "returns C memory from "+f.Returns.Via)
 	}
+	for _, p := range f.Clears {
+		parts = append(parts, "clears "+p)
+	}
 	return strings.Join(parts, "; ")
 }
 
 func (f *FuncFact) empty() bool {
-	return len(f.Frees) == 0 && len(f.Keeps) == 0 && len(f.Uses) == 0 && f.Returns == nil
+	return len(f.Frees) == 0 && len(f.Keeps) == 0 && len(f.Uses) == 0 && f.Returns == nil && len(f.Clears) == 0
 }
 
 // FinalizerFact says which fields of a type's values a finalizer or cleanup
@@ -268,6 +280,7 @@ func (c *checker) summarize(fn *ssa.Function) {
 	exits := x.run(fn, newState())
 	delete(c.building, fn)
 	count := map[string]int{}
+	cleared := map[string]int{}
 	first := map[string]Effect{}
 	var paths []string
 	for _, e := range exits {
@@ -276,13 +289,16 @@ func (c *checker) summarize(fn *ssa.Function) {
 			if !ok || n.how == "invalidated" {
 				continue
 			}
+			tk := c.toks[t]
 			if _, seen := first[path]; !seen {
-				tk := c.toks[t]
 				storage := n.at.t != 0 && n.at == loc{tk.base, tk.sel}
 				first[path] = Effect{Path: path, Maybe: n.maybe, Via: n.by, At: c.at(n.pos), Cite: n.src, Storage: storage}
 				paths = append(paths, path)
 			}
 			count[path]++
+			if cell, ok := e.heap[loc{tk.base, tk.sel}]; tk.kind == tkLoaded && ok && !cell.has(t) {
+				cleared[path]++
+			}
 		}
 		for t, k := range e.keptByC {
 			if path, ok := c.paramPath(t); ok {
@@ -304,9 +320,41 @@ func (c *checker) summarize(fn *ssa.Function) {
 		if count[p] < len(exits) {
 			e.Maybe = true
 		}
+		e.Cleared = cleared[p] == count[p]
 		f.Frees = append(f.Frees, e)
 	}
+	f.Clears = c.clearedFields(exits)
 	c.summaries[fn] = f
+}
+
+// clearedFields returns the fields of parameters that every exit state
+// leaves set to nil, as access paths, sorted.
+func (c *checker) clearedFields(exits []*state) []string {
+	if len(exits) == 0 {
+		return nil
+	}
+	var out []string
+	for l, cell := range exits[0].heap {
+		if len(cell) > 0 || l.sel == "" || strings.ContainsAny(l.sel, "[{") {
+			continue
+		}
+		base, ok := c.paramPath(l.t)
+		if !ok {
+			continue
+		}
+		all := true
+		for _, e := range exits[1:] {
+			if other, ok := e.heap[l]; !ok || len(other) > 0 {
+				all = false
+				break
+			}
+		}
+		if all {
+			out = append(out, base+strings.Replace(l.sel, ".", "->", 1))
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // exportFacts exports the summaries of the package's named functions and

@@ -389,7 +389,10 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 			}
 		}
 	}
-	// frees and moves
+	// frees and moves: a summary lists what the C function may do on each of
+	// its paths (frees $1->list on one, moves it on another), so one call
+	// frees one block once however many of its effects reach it
+	byCall := map[tokID]bool{}
 	for _, e := range effects {
 		if e.Effect != cfacts.Frees && e.Effect != cfacts.Moves {
 			continue
@@ -406,7 +409,16 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 		// $1->user: the C function reads the pointer from its argument's
 		// storage itself
 		through := len(p.Sels) > 0 || p.Derefs > 0
-		x.free(s, x.resolvePath(s, p, args), note, pos, through)
+		var blocks aval
+		for _, el := range x.resolvePath(s, p, args) {
+			if !byCall[el.t] {
+				blocks = append(blocks, el)
+			}
+		}
+		for _, el := range blocks {
+			byCall[el.t] = true
+		}
+		x.free(s, blocks, note, pos, through)
 	}
 	// invalidated_by: a borrowed pointer C returned on this path ends with
 	// this call
@@ -585,6 +597,34 @@ func (x *explorer) resolvePath(s *state, p cfacts.Path, args []aval) aval {
 	return a
 }
 
+// clearField empties the field at the end of path p, as the callee whose
+// summary says it cleared the field after freeing it did: one location only
+// (a strong update), and never an element of a slice or map, which stands
+// for all of them.
+func (x *explorer) clearField(s *state, p cfacts.Path, args []aval) {
+	if len(p.Sels) == 0 || p.Arg == 0 || p.Arg > len(args) {
+		return
+	}
+	last := p.Sels[len(p.Sels)-1]
+	p.Sels = p.Sels[:len(p.Sels)-1]
+	base := args[p.Arg-1]
+	if len(p.Sels) > 0 || p.Derefs > 0 {
+		base = x.resolvePath(s, p, args)
+	}
+	if len(base) != 1 || last == "[*]" {
+		return
+	}
+	e := base[0]
+	if e.byValue {
+		return // a copy: the caller's value keeps the field
+	}
+	sel := e.sel + selText(last)
+	if strings.Contains(sel, "[*]") || strings.Contains(sel, "{") {
+		return
+	}
+	s.heap[loc{e.t, sel}] = aval{}
+}
+
 func selText(sel string) string {
 	if sel == "[*]" {
 		return sel
@@ -616,6 +656,13 @@ func (x *explorer) free(s *state, a aval, note freeNote, pos token.Pos, through 
 			n.at = e.from
 		}
 		if prev, ok := s.freed[t]; ok {
+			if prev.at.t != 0 && n.at.t != 0 {
+				// Two C calls each freed what a C struct holds, reading it
+				// themselves: C may have set the field again in between (a
+				// summary says what a function frees, not what it stores in
+				// its place), and C's own double frees are the C side's.
+				continue
+			}
 			x.reportTwice(s, t, prev, n, pos)
 			continue
 		}
@@ -693,6 +740,14 @@ func (x *explorer) goCall(s *state, fn *ssa.Function, f *FuncFact, args []aval, 
 		note := freeNote{pos: pos, by: desc, how: "freed", maybe: fr.Maybe,
 			src: "it calls " + fr.Via + " at " + fr.At + " (" + fr.Cite + ")"}
 		x.free(s, x.resolvePath(s, p, args), note, pos, fr.Storage)
+		if fr.Cleared {
+			x.clearField(s, p, args)
+		}
+	}
+	for _, cl := range f.Clears {
+		if p, ok := cfacts.ParsePath(cl); ok {
+			x.clearField(s, p, args)
+		}
 	}
 	if in != nil && f.Returns != nil {
 		t := c.instrTok(in.(ssa.Instruction), tkC, pos, desc)

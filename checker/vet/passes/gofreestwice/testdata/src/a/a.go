@@ -9,6 +9,11 @@ typedef struct diskerr { char *disk; int code; } diskerr;
 static obj *obj_new(void) { return calloc(1, sizeof(obj)); }
 static void obj_destroy(obj *o) { free(o); }
 static int work(const char *s) { return s[0] == 'x'; }
+typedef struct pages { int *pgs; } pages;
+static int pages_commit(pages *p) { if (p->pgs[0]) { free(p->pgs); return 0; } p->pgs = realloc(p->pgs, 8); return 1; }
+typedef struct cbuf { char *data; } cbuf;
+static cbuf *cbuf_new(void) { return calloc(1, sizeof(cbuf)); }
+static void cbuf_resize(cbuf *b, int n) { free(b->data); b->data = malloc(n); }
 */
 import "C"
 
@@ -162,4 +167,115 @@ func freeFieldOfEach(errs []C.diskerr) []string {
 		C.free(unsafe.Pointer(e.disk)) // no-warning
 	}
 	return out
+}
+
+// Silent: the helper that frees the fields also clears them, and the function
+// that calls it through Close frees nothing twice (lmdb-go's Env.close, called
+// from its tests' clean, docs/realworld.md).
+type Env struct {
+	h   *C.obj
+	key *C.int
+}
+
+func NewEnv() *Env {
+	e := &Env{h: C.obj_new(), key: C.alloc_int(1)}
+	runtime.SetFinalizer(e, (*Env).Close)
+	return e
+}
+
+func (e *Env) close() bool {
+	if e.h == nil {
+		return false
+	}
+	C.obj_destroy(e.h)
+	e.h = nil
+	C.free_int(e.key)
+	e.key = nil
+	return true
+}
+
+func (e *Env) Close() error {
+	if e.close() {
+		runtime.SetFinalizer(e, nil)
+		return nil
+	}
+	return errors.New("already closed")
+}
+
+func cleanEnv(e *Env) {
+	_ = e.Close() // no-warning
+}
+
+// The same helper without the clearing: the caller's free is reported.
+type Env2 struct{ key *C.int }
+
+func NewEnv2() *Env2 {
+	e := &Env2{key: C.alloc_int(1)}
+	runtime.SetFinalizer(e, (*Env2).release)
+	return e
+}
+
+func (e *Env2) release() { C.free_int(e.key) }
+
+func cleanEnv2(e *Env2) {
+	e.release() // want `e.key is freed by \(\*Env2\).release but left set, and the finalizer of e frees it again`
+}
+
+// Silent: commit frees the handle and a helper clears the field; the deferred
+// abort checks the field and frees nothing (lmdb-go's Txn.runOpTerm).
+type Txn struct{ h *C.obj }
+
+func (t *Txn) clear() { t.h = nil }
+
+func (t *Txn) commit() {
+	C.obj_destroy(t.h)
+	t.clear()
+}
+
+func (t *Txn) abort() {
+	if t.h == nil {
+		return
+	}
+	C.obj_destroy(t.h)
+	t.clear()
+}
+
+func runOpTerm(t *Txn, fail bool) {
+	defer t.abort() // no-warning
+	if fail {
+		return
+	}
+	t.commit()
+}
+
+// The same without the helper's clearing: freed twice.
+type Txn2 struct{ h *C.obj }
+
+func (t *Txn2) commit() { C.obj_destroy(t.h) }
+
+func (t *Txn2) abort() {
+	if t.h == nil {
+		return
+	}
+	C.obj_destroy(t.h)
+}
+
+func runOpTerm2(t *Txn2) {
+	defer t.abort() // want `t.h is freed twice: the deferred \(\*Txn2\).abort frees it again when runOpTerm2 returns, after \(\*Txn2\).commit freed it`
+	t.commit()
+}
+
+// Silent: one call whose summary frees a field on one of its paths and moves
+// it on another frees it once (lmdb's mdb_txn_commit and mt_free_pgs).
+func commitPages(p *C.pages) C.int {
+	return C.pages_commit(p) // no-warning
+}
+
+// Silent: a C function that frees what its own struct holds and stores a new
+// block in its place, called twice (lmdb's mdb_env_set_mapsize in a retry
+// loop): the summary says it frees b->data, not that it sets it again.
+func resizeTwice() {
+	b := C.cbuf_new()
+	C.cbuf_resize(b, 8)
+	C.cbuf_resize(b, 16) // no-warning
 }

@@ -246,7 +246,9 @@ func run(pass *analysis.Pass) (any, error) {
 	funcs := order(ssainfo.SrcFuncs)
 	// Pass 1: the summaries (callees first) and the finalizers.
 	for _, fn := range funcs {
-		c.summarize(fn)
+		if c.summarize(fn) {
+			c.exhausted[fn] = true
+		}
 	}
 	// Pass 2: the findings. A wrapper cgo wrote around a C call runs where
 	// it is called (inline, with the call's position); on its own it would
@@ -260,7 +262,11 @@ func run(pass *analysis.Pass) (any, error) {
 			x.atExit(e)
 		}
 		x.flushKeepAlive()
+		if x.steps >= MaxSteps {
+			c.exhausted[fn] = true
+		}
 	}
+	c.warnExhausted(funcs)
 	c.exportFacts(funcs)
 	return &Result{Findings: c.sortedFindings()}, nil
 }
@@ -272,8 +278,30 @@ func (c *checker) explorer(fn *ssa.Function, report bool) *explorer {
 		entry: map[*ssa.BasicBlock]map[ssa.Value]bool{}}
 }
 
-// summarize computes the summary of fn from its exit states.
-func (c *checker) summarize(fn *ssa.Function) {
+// warnExhausted names, once each, the functions whose exploration ran out of
+// its budget: no silent pass.
+func (c *checker) warnExhausted(funcs []*ssa.Function) {
+	for _, fn := range funcs {
+		if !c.exhausted[fn] || (fn.Parent() != nil && isCgoWrapper(fn)) {
+			continue
+		}
+		p := c.pass.Fset.Position(fn.Pos())
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p.Filename); err == nil && !strings.HasPrefix(rel, "..") {
+				p.Filename = rel
+			}
+		}
+		w := fmt.Sprintf("%s:%d: %s: the lifetime analysis ran out of its budget of %d instructions (-max-steps) and did not follow every path; findings on the others may be missing",
+			p.Filename, p.Line, fn.RelString(c.pass.Pkg), MaxSteps)
+		if _, dup := warned.LoadOrStore(w, true); !dup {
+			fmt.Fprintf(os.Stderr, "cgo-lifetime-vet: warning: %s\n", w)
+		}
+	}
+}
+
+// summarize computes the summary of fn from its exit states; it reports
+// whether the exploration ran out of its budget.
+func (c *checker) summarize(fn *ssa.Function) bool {
 	f := &FuncFact{}
 	c.building[fn] = f
 	x := c.explorer(fn, false)
@@ -325,6 +353,7 @@ func (c *checker) summarize(fn *ssa.Function) {
 	}
 	f.Clears = c.clearedFields(exits)
 	c.summaries[fn] = f
+	return x.steps >= MaxSteps
 }
 
 // clearedFields returns the fields of parameters that every exit state

@@ -45,6 +45,7 @@ type checker struct {
 	building   map[*ssa.Function]*FuncFact
 	finalizers map[*types.TypeName]map[string]*finalizer
 	finFuncs   map[*ssa.Function]bool
+	exhausted  map[*ssa.Function]bool // ran out of MaxSteps
 
 	findings map[string]*Finding
 	names    map[token.Pos]string // call Lparen or index Lbrack -> source name
@@ -65,6 +66,7 @@ func newChecker(pass *analysis.Pass, facts *cfacts.Facts) *checker {
 		building:   map[*ssa.Function]*FuncFact{},
 		finalizers: map[*types.TypeName]map[string]*finalizer{},
 		finFuncs:   map[*ssa.Function]bool{},
+		exhausted:  map[*ssa.Function]bool{},
 		findings:   map[string]*Finding{},
 		names:      map[token.Pos]string{},
 	}

@@ -10,12 +10,17 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// MaxSteps is the budget of the path exploration of one top-level function:
+// the instructions executed over all its paths (the command's -max-steps).
+// A function that runs out of it is named in a warning: the paths it did not
+// follow may hold findings.
+var MaxSteps = 40000
+
 // Limits of the path exploration of one function.
 const (
-	maxSteps      = 40000 // instructions executed over all paths of one top-level function
-	maxVisits     = 2     // times one path may enter one block (loops run at most twice)
-	maxInlineDeep = 4     // nested closure calls followed
-	maxExits      = 16    // exit states of an inlined call kept
+	maxVisits     = 2  // times one path may enter one block (loops run at most twice)
+	maxInlineDeep = 4  // nested closure calls followed
+	maxExits      = 16 // exit states of an inlined call kept
 )
 
 // explorer runs one top-level function and the closures it calls.
@@ -57,7 +62,7 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 	var exits []*state
 	work := []workItem{{s, fn.Blocks[0], 0}}
 	s.pred = nil
-	for len(work) > 0 && x.steps < maxSteps {
+	for len(work) > 0 && x.steps < MaxSteps {
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
 		st, b := it.s, it.b

@@ -78,6 +78,7 @@ func registerFactFlags(fs *flag.FlagSet, c *cfacts.Config) {
 	fs.BoolVar(&c.NoShippedModels, "no-shipped-models", false, "do not read the shipped models")
 	fs.BoolVar(&c.CallbackUserdata, "shape-callback-userdata", true, "shape rule: a C function taking a function pointer and a void * keeps the void *")
 	fs.BoolVar(&c.DestructorName, "shape-destructor-name", true, "shape rule: *_free, *_destroy, *_unref, *_release, *_close free their first pointer argument")
+	fs.IntVar(&lifetime.MaxSteps, "max-steps", lifetime.MaxSteps, "the budget of the path exploration of one function, in instructions; a function that runs out of it is named in a warning")
 	fs.Var(computeFlag{&c.Compute}, "compute-summaries", "compute the summaries of each package's own C code with cgo-lifetime --summaries (cached; $"+cfacts.EnvCommand+" names the command, $"+cfacts.EnvCacheDir+" the cache); default: unless -summaries names them")
 }
 

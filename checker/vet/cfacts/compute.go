@@ -90,7 +90,7 @@ func computeSummaries(pkg PackageInputs) (*File, string) {
 	if err != nil {
 		return nil, noSummaries(pkg, "cannot read the package directory: "+errText(err))
 	}
-	if files == nil || inGOROOT(pkg.Dir) {
+	if files == nil || InGOROOT(pkg.Dir) {
 		return nil, ""
 	}
 	cmd, why := summariesCommand()
@@ -276,9 +276,9 @@ func cInputs(dir string) ([]string, error) {
 	return files, nil
 }
 
-// inGOROOT reports whether dir is a package of the standard library, whose
+// InGOROOT reports whether dir is a package of the standard library, whose
 // cgo packages (runtime/cgo, net, os/user) the models describe.
-func inGOROOT(dir string) bool {
+func InGOROOT(dir string) bool {
 	for _, root := range []func() string{func() string { return os.Getenv("GOROOT") }, goroot} {
 		root := root()
 		if root == "" {

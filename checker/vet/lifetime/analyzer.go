@@ -279,8 +279,13 @@ func (c *checker) explorer(fn *ssa.Function, report bool) *explorer {
 }
 
 // warnExhausted names, once each, the functions whose exploration ran out of
-// its budget: no silent pass.
+// its budget: no silent pass. The standard library is left out: it is
+// analysed only for the facts of its few cgo functions (net's resolver), which
+// are small, its findings are never reported, and the user cannot change it.
 func (c *checker) warnExhausted(funcs []*ssa.Function) {
+	if dir := packageDir(c.pass); dir != "" && cfacts.InGOROOT(dir) {
+		return
+	}
 	for _, fn := range funcs {
 		if !c.exhausted[fn] || (fn.Parent() != nil && isCgoWrapper(fn)) {
 			continue

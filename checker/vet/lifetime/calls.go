@@ -668,7 +668,12 @@ func (x *explorer) free(s *state, a aval, note freeNote, pos token.Pos, through 
 		}
 		if k, ok := s.keptByC[t]; ok {
 			if n.at.t == 0 || !k.storedAt(n.at) {
-				x.reportCHeld(t, k, n, pos)
+				f := x.cHeldFinding(t, k, n, pos)
+				if cs := x.ownContainers(k); len(x.deferring) > 0 && cs != nil {
+					s.heldPending = append(s.heldPending, heldPending{f: f, t: t, containers: cs})
+				} else {
+					x.emit(f)
+				}
 			}
 		} else if x.cOwned(s, t, n.at) {
 			x.reportCOwned(t, n, pos)
@@ -687,6 +692,24 @@ func (x *explorer) free(s *state, a aval, note freeNote, pos token.Pos, through 
 			}
 		}
 	}
+}
+
+// ownContainers returns the blocks the keeper stored the pointer in, when
+// every one is C memory that a C call returned fresh to Go on this function's
+// paths (Go owns it and frees it: make_strings for an argv); else nil.
+func (x *explorer) ownContainers(k cKeepNote) []tokID {
+	if len(k.at) == 0 {
+		return nil
+	}
+	var out []tokID
+	for _, l := range k.at {
+		tk := x.c.toks[l.t]
+		if tk.kind != tkC || tk.own != cfacts.Fresh {
+			return nil
+		}
+		out = append(out, l.t)
+	}
+	return out
 }
 
 // cOwned reports whether t, freed on this path through at (none: not by a C

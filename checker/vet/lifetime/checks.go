@@ -172,6 +172,17 @@ func (x *explorer) atExit(s *state) {
 		x.kaPending[key] = f
 		x.kaOrder = append(x.kaOrder, key)
 	}
+	for _, p := range s.heldPending {
+		freed := true
+		for _, ct := range p.containers {
+			if _, ok := s.freed[ct]; !ok {
+				freed = false
+			}
+		}
+		if !freed {
+			x.emit(p.f)
+		}
+	}
 	for t, n := range s.freed {
 		tk := c.toks[t]
 		if tk.kind != tkLoaded || n.how != "freed" {
@@ -296,8 +307,8 @@ func (x *explorer) freer(n freeNote) string {
 	return n.by
 }
 
-// reportCHeld reports a free of memory that a C function keeps.
-func (x *explorer) reportCHeld(t tokID, k cKeepNote, now freeNote, pos token.Pos) {
+// cHeldFinding describes a free of memory that a C function keeps.
+func (x *explorer) cHeldFinding(t tokID, k cKeepNote, now freeNote, pos token.Pos) *Finding {
 	c := x.c
 	tk := c.toks[t]
 	sep := " "
@@ -308,7 +319,7 @@ func (x *explorer) reportCHeld(t tokID, k cKeepNote, now freeNote, pos token.Pos
 	f := &Finding{Checker: GoFreesCHeld, Pos: pos, Message: msg}
 	x.allocNote(f, tk)
 	f.note(k.pos, fmt.Sprintf("%s keeps it beyond the call (%s)", k.by, k.src))
-	x.emit(f)
+	return f
 }
 
 // reportCOwned reports a free of memory that C owns and lent to Go.

@@ -65,6 +65,13 @@ type kaCheck struct {
 	done  bool
 }
 
+// heldPending is a GoFreesCHeld finding waiting for the end of its path.
+type heldPending struct {
+	f          *Finding
+	t          tokID
+	containers []tokID // the C memory the keeper stored the block in
+}
+
 // state is what the analysis knows on one path.
 type state struct {
 	env     map[ssa.Value]aval
@@ -78,6 +85,11 @@ type state struct {
 	// last (restored when it returns)
 	outerDefers [][]deferred
 	checks      []kaCheck
+	// GoFreesCHeld findings that wait for the end of the path: the block
+	// was kept in C memory this function got fresh and owns (an argv Go
+	// builds), and a deferred call freed it; if the container is freed
+	// too, nothing read it after the free and no report is due
+	heldPending []heldPending
 	visits      map[*ssa.BasicBlock]int8
 	pred        *ssa.BasicBlock // the block this path came from
 	uses        map[tokID]token.Pos
@@ -112,6 +124,7 @@ func (s *state) clone() *state {
 		defers:      append([]deferred(nil), s.defers...),
 		outerDefers: append([][]deferred(nil), s.outerDefers...),
 		checks:      append([]kaCheck(nil), s.checks...),
+		heldPending: append([]heldPending(nil), s.heldPending...),
 		visits:      make(map[*ssa.BasicBlock]int8, len(s.visits)),
 		pred:        s.pred,
 		uses:        make(map[tokID]token.Pos, len(s.uses)),
@@ -211,6 +224,10 @@ func (s *state) fingerprint(b *ssa.BasicBlock, live map[ssa.Value]bool) uint64 {
 		h.add(uint64(c.x))
 		h.add(uint64(c.pos))
 		h.add(boolBit(c.done))
+	}
+	for _, p := range s.heldPending {
+		h.add(uint64(p.t))
+		h.add(uint64(p.f.Pos))
 	}
 	return h.sum
 }

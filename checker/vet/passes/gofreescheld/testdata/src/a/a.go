@@ -20,6 +20,10 @@ static void session_open(session *s, void *user) { s->user = user; }
 static void session_close(session *s) { free(s->user); s->user = 0; }
 static char *g_saved;
 static void keep_global(char *p) { g_saved = p; }
+static char **make_strings(int n) { return malloc(sizeof(char *) * n); }
+static void destroy_strings(char **s) { free(s); }
+static void set_string(char **s, int i, char *p) { s[i] = p; }
+static int run_args(int argc, char **argv) { return argc > 0 && argv[0][0]; }
 */
 import "C"
 
@@ -170,4 +174,30 @@ func freeName(r *C.rec) {
 func nameThenFreeName(r *C.rec) {
 	_ = C.rec_name(r)
 	freeName(r) // want `C memory returned by C.rec_name is freed by freeName, but C owns it: C.rec_name returned it borrowed`
+}
+
+// Silent: an argv Go builds in C memory it owns; each string is freed by a
+// deferred call before the array, which is freed unread (gotk3/glib's
+// Application.Run, docs/realworld.md).
+func runArgs(args []string) int {
+	cargs := C.make_strings(C.int(len(args)))
+	defer C.destroy_strings(cargs)
+	for i, arg := range args {
+		cstr := C.CString(arg)
+		defer C.free(unsafe.Pointer(cstr)) // no-warning
+		C.set_string(cargs, C.int(i), cstr)
+	}
+	return int(C.run_args(C.int(len(args)), cargs))
+}
+
+// The same array handed back to the caller: it still holds the strings the
+// deferred calls free.
+func buildArgs(args []string) **C.char {
+	cargs := C.make_strings(C.int(len(args)))
+	for i, arg := range args {
+		cstr := C.CString(arg)
+		defer C.free(unsafe.Pointer(cstr)) // want `C memory cstr \(from C.CString\) is freed by the deferred C.free when buildArgs returns, while C.set_string still keeps it`
+		C.set_string(cargs, C.int(i), cstr)
+	}
+	return cargs
 }

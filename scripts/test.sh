@@ -48,6 +48,11 @@ count() {
     sed -n "s/^ *$1 *: *\([0-9][0-9]*\)\( .*\)\{0,1\}\$/\1/p" "$log" | head -n 1
 }
 
+# The LLVM major version build directory $1 is configured for.
+major_of() {
+    sed -n 's/^CGO_LLVM_MAJOR:INTERNAL=//p' "$1/CMakeCache.txt"
+}
+
 # One lit run over build directory $1 (for LLVM $2, built in $3 seconds), with lit
 # options $4...; adds to the totals.
 run_lit() {
@@ -55,7 +60,7 @@ run_lit() {
     shift 3
     started=$(date +%s)
     lit=$(sed -n 's/^CGO_LIT_PATH:INTERNAL=//p' "$build/CMakeCache.txt")
-    [ -f "$lit" ] || lit=/usr/lib/llvm-$(sed -n 's/^CGO_LLVM_MAJOR:INTERNAL=//p' "$build/CMakeCache.txt")/build/utils/lit/lit.py
+    [ -f "$lit" ] || lit=/usr/lib/llvm-$(major_of "$build")/build/utils/lit/lit.py
     : >"$log"
     python3 "$lit" -sv "$build/test" "$@" 2>&1 | tee "$log" || true
     p=$(count Passed); x=$(count "Expectedly Failed")
@@ -75,10 +80,6 @@ run_lit() {
     total_passed=$(( total_passed + passed ))
     total_failed=$(( total_failed + failed ))
     total_skipped=$(( total_skipped + skipped ))
-}
-
-major_of() {
-    sed -n 's/^CGO_LLVM_MAJOR:INTERNAL=//p' "$1/CMakeCache.txt"
 }
 
 for v in $runs; do

@@ -329,7 +329,7 @@ func (c *checker) summarize(fn *ssa.Function) bool {
 				paths = append(paths, path)
 			}
 			count[path]++
-			if cell, ok := e.heap[loc{tk.base, tk.sel}]; tk.kind == tkLoaded && ok && !cell.has(t) {
+			if e.replaced(t, tk) {
 				cleared[path]++
 			}
 		}
@@ -384,7 +384,7 @@ func (c *checker) clearedFields(exits []*state) []string {
 			}
 		}
 		if all {
-			out = append(out, base+strings.Replace(l.sel, ".", "->", 1))
+			out = append(out, fieldPath(base, l.sel))
 		}
 	}
 	sort.Strings(out)

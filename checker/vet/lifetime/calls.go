@@ -412,11 +412,9 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 		var blocks aval
 		for _, el := range x.resolvePath(s, p, args) {
 			if !byCall[el.t] {
+				byCall[el.t] = true
 				blocks = append(blocks, el)
 			}
-		}
-		for _, el := range blocks {
-			byCall[el.t] = true
 		}
 		x.free(s, blocks, note, pos, through)
 	}
@@ -607,11 +605,8 @@ func (x *explorer) clearField(s *state, p cfacts.Path, args []aval) {
 	}
 	last := p.Sels[len(p.Sels)-1]
 	p.Sels = p.Sels[:len(p.Sels)-1]
-	base := args[p.Arg-1]
-	if len(p.Sels) > 0 || p.Derefs > 0 {
-		base = x.resolvePath(s, p, args)
-	}
-	if len(base) != 1 || last == "[*]" {
+	base := x.resolvePath(s, p, args)
+	if len(base) != 1 {
 		return
 	}
 	e := base[0]

@@ -463,9 +463,15 @@ func (c *checker) paramPath(t tokID) (string, bool) {
 		if tk.sel == "" {
 			return "*" + base, true
 		}
-		return base + strings.Replace(tk.sel, ".", "->", 1), true
+		return fieldPath(base, tk.sel), true
 	}
 	return "", false
+}
+
+// fieldPath renders a field selection of a parameter-rooted path as an access
+// path: "$1" and ".h.p" give "$1->h.p".
+func fieldPath(base, sel string) string {
+	return base + strings.Replace(sel, ".", "->", 1)
 }
 
 // cgoName returns the C name of a cgo wrapper (_Cfunc_NAME, _C2func_NAME).

@@ -196,7 +196,7 @@ func (x *explorer) atExit(s *state) {
 		if fin == nil || fin.fn == x.top || c.isFinalizerFunc(x.top) {
 			continue
 		}
-		if cell, ok := s.heap[loc{tk.base, tk.sel}]; ok && !cell.has(t) {
+		if s.replaced(t, tk) {
 			continue // the field was cleared or set again
 		}
 		msg := fmt.Sprintf("%s.%s is freed by %s but left set, and the finalizer of %s frees it again; set %s.%s = nil (or call runtime.SetFinalizer(%s, nil)) after freeing it",

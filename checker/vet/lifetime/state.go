@@ -65,6 +65,13 @@ type kaCheck struct {
 	done  bool
 }
 
+// replaced reports whether the field that the loaded block t (tk) was read
+// from holds something else now: cleared, or set again.
+func (s *state) replaced(t tokID, tk *tok) bool {
+	cell, ok := s.heap[loc{tk.base, tk.sel}]
+	return tk.kind == tkLoaded && ok && !cell.has(t)
+}
+
 // heldPending is a GoFreesCHeld finding waiting for the end of its path.
 type heldPending struct {
 	f          *Finding

@@ -223,8 +223,23 @@ static bool list_failure(const cb_go *go, const char *arg, bool is_dir, const ch
   return false;
 }
 
+/* A package argument that go reads as a directory ("." and "..", or one that
+ * starts with "./", "../" or "/"; "/..." patterns by the part before it). */
+static bool names_directory(const char *arg) {
+  return strcmp(arg, ".") == 0 || strcmp(arg, "..") == 0 || cs_starts_with(arg, "./") ||
+         cs_starts_with(arg, "../") || arg[0] == '/';
+}
+
 static bool list_one(const cb_go *go, const char *arg, cb_package **pkgs, size_t *npkgs,
                      size_t *without_cgo, cs_error *err) {
+  if (names_directory(arg)) {
+    size_t n = strlen(arg);
+    char *dir = cs_ends_with(arg, "/...") ? cs_xstrndup(arg, n - 4) : cs_xstrdup(arg);
+    bool exists = dir[0] == '\0' || cs_is_directory(dir);
+    free(dir);
+    if (!exists)
+      return cs_fail(err, "'%s': no such directory", arg);
+  }
   char *cwd;
   const char *pattern;
   cs_go_package_argument(arg, &cwd, &pattern);

@@ -455,6 +455,54 @@ static bool find_clang_for(const options *o, const char *plugin, cl_toolchain *t
   return check_plugin(tc->clang, plugin, o->verbose, gaps);
 }
 
+/* Is name a checker or a package of checkers in clang's help text (lines
+ * "  NAME   description": a listed NAME equal to it, or under it)? */
+static bool listed_checker(const char *help, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = help; *p; p = cs_next_line(p)) {
+    if (!cs_starts_with(p, "  ") || p[2] == ' ')
+      continue;
+    const char *word = p + 2;
+    size_t len = strcspn(word, " \n");
+    if (len >= n && strncmp(word, name, n) == 0 && (len == n || word[n] == '.'))
+      return true;
+  }
+  return false;
+}
+
+/* The first name of the analyzer's checker list that clang, with the plugin
+ * loaded, knows neither as a checker nor as a package (new string), or NULL.
+ * An unknown name is the user's mistake (exit 2), not a gap of the analysis. */
+static char *unknown_checker(const char *clang, const char *plugin, const char *list) {
+  const char *argv[] = {clang,
+                        "-cc1",
+                        "-load",
+                        plugin,
+                        "-analyzer-checker-help",
+                        "-analyzer-checker-help-alpha",
+                        "-analyzer-checker-help-developer",
+                        NULL};
+  cs_command cmd = {.argv = argv};
+  cs_proc_result res = {0};
+  cs_error err = {{0}};
+  if (!cs_run(&cmd, &res, &err) || res.exit_code != 0) {
+    cs_proc_result_free(&res);
+    return NULL; /* check_plugin already said why clang cannot list them */
+  }
+  char *unknown = NULL;
+  for (const char *p = list; *p && !unknown;) {
+    size_t n = strcspn(p, ",");
+    char *name = cs_xstrndup(p, n);
+    if (n > 0 && !listed_checker(res.out, name))
+      unknown = name;
+    else
+      free(name);
+    p += n + (p[n] == ',');
+  }
+  cs_proc_result_free(&res);
+  return unknown;
+}
+
 /* cgo-boundary's stderr: its "cgo-boundary: incomplete: ..." messages (with
  * their indented reason lines) go to gaps, everything else to our stderr. */
 static void relay_companion_stderr(const char *text, cs_strlist *gaps) {
@@ -894,6 +942,15 @@ static int run(const options *o) {
   if (!find_clang_for(o, plugin, &tc, &gaps)) {
     analysed_nothing = true;
     status = EXIT_INCOMPLETE;
+    goto done;
+  }
+  char *unknown = unknown_checker(tc.clang, plugin, c_checkers);
+  if (unknown) {
+    cs_fail(&err,
+            "unknown checker in --checkers: %s (neither a checker nor a package of "
+            "checkers of clang with the plugin, nor a Go-side checker)",
+            unknown);
+    free(unknown);
     goto done;
   }
   workdir = make_workdir(&err);

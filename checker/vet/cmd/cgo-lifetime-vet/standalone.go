@@ -89,6 +89,9 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if err := checkGo(); err != nil {
 		return fatalf(stderr, "%v", err)
 	}
+	if dir := missingDir(fs.Args()); dir != "" {
+		return fatalf(stderr, "'%s': no such directory", dir)
+	}
 	pcfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests}
 	pkgs, err := packages.Load(pcfg, fs.Args()...)
 	if err != nil {
@@ -235,6 +238,26 @@ func goMinor(v string) (int, bool) {
 	return n, err == nil
 }
 
+// missingDir returns the first pattern that names a directory the way the go
+// command reads one ("." and "..", or starting with "./", "../" or "/";
+// "/..." patterns by the part before it) that does not exist, or "".
+func missingDir(patterns []string) string {
+	for _, p := range patterns {
+		if p != "." && p != ".." && !strings.HasPrefix(p, "./") && !strings.HasPrefix(p, "../") &&
+			!strings.HasPrefix(p, "/") {
+			continue
+		}
+		dir := strings.TrimSuffix(p, "/...")
+		if dir == "" {
+			continue
+		}
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return p
+		}
+	}
+	return ""
+}
+
 // printLoadErrors prints the errors of loading the packages, one line each.
 func printLoadErrors(pkgs []*packages.Package, stderr io.Writer) int {
 	n := 0
@@ -242,6 +265,9 @@ func printLoadErrors(pkgs []*packages.Package, stderr io.Writer) int {
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			msg := oneLine(e.Error())
+			if e.Pos == "" || e.Pos == "-" {
+				msg = oneLine(e.Msg) // no position: not "-: ..."
+			}
 			if !seen[msg] {
 				seen[msg] = true
 				fmt.Fprintf(stderr, "cgo-lifetime-vet: error: %s\n", msg)

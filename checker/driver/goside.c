@@ -27,6 +27,8 @@ bool cl_is_go_checker(const char *name) {
 static void vet_argv(const cl_goside *g, const char *pattern, cs_strlist *argv) {
   cs_strlist_push(argv, g->vet);
   cs_strlist_push(argv, "-json");
+  /* A budget hit is read from the warnings (relay_warnings), not the exit. */
+  cs_strlist_push(argv, "-allow-incomplete");
   cs_strlist_push(argv, "-manifest");
   cs_strlist_push(argv, g->manifest);
   /* The C side's summaries are given; the tool does not compute its own. */
@@ -87,11 +89,22 @@ static char *error_reason(const char *err_text, const char *dir) {
   return shown;
 }
 
-static void relay_warnings(const char *err_text) {
+/* The tool's warnings go to our stderr, except a function named for running
+ * out of the path budget: a gap in gaps (the run is incomplete, exit 3, or a
+ * warning with --allow-incomplete), never a silent pass. */
+static void relay_warnings(const char *err_text, const char *arg, cs_strlist *gaps) {
+  static const char budget[] = "the lifetime analysis ran out of its budget";
   for (const char *p = err_text; *p; p = cs_next_line(p)) {
     size_t n = strcspn(p, "\n");
     const char *warning = strstr(p, "warning: ");
-    if (warning && (size_t)(warning - p) < n)
+    if (!warning || (size_t)(warning - p) >= n)
+      continue;
+    const char *text = warning + strlen("warning: ");
+    const char *hit = strstr(text, budget);
+    if (hit && (size_t)(hit - p) < n)
+      cs_strlist_push_owned(gaps, cs_xasprintf("the Go code of %s was not analysed in full: %.*s",
+                                               arg, (int)(n - (size_t)(text - p)), text));
+    else
       fprintf(stderr, "%.*s\n", (int)n, p);
   }
 }
@@ -131,7 +144,7 @@ static bool run_one(const cl_goside *g, const char *arg, const cl_filter *filter
                           cs_xasprintf("the Go code of %s was not analysed: cannot run %s: %s", arg,
                                        g->vet, run_err.msg));
   } else if (res.exit_code == 0 || res.exit_code == 1) {
-    relay_warnings(res.err_text);
+    relay_warnings(res.err_text, arg, gaps);
     ok = cl_findings_add_vet_json(all, res.out, res.out_len, filter, err);
     if (!ok) {
       char *why = cs_xstrdup(err->msg);

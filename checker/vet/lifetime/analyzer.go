@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -299,10 +300,19 @@ func (c *checker) warnExhausted(funcs []*ssa.Function) {
 		w := fmt.Sprintf("%s:%d: %s: the lifetime analysis ran out of its budget of %d instructions (-max-steps) and did not follow every path; findings on the others may be missing",
 			p.Filename, p.Line, fn.RelString(c.pass.Pkg), MaxSteps)
 		if _, dup := warned.LoadOrStore(w, true); !dup {
+			exhausted.Add(1)
 			fmt.Fprintf(os.Stderr, "cgo-lifetime-vet: warning: %s\n", w)
 		}
 	}
 }
+
+// exhausted counts the functions named in a budget warning.
+var exhausted atomic.Int64
+
+// Incomplete returns how many functions ran out of the path budget so far:
+// the analysis of this process did not follow every path (the standalone
+// command's exit status 3).
+func Incomplete() int { return int(exhausted.Load()) }
 
 // summarize computes the summary of fn from its exit states; it reports
 // whether the exploration ran out of its budget.

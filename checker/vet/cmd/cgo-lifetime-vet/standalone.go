@@ -34,7 +34,9 @@ const usage = `usage: cgo-lifetime-vet [flags] PACKAGE...
        go vet -vettool=$(command -v cgo-lifetime-vet) PACKAGE...
 
 Finds pointer-lifetime bugs in the Go code of cgo packages (docs/go-side.md).
-Exit status: 0 no findings, 1 findings, 2 error.
+Exit status: 0 no findings, 1 findings, 2 error, 3 incomplete: a function ran
+out of the path budget (-max-steps; named in a warning); with -allow-incomplete
+the findings decide.
 
 Flags:
 `
@@ -48,6 +50,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	fix := fs.Bool("fix", false, "apply the safe fixes (runtime.KeepAlive after a C call) to the source files")
 	checks := fs.String("checks", "", "comma-separated checkers to report (default: all), e.g. cgo.GoUsesFreed,cgo.MissingKeepAlive")
 	tests := fs.Bool("test", false, "also analyse the packages' tests")
+	allowIncomplete := fs.Bool("allow-incomplete", false, "a function that runs out of the path budget is a warning only (else exit status 3)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the analysis to `file` (go tool pprof)")
 	fs.Usage = func() {
@@ -168,6 +171,9 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		}
 	} else {
 		writeText(stdout, diags)
+	}
+	if lifetime.Incomplete() > 0 && !*allowIncomplete {
+		return 3
 	}
 	if len(diags) > 0 {
 		return 1

@@ -668,7 +668,9 @@ static void remove_workdir(char *workdir, bool keep) {
 /* The models the plugin reads, lowest precedence first, ';'-separated (new
  * string): the shipped folder found beside this program (then *shipped is
  * set, and the plugin is told not to look for its own), the user's
- * $XDG_CONFIG_HOME/cgo-lifetime/models when it exists, every --models. */
+ * $XDG_CONFIG_HOME/cgo-lifetime/models when it exists, every entry of
+ * $CGO_LIFETIME_MODELS, every --models: the order cgo-lifetime-vet reads
+ * them in (cfacts.Config.AddEnv). */
 static char *models_list(const options *o, const char *exe_dir, bool *shipped, bool *user) {
   const char *const candidates[] = {"../share/cgo-lifetime/models", NULL};
   char *dir = find_beside(exe_dir, candidates);
@@ -688,6 +690,21 @@ static char *models_list(const options *o, const char *exe_dir, bool *shipped, b
     *user = true;
   }
   free(config);
+  /* $CGO_LIFETIME_MODELS, which cgo-lifetime-vet reads too: one search
+   * path for both sides (the Go side reads the environment itself). */
+  const char *env = getenv("CGO_LIFETIME_MODELS");
+  for (const char *p = env ? env : ""; *p;) {
+    size_t n = strcspn(p, ":");
+    if (n > 0) {
+      char *entry = cs_xstrndup(p, n);
+      char *abs = cs_absolute_path(entry);
+      cs_buf_printf(&b, "%s%s", b.len ? ";" : "", abs);
+      free(abs);
+      free(entry);
+      *user = true;
+    }
+    p += n + (p[n] == ':');
+  }
   for (size_t i = 0; i < o->models.len; i++) {
     char *abs = cs_absolute_path(o->models.items[i]);
     cs_buf_printf(&b, "%s%s", b.len ? ";" : "", abs);

@@ -41,13 +41,38 @@ type Config struct {
 // Default is the configuration the command-line flags fill in.
 var Default = &Config{CallbackUserdata: true, DestructorName: true, Compute: ComputeAuto}
 
-// AddEnv appends what the environment names to the lists of c.
+// AddEnv adds what the environment names to the lists of c. A user's models
+// are searched in one order on both sides of the tool (docs/models.md, "Where
+// cgo-lifetime looks"): $XDG_CONFIG_HOME/cgo-lifetime/models, then
+// $CGO_LIFETIME_MODELS, then -models; a later one overrides an earlier one.
 func (c *Config) AddEnv() {
 	c.Summaries = append(c.Summaries, splitList(os.Getenv(EnvSummaries))...)
-	c.Models = append(c.Models, splitList(os.Getenv(EnvModels))...)
+	var user []string
+	if dir := UserConfigModels(); dir != "" {
+		user = append(user, dir)
+	}
+	user = append(user, splitList(os.Getenv(EnvModels))...)
+	c.Models = append(user, c.Models...)
 	if c.Manifest == "" {
 		c.Manifest = os.Getenv(EnvManifest)
 	}
+}
+
+// UserConfigModels returns the user's models folder of the configuration
+// directory, $XDG_CONFIG_HOME/cgo-lifetime/models (an absolute
+// XDG_CONFIG_HOME; else $HOME/.config/cgo-lifetime/models), when it exists;
+// else "".
+func UserConfigModels() string {
+	var dir string
+	if xdg := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(xdg) {
+		dir = filepath.Join(xdg, "cgo-lifetime", "models")
+	} else if home := os.Getenv("HOME"); home != "" {
+		dir = filepath.Join(home, ".config", "cgo-lifetime", "models")
+	}
+	if st, err := os.Stat(dir); dir == "" || err != nil || !st.IsDir() {
+		return ""
+	}
+	return dir
 }
 
 func splitList(s string) []string {

@@ -1,0 +1,3 @@
+module example.com/usermodels
+
+go 1.19

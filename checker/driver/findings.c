@@ -329,11 +329,13 @@ static void read_vet_keeps(cl_findings *all, const json_t *keeps) {
   json_t *k, *caller;
   size_t i, j;
   json_array_foreach (keeps, i, k) {
+    const char *dir = cs_json_get_string(k, "dir");
     const char *function = cs_json_get_string(k, "function");
     const json_t *callers = cs_json_get_array(k, "callers");
     cl_go_keep keep = {0};
-    if (!function || !cs_json_get_int(k, "argument", &keep.argument))
+    if (!dir || dir[0] != '/' || !function || !cs_json_get_int(k, "argument", &keep.argument))
       continue;
+    keep.dir = cs_xstrdup(dir);
     keep.function = cs_xstrdup(function);
     keep.complete = json_is_true(json_object_get(k, "complete"));
     keep.callers = cs_xcalloc(json_array_size(callers) + 1, sizeof *keep.callers);
@@ -436,6 +438,22 @@ static void say_at(const char *what, const cl_location *loc, const char *cwd, co
   free(shown);
 }
 
+/* The package whose Go calls of the C function name (argument arg) weigh
+ * the C side's report c: the deepest package directory that holds c's file
+ * (a package may have a static C function of the same name as another's), or
+ * NULL when no package with such calls does. */
+static const char *keeps_package(const cl_findings *all, const cl_finding *c, const char *name,
+                                 long arg) {
+  const char *best = NULL;
+  for (size_t k = 0; k < all->nkeeps; k++) {
+    const cl_go_keep *keep = &all->keeps[k];
+    if (strcmp(keep->function, name) == 0 && keep->argument == arg &&
+        cs_path_inside(c->where.file, keep->dir) && (!best || strlen(keep->dir) > strlen(best)))
+      best = keep->dir;
+  }
+  return best;
+}
+
 /* Weighs the C side's report c by the Go calls of its function: merges it
  * into the Go side's findings of the same bug, or finds it answered by the
  * Go calls. Returns whether c goes. */
@@ -448,9 +466,10 @@ static bool weigh_keep(cl_findings *all, const cl_finding *c, bool go_complete, 
   bool fine = go_complete;
   size_t ncallers = 0, merged = 0;
   cs_buf calls = {0};
-  for (size_t k = 0; k < all->nkeeps; k++) {
+  const char *dir = keeps_package(all, c, name, arg);
+  for (size_t k = 0; dir && k < all->nkeeps; k++) {
     const cl_go_keep *keep = &all->keeps[k];
-    if (strcmp(keep->function, name) != 0 || keep->argument != arg)
+    if (strcmp(keep->function, name) != 0 || keep->argument != arg || strcmp(keep->dir, dir) != 0)
       continue;
     fine = fine && keep->complete;
     for (size_t i = 0; i < keep->ncallers; i++) {
@@ -535,6 +554,7 @@ static void go_keep_free(cl_go_keep *k) {
     free(c->findings);
   }
   free(k->callers);
+  free(k->dir);
   free(k->function);
 }
 

@@ -37,8 +37,10 @@ typedef struct cl_keep_caller {
   size_t nfindings;
 } cl_keep_caller;
 
-/* What the Go calls of one C function pass as an argument it keeps. */
+/* What the Go calls of one C function of one package pass as an argument it
+ * keeps. */
 typedef struct cl_go_keep {
+  char *dir; /* the package's directory, where the calls are */
   char *function;
   long argument; /* 1-based */
   bool complete; /* the Go side followed every call (no function ran out of its budget) */

@@ -38,6 +38,7 @@ const (
 // KeptArg is what the Go calls of one C function pass as its argument Arg,
 // which the function keeps beyond the call.
 type KeptArg struct {
+	Dir  string // the package's source directory, where the calls are
 	Func string // the C function, as C names it
 	Arg  int    // 1-based
 	// Complete: every function of the package was explored within its
@@ -237,7 +238,7 @@ func (c *checker) keptArgs(funcs []*ssa.Function) []KeptArg {
 		key := argKey{site.cfunc, site.arg}
 		ka := byArg[key]
 		if ka == nil {
-			ka = &KeptArg{Func: site.cfunc, Arg: site.arg, Complete: complete}
+			ka = &KeptArg{Dir: packageDir(c.pass), Func: site.cfunc, Arg: site.arg, Complete: complete}
 			byArg[key] = ka
 			keys = append(keys, key)
 		}

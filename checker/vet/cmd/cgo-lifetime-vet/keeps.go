@@ -13,6 +13,7 @@ import (
 // C function pass as an argument the function keeps (docs/go-side.md, "JSON
 // output"), for the driver to weigh the C side's cgo.KeepsGoArgument.
 type keep struct {
+	Dir      string       `json:"dir"`
 	Function string       `json:"function"`
 	Argument int          `json:"argument"`
 	Complete bool         `json:"complete"`
@@ -36,10 +37,12 @@ type findingRef struct {
 }
 
 // keepsOf merges the kept arguments of the analysed packages (a package and
-// its test variant list the same calls): one entry per function and
-// argument, complete only when every package that calls it was.
+// its test variant list the same calls): one entry per package directory,
+// function and argument (two packages may each have a static C function of
+// that name), complete only when every variant was.
 func keepsOf(fset tokenFileSet, results []*lifetime.Result) []keep {
 	type key struct {
+		dir string
 		fn  string
 		arg int
 	}
@@ -48,10 +51,10 @@ func keepsOf(fset tokenFileSet, results []*lifetime.Result) []keep {
 	var keys []key
 	for _, r := range results {
 		for _, ka := range r.Keeps {
-			k := key{ka.Func, ka.Arg}
+			k := key{ka.Dir, ka.Func, ka.Arg}
 			e := byKey[k]
 			if e == nil {
-				e = &keep{Function: ka.Func, Argument: ka.Arg, Complete: true}
+				e = &keep{Dir: ka.Dir, Function: ka.Func, Argument: ka.Arg, Complete: true}
 				byKey[k] = e
 				seen[k] = map[string]bool{}
 				keys = append(keys, k)
@@ -68,6 +71,9 @@ func keepsOf(fset tokenFileSet, results []*lifetime.Result) []keep {
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].dir != keys[j].dir {
+			return keys[i].dir < keys[j].dir
+		}
 		if keys[i].fn != keys[j].fn {
 			return keys[i].fn < keys[j].fn
 		}

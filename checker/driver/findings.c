@@ -282,6 +282,72 @@ static bool read_vet_diagnostic(const json_t *d, cl_finding *f) {
   return true;
 }
 
+/* What a Go call may pass as an argument that C keeps, all else (Go memory,
+ * C memory freed while kept, what the Go side cannot tell, kinds this
+ * reader does not know) being a reason for the C side's report to stand. */
+static bool may_keep(const char *passes) {
+  static const char *const fine[] = {"c-memory", "c-memory-handed-over", "no-memory"};
+  for (size_t i = 0; i < sizeof fine / sizeof *fine; i++)
+    if (strcmp(passes, fine[i]) == 0)
+      return true;
+  return false;
+}
+
+/* One caller of the report's "keeps": "file", "line", "column", "passes",
+ * "findings" (each "checker", "file", "line", "column"). */
+static bool read_keep_caller(const json_t *obj, cl_keep_caller *c) {
+  memset(c, 0, sizeof *c);
+  if (!read_vet_location(obj, &c->call))
+    return false;
+  const json_t *passes = cs_json_get_array(obj, "passes");
+  const json_t *findings = cs_json_get_array(obj, "findings");
+  cs_buf b = {0};
+  json_t *item;
+  size_t i;
+  c->fine = json_array_size(passes) > 0;
+  json_array_foreach (passes, i, item) {
+    const char *kind = json_string_value(item);
+    c->fine = c->fine && kind && may_keep(kind);
+    cs_buf_printf(&b, "%s%s", i ? ", " : "", kind ? kind : "?");
+  }
+  c->passes = cs_buf_take(&b);
+  c->findings = cs_xcalloc(json_array_size(findings) + 1, sizeof *c->findings);
+  json_array_foreach (findings, i, item) {
+    cl_location ref = {0};
+    const char *checker = cs_json_get_string(item, "checker");
+    if (!checker || !read_vet_location(item, &ref))
+      continue;
+    ref.message = cs_xstrdup(checker);
+    c->findings[c->nfindings++] = ref;
+  }
+  return true;
+}
+
+/* The report's "keeps": per C function and argument it keeps, what the Go
+ * calls pass. */
+static void read_vet_keeps(cl_findings *all, const json_t *keeps) {
+  json_t *k, *caller;
+  size_t i, j;
+  json_array_foreach (keeps, i, k) {
+    const char *dir = cs_json_get_string(k, "dir");
+    const char *function = cs_json_get_string(k, "function");
+    const json_t *callers = cs_json_get_array(k, "callers");
+    cl_go_keep keep = {0};
+    if (!dir || dir[0] != '/' || !function || !cs_json_get_int(k, "argument", &keep.argument))
+      continue;
+    keep.dir = cs_xstrdup(dir);
+    keep.function = cs_xstrdup(function);
+    keep.complete = json_is_true(json_object_get(k, "complete"));
+    keep.callers = cs_xcalloc(json_array_size(callers) + 1, sizeof *keep.callers);
+    json_array_foreach (callers, j, caller) {
+      if (read_keep_caller(caller, &keep.callers[keep.ncallers]))
+        keep.ncallers++;
+    }
+    all->keeps = cs_xrealloc(all->keeps, (all->nkeeps + 1) * sizeof *all->keeps);
+    all->keeps[all->nkeeps++] = keep;
+  }
+}
+
 bool cl_findings_add_vet_json(cl_findings *all, const char *json_text, size_t len,
                               const cl_filter *filter, cs_error *err) {
   json_t *doc = cs_json_parse(json_text, len, err);
@@ -306,8 +372,158 @@ bool cl_findings_add_vet_json(cl_findings *all, const char *json_text, size_t le
     else
       finding_free(&f);
   }
+  read_vet_keeps(all, cs_json_get_array(doc, "keeps"));
   json_decref(doc);
   return true;
+}
+
+/*---- One bug, one finding -------------------------------------------------*/
+
+/* The function and argument a cgo.KeepsGoArgument names: "'f' keeps its 2nd
+ * argument ..." (the analyzer's ReportText::keepsGoArgument). */
+static bool keeps_subject(const cl_finding *f, char *name, size_t cap, long *arg) {
+  char fmt[64];
+  snprintf(fmt, sizeof fmt, "'%%%zu[^']' keeps its %%ld", cap - 1);
+  return strcmp(f->rule, "cgo.KeepsGoArgument") == 0 && sscanf(f->message, fmt, name, arg) == 2;
+}
+
+/* The finding at ref (its message: the checker), or NULL. */
+static cl_finding *find_finding(cl_findings *all, const cl_location *ref) {
+  for (size_t i = 0; i < all->len; i++)
+    if (strcmp(all->items[i].rule, ref->message) == 0 && same_place(&all->items[i].where, ref))
+      return &all->items[i];
+  return NULL;
+}
+
+static bool has_step(const cl_finding *f, const cl_location *step) {
+  for (size_t i = 0; i < f->nsteps; i++)
+    if (same_place(&f->steps[i], step) && f->steps[i].message && step->message &&
+        strcmp(f->steps[i].message, step->message) == 0)
+      return true;
+  return false;
+}
+
+/* Adds the C side's report c to the path of the Go side's finding g, before
+ * its own last step: where C stores the pointer, and what the C side says
+ * (with its rule). Steps in cgo's generated wrappers are left out. */
+static void add_other_end(cl_finding *g, const cl_finding *c) {
+  cl_location *extra = cs_xcalloc(c->nsteps + 1, sizeof *extra);
+  size_t n = 0;
+  for (size_t i = 0; i < c->nsteps; i++) {
+    const cl_location *st = &c->steps[i];
+    if (cs_ends_with(st->file, CGO_CGO2_SUFFIX))
+      continue;
+    cl_location copy = *st;
+    copy.file = cs_xstrdup(st->file);
+    copy.message = i + 1 == c->nsteps
+                       ? cs_xasprintf("%s [%s]", st->message ? st->message : c->message, c->rule)
+                       : cs_xstrdup(st->message ? st->message : "");
+    if (has_step(g, &copy))
+      location_free(&copy);
+    else
+      extra[n++] = copy;
+  }
+  size_t keep_last = g->nsteps > 0 ? 1 : 0;
+  g->steps = cs_xrealloc(g->steps, (g->nsteps + n + 1) * sizeof *g->steps);
+  memmove(&g->steps[g->nsteps - keep_last + n], &g->steps[g->nsteps - keep_last],
+          keep_last * sizeof *g->steps);
+  memcpy(&g->steps[g->nsteps - keep_last], extra, n * sizeof *extra);
+  g->nsteps += n;
+  free(extra);
+}
+
+static void say_at(const char *what, const cl_location *loc, const char *cwd, const char *rest) {
+  char *shown = cs_path_relative(loc->file, cwd);
+  cs_say("%s at %s:%ld:%ld%s", what, shown, loc->line, loc->column, rest);
+  free(shown);
+}
+
+/* The package whose Go calls of the C function name (argument arg) weigh
+ * the C side's report c: the deepest package directory that holds c's file
+ * (a package may have a static C function of the same name as another's), or
+ * NULL when no package with such calls does. */
+static const char *keeps_package(const cl_findings *all, const cl_finding *c, const char *name,
+                                 long arg) {
+  const char *best = NULL;
+  for (size_t k = 0; k < all->nkeeps; k++) {
+    const cl_go_keep *keep = &all->keeps[k];
+    if (strcmp(keep->function, name) == 0 && keep->argument == arg &&
+        cs_path_inside(c->where.file, keep->dir) && (!best || strlen(keep->dir) > strlen(best)))
+      best = keep->dir;
+  }
+  return best;
+}
+
+/* Weighs the C side's report c by the Go calls of its function: merges it
+ * into the Go side's findings of the same bug, or finds it answered by the
+ * Go calls. Returns whether c goes. */
+static bool weigh_keep(cl_findings *all, const cl_finding *c, bool go_complete, bool verbose,
+                       const char *cwd) {
+  char name[256];
+  long arg = 0;
+  if (!keeps_subject(c, name, sizeof name, &arg))
+    return false;
+  bool fine = go_complete;
+  size_t ncallers = 0, merged = 0;
+  cs_buf calls = {0};
+  const char *dir = keeps_package(all, c, name, arg);
+  for (size_t k = 0; dir && k < all->nkeeps; k++) {
+    const cl_go_keep *keep = &all->keeps[k];
+    if (strcmp(keep->function, name) != 0 || keep->argument != arg || strcmp(keep->dir, dir) != 0)
+      continue;
+    fine = fine && keep->complete;
+    for (size_t i = 0; i < keep->ncallers; i++) {
+      const cl_keep_caller *caller = &keep->callers[i];
+      char *shown = cs_path_relative(caller->call.file, cwd);
+      cs_buf_printf(&calls, "%s%s:%ld:%ld (%s)", ncallers ? ", " : "", shown, caller->call.line,
+                    caller->call.column, caller->passes);
+      free(shown);
+      ncallers++;
+      fine = fine && caller->fine;
+      for (size_t r = 0; r < caller->nfindings; r++) {
+        cl_finding *g = find_finding(all, &caller->findings[r]);
+        if (!g)
+          continue;
+        add_other_end(g, c);
+        merged++;
+        if (verbose) {
+          char *shown_g = cs_path_relative(g->where.file, cwd);
+          char *rest = cs_xasprintf(" into %s at %s:%ld:%ld: one bug, seen from both sides",
+                                    g->rule, shown_g, g->where.line, g->where.column);
+          say_at("merged cgo.KeepsGoArgument", &c->where, cwd, rest);
+          free(rest);
+          free(shown_g);
+        }
+      }
+    }
+  }
+  char *list = cs_buf_take(&calls);
+  bool gone = merged > 0 || (fine && ncallers > 0);
+  if (merged == 0 && gone && verbose) {
+    char *rest =
+        cs_xasprintf(": the Go side followed every Go call of '%s', and none passes "
+                     "Go memory as argument %ld or frees what it passes while C keeps it: %s",
+                     name, arg, list);
+    say_at("dropped cgo.KeepsGoArgument", &c->where, cwd, rest);
+    free(rest);
+  }
+  free(list);
+  return gone;
+}
+
+void cl_findings_merge_keeps(cl_findings *all, bool go_complete, bool verbose, const char *cwd) {
+  bool *gone = cs_xcalloc(all->len + 1, sizeof *gone);
+  for (size_t i = 0; i < all->len; i++)
+    gone[i] = weigh_keep(all, &all->items[i], go_complete, verbose, cwd);
+  size_t out = 0;
+  for (size_t i = 0; i < all->len; i++) {
+    if (gone[i])
+      finding_free(&all->items[i]);
+    else
+      all->items[out++] = all->items[i];
+  }
+  all->len = out;
+  free(gone);
 }
 
 static int compare_findings(const void *pa, const void *pb) {
@@ -328,9 +544,26 @@ void cl_findings_sort(cl_findings *all) {
     qsort(all->items, all->len, sizeof *all->items, compare_findings);
 }
 
+static void go_keep_free(cl_go_keep *k) {
+  for (size_t i = 0; i < k->ncallers; i++) {
+    cl_keep_caller *c = &k->callers[i];
+    location_free(&c->call);
+    free(c->passes);
+    for (size_t r = 0; r < c->nfindings; r++)
+      location_free(&c->findings[r]);
+    free(c->findings);
+  }
+  free(k->callers);
+  free(k->dir);
+  free(k->function);
+}
+
 void cl_findings_free(cl_findings *all) {
   for (size_t i = 0; i < all->len; i++)
     finding_free(&all->items[i]);
   free(all->items);
+  for (size_t i = 0; i < all->nkeeps; i++)
+    go_keep_free(&all->keeps[i]);
+  free(all->keeps);
   memset(all, 0, sizeof *all);
 }

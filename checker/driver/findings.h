@@ -27,10 +27,33 @@ typedef struct cl_finding {
   size_t nsteps;
 } cl_finding;
 
+/* One Go call of a C function that keeps an argument, as the Go side saw it
+ * (its report's "keeps", docs/go-side.md). */
+typedef struct cl_keep_caller {
+  cl_location call;
+  char *passes;          /* what it passes, ", "-separated: "c-memory, c-memory-handed-over" */
+  bool fine;             /* everything it passes is memory C may keep */
+  cl_location *findings; /* the Go side's findings of its bug; message: the checker */
+  size_t nfindings;
+} cl_keep_caller;
+
+/* What the Go calls of one C function of one package pass as an argument it
+ * keeps. */
+typedef struct cl_go_keep {
+  char *dir; /* the package's directory, where the calls are */
+  char *function;
+  long argument; /* 1-based */
+  bool complete; /* the Go side followed every call (no function ran out of its budget) */
+  cl_keep_caller *callers;
+  size_t ncallers;
+} cl_go_keep;
+
 typedef struct cl_findings {
   cl_finding *items;
   size_t len;
   size_t cap;
+  cl_go_keep *keeps; /* from the Go side's reports */
+  size_t nkeeps;
 } cl_findings;
 
 /* Which results to keep. */
@@ -44,9 +67,18 @@ typedef struct cl_filter {
 bool cl_findings_add_sarif(cl_findings *all, const char *sarif_text, size_t len,
                            const cl_filter *filter, cs_error *err);
 /* Adds the findings of cgo-lifetime-vet -json (docs/go-side.md, "JSON
- * output", version 1) that pass the filter. */
+ * output", version 1) that pass the filter, and its "keeps" (what the Go
+ * calls pass to the C functions that keep an argument). */
 bool cl_findings_add_vet_json(cl_findings *all, const char *json_text, size_t len,
                               const cl_filter *filter, cs_error *err);
+/* One bug, one finding (docs/checkers/KeepsGoArgument.md): a C-side
+ * cgo.KeepsGoArgument that the Go side reports too (cgo.GoPointerKeptByC,
+ * cgo.GoFreesCHeld at a call of the same function and argument) becomes a
+ * path of that Go finding; one whose Go calls all pass memory C may keep,
+ * none of it freed while C keeps it, goes when go_complete (the Go side
+ * analysed every package) and the Go side followed every call. verbose: says
+ * on stderr what went where and why, files relative to cwd. */
+void cl_findings_merge_keeps(cl_findings *all, bool go_complete, bool verbose, const char *cwd);
 void cl_findings_sort(cl_findings *all);
 void cl_findings_free(cl_findings *all);
 

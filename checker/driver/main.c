@@ -1021,8 +1021,12 @@ static int run(const options *o) {
   if (!collect(&sarif_paths, &filter, &all, &err))
     goto done;
   if (go_side) {
+    size_t gaps_before = gaps.len;
     if (!run_go_side(o, exe_dir, manifest, merged, &go_checks, &filter, &all, &gaps, &err))
       goto done;
+    /* One bug, one finding: the C side's keep reports, weighed by the Go
+     * calls the Go side followed (all of them only when it had no gap). */
+    cl_findings_merge_keeps(&all, gaps.len == gaps_before, o->verbose, cwd);
     cl_findings_sort(&all);
   }
   status = emit(o, &all, &html_dirs, cwd, exe_dir, go_side, &err);

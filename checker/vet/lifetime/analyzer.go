@@ -69,6 +69,7 @@ var Analyzer = &analysis.Analyzer{
 // Result is what the lifetime analysis found in one package.
 type Result struct {
 	Findings []*Finding
+	Keeps    []KeptArg // what the Go calls pass to C functions that keep an argument
 }
 
 // Finding is one bug, to be reported by the checker it names.
@@ -261,6 +262,7 @@ func run(pass *analysis.Pass) (any, error) {
 		x := c.explorer(fn, true)
 		for _, e := range x.run(fn, newState()) {
 			x.atExit(e)
+			x.keepsAtExit(e)
 		}
 		x.flushKeepAlive()
 		if x.steps >= MaxSteps {
@@ -269,7 +271,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.warnExhausted(funcs)
 	c.exportFacts(funcs)
-	return &Result{Findings: c.sortedFindings()}, nil
+	return &Result{Findings: c.sortedFindings(), Keeps: c.keptArgs(funcs)}, nil
 }
 
 func (c *checker) explorer(fn *ssa.Function, report bool) *explorer {

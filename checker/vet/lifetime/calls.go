@@ -379,6 +379,7 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 		}
 		if p.IsArg() && !handleArgs[p.Arg] {
 			x.keptByC(s, kept, e, desc, p.Arg, args, at, pos)
+			x.keepCaller(name, p.Arg, kept, in, pos)
 		}
 	}
 	// until: the end of a keeping

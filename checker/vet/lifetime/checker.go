@@ -49,6 +49,7 @@ type checker struct {
 
 	findings map[string]*Finding
 	names    map[token.Pos]string // call Lparen or index Lbrack -> source name
+	keeps    *keepCallers         // what Go calls pass to C functions that keep an argument
 }
 
 func newChecker(pass *analysis.Pass, facts *cfacts.Facts) *checker {

@@ -319,6 +319,7 @@ func (x *explorer) cHeldFinding(t tokID, k cKeepNote, now freeNote, pos token.Po
 	f := &Finding{Checker: GoFreesCHeld, Pos: pos, Message: msg}
 	x.allocNote(f, tk)
 	f.note(k.pos, fmt.Sprintf("%s keeps it beyond the call (%s)", k.by, k.src))
+	c.heldFinding(f, t, k)
 	return f
 }
 

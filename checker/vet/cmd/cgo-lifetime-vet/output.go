@@ -23,16 +23,21 @@ type jsonReport struct {
 	Version     int          `json:"version"`
 	Tool        string       `json:"tool"`
 	Diagnostics []diagnostic `json:"diagnostics"`
+	Keeps       []keep       `json:"keeps"`
 }
 
-// writeJSON prints the findings as one JSON object; file names are absolute.
-func writeJSON(w io.Writer, ds []diagnostic) error {
+// writeJSON prints the findings and the kept arguments as one JSON object;
+// file names are absolute.
+func writeJSON(w io.Writer, ds []diagnostic, keeps []keep) error {
 	if ds == nil {
 		ds = []diagnostic{}
 	}
+	if keeps == nil {
+		keeps = []keep{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(jsonReport{Version: jsonVersion, Tool: "cgo-lifetime-vet", Diagnostics: ds})
+	return enc.Encode(jsonReport{Version: jsonVersion, Tool: "cgo-lifetime-vet", Diagnostics: ds, Keeps: keeps})
 }
 
 // writeText prints clang-style diagnostics, file names relative to the

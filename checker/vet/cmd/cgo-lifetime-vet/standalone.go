@@ -166,7 +166,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *jsonOut {
-		if err := writeJSON(stdout, diags); err != nil {
+		if err := writeJSON(stdout, diags, keepsOf(fset, results)); err != nil {
 			return fatalf(stderr, "%v", err)
 		}
 	} else {

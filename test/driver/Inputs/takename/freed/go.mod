@@ -1,0 +1,3 @@
+module example.com/takenamefreed
+
+go 1.19

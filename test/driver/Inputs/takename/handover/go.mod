@@ -1,0 +1,3 @@
+module example.com/takename
+
+go 1.19

@@ -509,6 +509,7 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 			x.use(s, x.eval(s, b), in)
 		}
 		fn := in.Fn.(*ssa.Function)
+		x.bindKeys(s, in)
 		t := c.closureTok(in, fn, binds)
 		x.set(s, in, aval{{t: t}})
 	case *ssa.Defer:
@@ -682,11 +683,13 @@ func (x *explorer) load(s *state, addr aval, in ssa.Instruction) aval {
 				out = union(out, x.load(s, copied, in))
 				continue
 			}
-			t := x.c.loadedTok(l, in, strings.Contains(e.sel, "[*]"))
-			cell = aval{{t: t}}
 			if !strings.Contains(e.sel, "[*]") {
+				cell = aval{{t: x.c.loadedTok(l, in, false)}}
 				s.heap[l] = cell
 			}
+		}
+		if strings.Contains(e.sel, "[*]") && !x.c.isAggregate(in) {
+			cell = x.element(s, l, x.loadKey(s, l, in), cell, ok, in)
 		}
 		if x.c.isAggregate(in) {
 			// a struct or array value: remember where it was copied from

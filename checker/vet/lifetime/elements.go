@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+package lifetime
+
+import (
+	"go/token"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Elements: each element of a slice, an array or a map, and each round of a
+// loop, is a block of its own until proven otherwise.
+//
+// A summary location (x[*], m{v:...}) stands for all the elements of its
+// container, and a token made by an instruction in a loop stands for the
+// block of every round. Read as one block, for i := range arr { C.free(arr[i]) }
+// frees it on the first round and again on the second. So a read of an
+// element is named by its container and by its key: the index or map key as
+// an SSA value, with the round of the loop it was computed in. Two reads with
+// one key in one round are one element (freed twice when freed by both); two
+// keys, or one key computed in two rounds, are two elements. A key the
+// analysis cannot name makes an element of its own at each read.
+//
+// A summary location nobody wrote on the path holds one loaded token per
+// element. A written one holds the tokens stored there; a token that stands
+// for many blocks (made in a loop, or an element of another round) is split:
+// the element is a token of its own, a copy of the stored one, unless the
+// stored block was freed on this path by another name (then every block it
+// stands for is).
+
+// elemID names an element: the summary location, the key, and the stored
+// token it was split from (0: nothing was stored there).
+type elemID struct {
+	l   loc
+	key string
+	t   tokID
+}
+
+// elemTable is the checker's part for elements.
+type elemTable struct {
+	toks map[elemID]tokID
+	of   map[tokID]elemID // an element token's name
+	// the keys of the values a closure captured, named where it was made
+	// (a cgo wrapper reads ev[i] with ev and i captured)
+	bound     map[*ssa.Function][]string
+	boundVals map[*ssa.Function][]ssa.Value
+	loops     map[*ssa.Function]map[*ssa.BasicBlock]bool
+}
+
+// inLoop reports whether instruction in can run more than once in one call
+// of its function: its block is on a cycle.
+func (c *checker) inLoop(in ssa.Instruction) bool {
+	b := in.Block()
+	if b == nil {
+		return false
+	}
+	fn := b.Parent()
+	if c.elems.loops == nil {
+		c.elems.loops = map[*ssa.Function]map[*ssa.BasicBlock]bool{}
+	}
+	m, ok := c.elems.loops[fn]
+	if !ok {
+		m = loopBlocks(fn)
+		c.elems.loops[fn] = m
+	}
+	return m[b]
+}
+
+// loopBlocks returns the blocks of fn that lie on a cycle (Tarjan's strongly
+// connected components: a component of more than one block, or a block that
+// jumps to itself).
+func loopBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
+	out := map[*ssa.BasicBlock]bool{}
+	index := map[*ssa.BasicBlock]int{}
+	low := map[*ssa.BasicBlock]int{}
+	onStack := map[*ssa.BasicBlock]bool{}
+	var stack []*ssa.BasicBlock
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		index[b] = len(index)
+		low[b] = index[b]
+		stack = append(stack, b)
+		onStack[b] = true
+		for _, s := range b.Succs {
+			if _, seen := index[s]; !seen {
+				visit(s)
+				low[b] = min(low[b], low[s])
+			} else if onStack[s] {
+				low[b] = min(low[b], index[s])
+			}
+			if s == b {
+				out[b] = true
+			}
+		}
+		if low[b] != index[b] {
+			return
+		}
+		var scc []*ssa.BasicBlock
+		for {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			onStack[n] = false
+			scc = append(scc, n)
+			if n == b {
+				break
+			}
+		}
+		if len(scc) > 1 {
+			for _, n := range scc {
+				out[n] = true
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		if _, seen := index[b]; !seen {
+			visit(b)
+		}
+	}
+	return out
+}
+
+// indexKey names the element an index or a map key selects: "c:<constant>",
+// "p<n>" for a parameter of the function explored (one value on every round),
+// "v<n>@<round>" for a value it computed (another value on another round of
+// the loop it is computed in), or "" when the analysis cannot name it (a value
+// of an inlined closure, called once per round of its caller's loop).
+func (x *explorer) indexKey(s *state, v ssa.Value) string {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return "c:" + v.String()
+	case *ssa.Parameter:
+		if v.Parent() == x.top {
+			return "p" + strconv.FormatUint(ptrID(v), 36)
+		}
+	case *ssa.FreeVar:
+		if v.Parent() == x.top {
+			return "p" + strconv.FormatUint(ptrID(v), 36)
+		}
+		// a closure run now, where it was made (a deferred one runs after
+		// later rounds made it again)
+		if keys := x.c.elems.bound[v.Parent()]; len(x.deferring) == 0 {
+			for i, fv := range v.Parent().FreeVars {
+				if fv == v && i < len(keys) {
+					return keys[i]
+				}
+			}
+		}
+	case *ssa.UnOp:
+		// *i in a closure, i a variable it captured (a loop's variable
+		// that a closure captures is one per round): the variable, while
+		// nothing writes it
+		if fv, ok := v.X.(*ssa.FreeVar); ok && v.Op == token.MUL && v.Parent() != x.top {
+			if k := x.indexKey(s, fv); k != "" && !x.c.capturedWritten(fv) {
+				return "*" + k
+			}
+			return ""
+		}
+		if v.Parent() == x.top && v.Block() != nil {
+			return "v" + strconv.FormatUint(ptrID(v), 36) + "@" + itoa(int(s.visits[v.Block()]))
+		}
+	case ssa.Instruction:
+		if v.Parent() == x.top && v.Block() != nil {
+			return "v" + strconv.FormatUint(ptrID(v), 36) + "@" + itoa(int(s.visits[v.Block()]))
+		}
+	}
+	return ""
+}
+
+// bindKeys names the values a closure captures, where it is made.
+func (x *explorer) bindKeys(s *state, in *ssa.MakeClosure) {
+	fn, ok := in.Fn.(*ssa.Function)
+	if !ok {
+		return
+	}
+	keys := make([]string, len(in.Bindings))
+	for i, b := range in.Bindings {
+		keys[i] = x.indexKey(s, b)
+	}
+	if x.c.elems.bound == nil {
+		x.c.elems.bound = map[*ssa.Function][]string{}
+	}
+	x.c.elems.bound[fn] = keys
+	if x.c.elems.boundVals == nil {
+		x.c.elems.boundVals = map[*ssa.Function][]ssa.Value{}
+	}
+	x.c.elems.boundVals[fn] = in.Bindings
+}
+
+// capturedWritten reports whether anything but its initialisation may write
+// the variable a closure captured as fv: the closure, the function that made
+// it, or another closure that captured it too.
+func (c *checker) capturedWritten(fv *ssa.FreeVar) bool {
+	fn := fv.Parent()
+	var b ssa.Value
+	for i, f := range fn.FreeVars {
+		if f == fv && i < len(c.elems.boundVals[fn]) {
+			b = c.elems.boundVals[fn][i]
+		}
+	}
+	if b == nil || storesTo(fv, nil) || storesTo(b, madeBy(b, fn)) {
+		return true
+	}
+	for _, r := range *b.Referrers() {
+		mc, ok := r.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		other, ok := mc.Fn.(*ssa.Function)
+		if !ok {
+			return true
+		}
+		for i, x := range mc.Bindings {
+			if x == b && i < len(other.FreeVars) && storesTo(other.FreeVars[i], nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// madeBy returns the instruction that made closure fn capturing b.
+func madeBy(b ssa.Value, fn *ssa.Function) *ssa.MakeClosure {
+	for _, r := range *b.Referrers() {
+		if mc, ok := r.(*ssa.MakeClosure); ok && mc.Fn == fn {
+			return mc
+		}
+	}
+	return nil
+}
+
+// storesTo reports whether an instruction stores to the address v, but for
+// its initialisation: a store before mc in mc's block.
+func storesTo(v ssa.Value, mc *ssa.MakeClosure) bool {
+	rs := v.Referrers()
+	if rs == nil {
+		return true
+	}
+	init := map[ssa.Instruction]bool{}
+	if mc != nil {
+		for _, in := range mc.Block().Instrs {
+			if in == mc {
+				break
+			}
+			init[in] = true
+		}
+	}
+	for _, r := range *rs {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == v && !init[st] {
+			return true
+		}
+	}
+	return false
+}
+
+// element returns what the element of summary location l with key holds: the
+// cell written there, split, or a loaded token of its own when nobody wrote
+// it on this path (written false).
+func (x *explorer) element(s *state, l loc, key string, cell aval, written bool, in ssa.Instruction) aval {
+	if !written {
+		return aval{{t: x.c.elemTok(elemID{l, key, 0}, in)}}
+	}
+	return mapElems(cell, func(v elem) elem {
+		t := v.t
+		if v.byValue || !x.c.toks[t].many {
+			return v
+		}
+		if _, freed := s.freed[t]; freed {
+			return v // freed by another name: every block it stands for
+		}
+		v.t = x.c.elemTok(elemID{l, key, t}, in)
+		if k, ok := s.keptByC[t]; ok {
+			if _, done := s.freed[v.t]; !done {
+				s.keptByC[v.t] = k
+			}
+		}
+		return v
+	})
+}
+
+// elemTok returns the token of an element; an element with no key is new at
+// each read.
+func (c *checker) elemTok(id elemID, in ssa.Instruction) tokID {
+	if t, ok := c.elems.toks[id]; ok && id.key != "" {
+		return t
+	}
+	var t tok
+	if id.t != 0 {
+		t = *c.toks[id.t]
+	} else {
+		base := c.toks[id.l.t]
+		t = tok{kind: tkLoaded, base: id.l.t, sel: id.l.sel, inC: base.kind == tkC || base.inC, global: base.global,
+			desc: selDesc(base.desc, id.l.sel), pos: in.Pos()}
+		if v, ok := in.(ssa.Value); ok {
+			t.typ = v.Type()
+		}
+	}
+	t.many = roundKey(id.key)
+	n := c.newTok(&t)
+	if c.elems.toks == nil {
+		c.elems.toks, c.elems.of = map[elemID]tokID{}, map[tokID]elemID{}
+	}
+	if id.key != "" {
+		c.elems.toks[id] = n
+	}
+	c.elems.of[n] = id
+	return n
+}
+
+// roundKey reports whether a key names another element on another round.
+func roundKey(key string) bool {
+	return key == "" || strings.HasPrefix(key, "v") || strings.HasPrefix(key, "*v")
+}
+
+// loadKey names the element a load of a summary location reads: the keys of
+// the indexes on its address (a[i][j] in an array of arrays, a[i].f through a
+// copy of an element), outermost first, one per "[*]" of the location.
+func (x *explorer) loadKey(s *state, l loc, in ssa.Instruction) string {
+	var v ssa.Value
+	switch in := in.(type) {
+	case *ssa.UnOp:
+		v = in.X
+	case *ssa.Index:
+		v = in
+	case *ssa.Field:
+		v = in
+	}
+	var keys []string
+	for v != nil {
+		switch a := v.(type) {
+		case *ssa.IndexAddr:
+			keys = append(keys, x.indexKey(s, a.Index))
+			v = a.X
+		case *ssa.Index:
+			keys = append(keys, x.indexKey(s, a.Index))
+			v = a.X
+		case *ssa.FieldAddr:
+			v = a.X
+		case *ssa.Field:
+			v = a.X
+		case *ssa.UnOp:
+			// a copy of an aggregate element (a range variable) is read
+			// where the element is
+			if !x.c.isAggregate(a) {
+				v = nil
+				break
+			}
+			v = a.X
+		default:
+			v = nil
+		}
+	}
+	if len(keys) != strings.Count(l.sel, "[*]") {
+		return ""
+	}
+	for _, k := range keys {
+		if k == "" {
+			return ""
+		}
+	}
+	// the walk went from the innermost index out
+	for i, j := 0, len(keys)-1; i < j; i, j = i+1, j-1 {
+		keys[i], keys[j] = keys[j], keys[i]
+	}
+	return strings.Join(keys, ",")
+}

@@ -148,14 +148,13 @@ func (x *explorer) indexKey(s *state, v ssa.Value) string {
 			}
 		}
 	case *ssa.UnOp:
-		// *i in a closure, i a variable it captured (a loop's variable
-		// that a closure captures is one per round): the variable, while
-		// nothing writes it
-		if fv, ok := v.X.(*ssa.FreeVar); ok && v.Op == token.MUL && v.Parent() != x.top {
-			if k := x.indexKey(s, fv); k != "" && !x.c.capturedWritten(fv) {
+		// *i, i a variable nothing writes after its initialisation (a
+		// loop's variable that a closure captures is one per round, and
+		// cgo's wrappers capture it): the variable
+		if v.Op == token.MUL {
+			if k := x.indexKey(s, v.X); k != "" && !x.c.varWritten(v.X) {
 				return "*" + k
 			}
-			return ""
 		}
 		if v.Parent() == x.top && v.Block() != nil {
 			return "v" + strconv.FormatUint(ptrID(v), 36) + "@" + itoa(int(s.visits[v.Block()]))
@@ -188,21 +187,39 @@ func (x *explorer) bindKeys(s *state, in *ssa.MakeClosure) {
 	x.c.elems.boundVals[fn] = in.Bindings
 }
 
-// capturedWritten reports whether anything but its initialisation may write
-// the variable a closure captured as fv: the closure, the function that made
-// it, or another closure that captured it too.
-func (c *checker) capturedWritten(fv *ssa.FreeVar) bool {
-	fn := fv.Parent()
-	var b ssa.Value
-	for i, f := range fn.FreeVars {
-		if f == fv && i < len(c.elems.boundVals[fn]) {
-			b = c.elems.boundVals[fn][i]
+// varWritten reports whether anything but its initialisation may write the
+// variable v points to: a store to it (after the stores that follow an
+// Alloc in its block, before anything else refers to it), or a store by a
+// closure that captured it. A free variable is the value its closure
+// captured where it was made.
+func (c *checker) varWritten(v ssa.Value) bool {
+	if fv, ok := v.(*ssa.FreeVar); ok {
+		if storesTo(fv, nil) {
+			return true
+		}
+		fn := fv.Parent()
+		v = nil
+		for i, f := range fn.FreeVars {
+			if f == fv && i < len(c.elems.boundVals[fn]) {
+				v = c.elems.boundVals[fn][i]
+			}
+		}
+		if v == nil {
+			return true
+		}
+		if _, ok := v.(*ssa.FreeVar); ok {
+			return c.varWritten(v)
 		}
 	}
-	if b == nil || storesTo(fv, nil) || storesTo(b, madeBy(b, fn)) {
+	switch v.(type) {
+	case *ssa.Alloc, *ssa.Phi:
+	default:
+		return true // a pointer the function did not make a variable of
+	}
+	if storesTo(v, initStores(v)) {
 		return true
 	}
-	for _, r := range *b.Referrers() {
+	for _, r := range *v.Referrers() {
 		mc, ok := r.(*ssa.MakeClosure)
 		if !ok {
 			continue
@@ -211,8 +228,8 @@ func (c *checker) capturedWritten(fv *ssa.FreeVar) bool {
 		if !ok {
 			return true
 		}
-		for i, x := range mc.Bindings {
-			if x == b && i < len(other.FreeVars) && storesTo(other.FreeVars[i], nil) {
+		for i, b := range mc.Bindings {
+			if b == v && i < len(other.FreeVars) && storesTo(other.FreeVars[i], nil) {
 				return true
 			}
 		}
@@ -220,31 +237,42 @@ func (c *checker) capturedWritten(fv *ssa.FreeVar) bool {
 	return false
 }
 
-// madeBy returns the instruction that made closure fn capturing b.
-func madeBy(b ssa.Value, fn *ssa.Function) *ssa.MakeClosure {
-	for _, r := range *b.Referrers() {
-		if mc, ok := r.(*ssa.MakeClosure); ok && mc.Fn == fn {
-			return mc
-		}
+// initStores returns the stores that initialise an Alloc: those that follow
+// it in its block before any other instruction refers to it.
+func initStores(v ssa.Value) map[ssa.Instruction]bool {
+	a, ok := v.(*ssa.Alloc)
+	if !ok || a.Block() == nil {
+		return nil
 	}
-	return nil
+	refs := map[ssa.Instruction]bool{}
+	for _, r := range *a.Referrers() {
+		refs[r] = true
+	}
+	init := map[ssa.Instruction]bool{}
+	started := false
+	for _, in := range a.Block().Instrs {
+		if in == ssa.Instruction(a) {
+			started = true
+			continue
+		}
+		if !started || !refs[in] {
+			continue
+		}
+		if st, ok := in.(*ssa.Store); ok && st.Addr == v {
+			init[in] = true
+			continue
+		}
+		break
+	}
+	return init
 }
 
-// storesTo reports whether an instruction stores to the address v, but for
-// its initialisation: a store before mc in mc's block.
-func storesTo(v ssa.Value, mc *ssa.MakeClosure) bool {
+// storesTo reports whether an instruction but those of init stores to the
+// address v.
+func storesTo(v ssa.Value, init map[ssa.Instruction]bool) bool {
 	rs := v.Referrers()
 	if rs == nil {
 		return true
-	}
-	init := map[ssa.Instruction]bool{}
-	if mc != nil {
-		for _, in := range mc.Block().Instrs {
-			if in == mc {
-				break
-			}
-			init[in] = true
-		}
 	}
 	for _, r := range *rs {
 		if st, ok := r.(*ssa.Store); ok && st.Addr == v && !init[st] {
@@ -291,9 +319,15 @@ func (c *checker) elemTok(id elemID, in ssa.Instruction) tokID {
 	} else {
 		base := c.toks[id.l.t]
 		t = tok{kind: tkLoaded, base: id.l.t, sel: id.l.sel, inC: base.kind == tkC || base.inC, global: base.global,
-			desc: selDesc(base.desc, id.l.sel), pos: in.Pos()}
-		if v, ok := in.(ssa.Value); ok {
-			t.typ = v.Type()
+			desc: selDesc(base.desc, id.l.sel)}
+		if id.l.sel == mapSel {
+			t.desc = strings.TrimPrefix(base.desc, "&") + "[k]"
+		}
+		if in != nil {
+			t.pos = in.Pos()
+			if v, ok := in.(ssa.Value); ok {
+				t.typ = v.Type()
+			}
 		}
 	}
 	t.many = roundKey(id.key)
@@ -310,7 +344,7 @@ func (c *checker) elemTok(id elemID, in ssa.Instruction) tokID {
 
 // roundKey reports whether a key names another element on another round.
 func roundKey(key string) bool {
-	return key == "" || strings.HasPrefix(key, "v") || strings.HasPrefix(key, "*v")
+	return key == "" || strings.HasPrefix(key, "v") || strings.HasPrefix(key, "*v") || strings.HasPrefix(key, "n")
 }
 
 // loadKey names the element a load of a summary location reads: the keys of

@@ -46,6 +46,8 @@ type elemTable struct {
 	// (a cgo wrapper reads ev[i] with ev and i captured)
 	bound     map[*ssa.Function][]string
 	boundVals map[*ssa.Function][]ssa.Value
+	chains    map[*ssa.Function][][]string // the index keys on their addresses
+	derefs    map[*ssa.Function][][]string // and on what the variables hold
 	loops     map[*ssa.Function]map[*ssa.BasicBlock]bool
 }
 
@@ -174,9 +176,23 @@ func (x *explorer) bindKeys(s *state, in *ssa.MakeClosure) {
 		return
 	}
 	keys := make([]string, len(in.Bindings))
+	chains := make([][]string, len(in.Bindings))
+	derefs := make([][]string, len(in.Bindings))
 	for i, b := range in.Bindings {
 		keys[i] = x.indexKey(s, b)
+		chains[i] = x.addrKeys(s, b)
+		if v := initValue(b); v != nil {
+			derefs[i] = x.addrKeys(s, v)
+		}
 	}
+	if x.c.elems.derefs == nil {
+		x.c.elems.derefs = map[*ssa.Function][][]string{}
+	}
+	x.c.elems.derefs[fn] = derefs
+	if x.c.elems.chains == nil {
+		x.c.elems.chains = map[*ssa.Function][][]string{}
+	}
+	x.c.elems.chains[fn] = chains
 	if x.c.elems.bound == nil {
 		x.c.elems.bound = map[*ssa.Function][]string{}
 	}
@@ -235,6 +251,19 @@ func (c *checker) varWritten(v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// initValue returns the value an Alloc is initialised with, when it has one
+// initialising store.
+func initValue(v ssa.Value) ssa.Value {
+	init := initStores(v)
+	if len(init) != 1 {
+		return nil
+	}
+	for st := range init {
+		return st.(*ssa.Store).Val
+	}
+	return nil
 }
 
 // initStores returns the stores that initialise an Alloc: those that follow
@@ -349,7 +378,8 @@ func roundKey(key string) bool {
 
 // loadKey names the element a load of a summary location reads: the keys of
 // the indexes on its address (a[i][j] in an array of arrays, a[i].f through a
-// copy of an element), outermost first, one per "[*]" of the location.
+// copy of an element, p + i*size), outermost first, one per "[*]" of the
+// location.
 func (x *explorer) loadKey(s *state, l loc, in ssa.Instruction) string {
 	var v ssa.Value
 	switch in := in.(type) {
@@ -360,6 +390,26 @@ func (x *explorer) loadKey(s *state, l loc, in ssa.Instruction) string {
 	case *ssa.Field:
 		v = in
 	}
+	keys := x.addrKeys(s, v)
+	if len(keys) != strings.Count(l.sel, "[*]") {
+		return ""
+	}
+	for _, k := range keys {
+		if k == "" {
+			return ""
+		}
+	}
+	// the walk went from the innermost index out
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[len(keys)-1-i] = k
+	}
+	return strings.Join(out, ",")
+}
+
+// addrKeys returns the keys of the indexes on the address v, innermost
+// first; a variable a closure captured has those of the value it captured.
+func (x *explorer) addrKeys(s *state, v ssa.Value) []string {
 	var keys []string
 	for v != nil {
 		switch a := v.(type) {
@@ -373,29 +423,91 @@ func (x *explorer) loadKey(s *state, l loc, in ssa.Instruction) string {
 			v = a.X
 		case *ssa.Field:
 			v = a.X
+		case *ssa.Convert:
+			v = a.X
+		case *ssa.ChangeType:
+			v = a.X
+		case *ssa.BinOp:
+			base, off := x.offset(s, a)
+			if off == nil {
+				return keys
+			}
+			keys = append(keys, x.indexKey(s, off))
+			v = base
 		case *ssa.UnOp:
 			// a copy of an aggregate element (a range variable) is read
 			// where the element is
-			if !x.c.isAggregate(a) {
-				v = nil
+			if x.c.isAggregate(a) {
+				v = a.X
 				break
 			}
-			v = a.X
+			// a variable nothing writes after its initialisation holds
+			// the address it was initialised with (q := &p[i], captured)
+			if a.Op != token.MUL || x.c.varWritten(a.X) {
+				return keys
+			}
+			if fv, ok := a.X.(*ssa.FreeVar); ok {
+				if fv.Parent() != x.top && len(x.deferring) == 0 {
+					for i, f := range fv.Parent().FreeVars {
+						if f == fv && i < len(x.c.elems.derefs[fv.Parent()]) {
+							keys = append(keys, x.c.elems.derefs[fv.Parent()][i]...)
+						}
+					}
+				}
+				return keys
+			}
+			if v = initValue(a.X); v == nil {
+				return keys
+			}
+		case *ssa.FreeVar:
+			if a.Parent() != x.top && len(x.deferring) == 0 {
+				for i, fv := range a.Parent().FreeVars {
+					if fv == a && i < len(x.c.elems.chains[a.Parent()]) {
+						keys = append(keys, x.c.elems.chains[a.Parent()][i]...)
+					}
+				}
+			}
+			return keys
 		default:
-			v = nil
+			return keys
 		}
 	}
-	if len(keys) != strings.Count(l.sel, "[*]") {
-		return ""
+	return keys
+}
+
+// offset splits a pointer sum base + off (uintptr arithmetic) whose offset
+// is an integer that is no constant; off is nil for any other operation.
+func (x *explorer) offset(s *state, in *ssa.BinOp) (base, off ssa.Value) {
+	if in.Op != token.ADD {
+		return nil, nil
 	}
-	for _, k := range keys {
-		if k == "" {
-			return ""
+	bx, by := len(x.eval(s, in.X)) > 0, len(x.eval(s, in.Y)) > 0
+	switch {
+	case bx && !by:
+		base, off = in.X, in.Y
+	case by && !bx:
+		base, off = in.Y, in.X
+	default:
+		return nil, nil
+	}
+	if _, ok := off.(*ssa.Const); ok {
+		return nil, nil
+	}
+	return base, off
+}
+
+// pointerSum is the value of uintptr arithmetic: the blocks of its operands;
+// base + i, i no constant, points to an element of base's block ("[*]": each
+// i its own, as ev[i] is).
+func (x *explorer) pointerSum(s *state, in *ssa.BinOp) aval {
+	base, off := x.offset(s, in)
+	if off == nil {
+		return union(x.eval(s, in.X), x.eval(s, in.Y))
+	}
+	return mapElems(x.eval(s, base), func(e elem) elem {
+		if !strings.HasSuffix(e.sel, "[*]") {
+			e.sel += "[*]"
 		}
-	}
-	// the walk went from the innermost index out
-	for i, j := 0, len(keys)-1; i < j; i, j = i+1, j-1 {
-		keys[i], keys[j] = keys[j], keys[i]
-	}
-	return strings.Join(keys, ",")
+		return e
+	})
 }

@@ -330,8 +330,9 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 		x.use(s, x.eval(s, in.Y), in)
 		switch in.Op {
 		case token.ADD, token.SUB, token.AND, token.OR, token.AND_NOT, token.XOR:
-			// pointer arithmetic on uintptr keeps the block
-			x.set(s, in, union(x.eval(s, in.X), x.eval(s, in.Y)))
+			// pointer arithmetic on uintptr keeps the block (an offset
+			// that varies points to an element: elements.go)
+			x.set(s, in, x.pointerSum(s, in))
 		}
 	case *ssa.Convert:
 		a := x.eval(s, in.X)

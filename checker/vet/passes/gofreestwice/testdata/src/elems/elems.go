@@ -67,6 +67,23 @@ func freeFirstInLoop(ev []*C.char, n int) {
 	}
 }
 
+// Silent: one free per element of a C array walked by pointer arithmetic.
+func freeEachByOffset(p **C.char, n int) {
+	for i := 0; i < n; i++ {
+		q := (**C.char)(unsafe.Pointer(uintptr(unsafe.Pointer(p)) + uintptr(i)*unsafe.Sizeof(*p)))
+		C.free(unsafe.Pointer(*q)) // no-warning
+	}
+}
+
+// The same element freed twice in one round.
+func freeByOffsetTwice(p **C.char, n int) {
+	for i := 0; i < n; i++ {
+		q := (**C.char)(unsafe.Pointer(uintptr(unsafe.Pointer(p)) + uintptr(i)*unsafe.Sizeof(*p)))
+		C.free(unsafe.Pointer(*q))
+		C.free(unsafe.Pointer(*q)) // want `freed twice`
+	}
+}
+
 // Silent: a slice of C strings made in a loop, each freed once by its
 // deferred call, or by a loop over its indexes.
 func deferEachMade(names []string) {

@@ -655,13 +655,16 @@ func (x *explorer) load(s *state, addr aval, in ssa.Instruction) aval {
 				out = union(out, x.load(s, copied, in))
 				continue
 			}
+		}
+		if in != nil && strings.Contains(e.sel, "[*]") && !x.c.isAggregate(in) {
+			// one element, not all of them (a summary's $1[*]): elements.go
+			cell = x.element(s, l, x.loadKey(s, l, in), cell, ok, in)
+		} else if !ok {
+			t := x.c.loadedTok(l, in, strings.Contains(e.sel, "[*]"))
+			cell = aval{{t: t}}
 			if !strings.Contains(e.sel, "[*]") {
-				cell = aval{{t: x.c.loadedTok(l, in, false)}}
 				s.heap[l] = cell
 			}
-		}
-		if strings.Contains(e.sel, "[*]") && !x.c.isAggregate(in) {
-			cell = x.element(s, l, x.loadKey(s, l, in), cell, ok, in)
 		}
 		if x.c.isAggregate(in) {
 			// a struct or array value: remember where it was copied from

@@ -146,6 +146,23 @@ func freeFirstThenEach(names []string) {
 	}
 }
 
+// A helper that frees every element, called twice: its summary frees all the
+// elements, not one.
+func freeAllOf(arr []*C.char) {
+	for _, p := range arr {
+		C.free(unsafe.Pointer(p))
+	}
+}
+
+func freeAllTwice(names []string) {
+	arr := make([]*C.char, len(names))
+	for i, n := range names {
+		arr[i] = C.CString(n)
+	}
+	freeAllOf(arr)
+	freeAllOf(arr) // want `freed twice`
+}
+
 // Silent: the old entry is freed before it is replaced, and every entry is
 // freed once at the end.
 type cache struct{ m map[string]*C.char }

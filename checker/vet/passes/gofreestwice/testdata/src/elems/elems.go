@@ -26,6 +26,15 @@ func deferAndFreeEach(arr []*C.char) {
 	}
 }
 
+// Silent: the same through a field.
+type strs struct{ arr []*C.char }
+
+func (s *strs) deferEach() {
+	for i := range s.arr {
+		defer C.free(unsafe.Pointer(s.arr[i])) // no-warning
+	}
+}
+
 // The same element deferred twice in one round.
 func deferEachTwice(arr []*C.char) {
 	for i := range arr {
@@ -192,6 +201,20 @@ func useCache(kv map[string]string) {
 
 func replaceLocal(kv map[string]string) {
 	m := map[string]*C.char{}
+	for k, v := range kv {
+		if old, ok := m[k]; ok {
+			C.free(unsafe.Pointer(old)) // no-warning
+		}
+		m[k] = C.CString(v)
+	}
+	for _, v := range m {
+		C.free(unsafe.Pointer(v)) // no-warning
+	}
+}
+
+// Silent: the same on a map the function did not make.
+func (c *cache) replaceAll(kv map[string]string) {
+	m := c.m
 	for k, v := range kv {
 		if old, ok := m[k]; ok {
 			C.free(unsafe.Pointer(old)) // no-warning

@@ -209,14 +209,14 @@ func (x *explorer) builtin(s *state, name string, ops []ssa.Value, in ssa.Value,
 	}
 	switch name {
 	case "delete":
-		keys := x.entryKeys(args[1], ops[1])
+		keys := x.entryKeys(s, args[1], ops[1])
 		for _, me := range args[0] {
 			for _, k := range keys {
 				if k == "?" {
 					continue
 				}
 				delete(s.heap, loc{me.t, "{k:" + k + "}"})
-				delete(s.heap, loc{me.t, "{v:" + k + "}"})
+				s.heap[loc{me.t, "{v:" + k + "}"}] = aval{} // no entry (entries.go)
 			}
 		}
 	case "append":

@@ -39,6 +39,7 @@ type checker struct {
 	byGlobal map[*ssa.Global]tokID
 	byFunc   map[*ssa.Function]tokID
 	borrowed []tokID
+	elems    elemTable
 	notes    map[keptNote]*keptNote
 
 	summaries  map[*ssa.Function]*FuncFact
@@ -86,7 +87,7 @@ func (c *checker) instrTok(in ssa.Instruction, kind tokKind, pos token.Pos, desc
 	if t, ok := c.byInstr[in]; ok {
 		return t
 	}
-	t := &tok{kind: kind, pos: pos, desc: desc}
+	t := &tok{kind: kind, pos: pos, desc: desc, many: c.inLoop(in)}
 	if v, ok := in.(ssa.Value); ok {
 		t.typ = v.Type()
 		if a, ok := in.(*ssa.Alloc); ok {

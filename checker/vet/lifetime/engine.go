@@ -330,8 +330,9 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 		x.use(s, x.eval(s, in.Y), in)
 		switch in.Op {
 		case token.ADD, token.SUB, token.AND, token.OR, token.AND_NOT, token.XOR:
-			// pointer arithmetic on uintptr keeps the block
-			x.set(s, in, union(x.eval(s, in.X), x.eval(s, in.Y)))
+			// pointer arithmetic on uintptr keeps the block (an offset
+			// that varies points to an element: elements.go)
+			x.set(s, in, x.pointerSum(s, in))
 		}
 	case *ssa.Convert:
 		a := x.eval(s, in.X)
@@ -440,7 +441,7 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 		x.use(s, v, in)
 		x.checkMapKey(s, m, k, in.Pos(), in.Map)
 		note := c.note(in.Pos(), "map "+c.exprName(in.Map, in.Pos()))
-		keys := x.entryKeys(k, in.Key)
+		keys := x.entryKeys(s, k, in.Key)
 		for _, key := range keys {
 			for _, me := range m {
 				kl, vl := loc{me.t, "{k:" + key + "}"}, loc{me.t, "{v:" + key + "}"}
@@ -461,22 +462,7 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 		k := x.eval(s, in.Index)
 		x.use(s, k, in)
 		x.checkMapKey(s, a, k, in.Pos(), in.X)
-		var out aval
-		keys := x.entryKeys(k, in.Index)
-		for _, me := range a {
-			for l, cell := range s.heap {
-				if l.t != me.t || !strings.HasPrefix(l.sel, "{v:") {
-					continue
-				}
-				key := l.sel[3 : len(l.sel)-1]
-				for _, want := range keys {
-					if want == "?" || key == "?" || key == want {
-						out = union(out, cell)
-						break
-					}
-				}
-			}
-		}
+		out := x.lookup(s, a, x.entryKeys(s, k, in.Index), in)
 		if in.CommaOk {
 			out = mapElems(out, func(e elem) elem { e.part = 1; return e })
 		}
@@ -487,21 +473,7 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 		if in.IsString {
 			return
 		}
-		var out aval
-		for _, me := range x.eval(s, in.Iter) {
-			for l, cell := range s.heap {
-				if l.t != me.t {
-					continue
-				}
-				switch {
-				case strings.HasPrefix(l.sel, "{k:"):
-					out = union(out, mapElems(cell, func(e elem) elem { e.part = 2; return e }))
-				case strings.HasPrefix(l.sel, "{v:"):
-					out = union(out, mapElems(cell, func(e elem) elem { e.part = 3; return e }))
-				}
-			}
-		}
-		x.set(s, in, out)
+		x.set(s, in, x.next(s, x.eval(s, in.Iter), in))
 	case *ssa.MakeClosure:
 		var binds []aval
 		for _, b := range in.Bindings {
@@ -509,6 +481,7 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 			x.use(s, x.eval(s, b), in)
 		}
 		fn := in.Fn.(*ssa.Function)
+		x.bindKeys(s, in)
 		t := c.closureTok(in, fn, binds)
 		x.set(s, in, aval{{t: t}})
 	case *ssa.Defer:
@@ -682,6 +655,11 @@ func (x *explorer) load(s *state, addr aval, in ssa.Instruction) aval {
 				out = union(out, x.load(s, copied, in))
 				continue
 			}
+		}
+		if in != nil && strings.Contains(e.sel, "[*]") && !x.c.isAggregate(in) {
+			// one element, not all of them (a summary's $1[*]): elements.go
+			cell = x.element(s, l, x.loadKey(s, l, in), cell, ok, in)
+		} else if !ok {
 			t := x.c.loadedTok(l, in, strings.Contains(e.sel, "[*]"))
 			cell = aval{{t: t}}
 			if !strings.Contains(e.sel, "[*]") {
@@ -756,8 +734,8 @@ func (x *explorer) store(s *state, addr, val aval, note *keptNote) {
 }
 
 // entryKeys names the map entries a key value selects: "c:<constant>", one
-// "t<id>" per block the key points to, or "?" when unknown.
-func (x *explorer) entryKeys(k aval, key ssa.Value) []string {
+// "t<id>" per block the key points to, else the key's value (mapKey).
+func (x *explorer) entryKeys(s *state, k aval, key ssa.Value) []string {
 	if cst, ok := key.(*ssa.Const); ok {
 		return []string{"c:" + cst.String()}
 	}
@@ -766,7 +744,7 @@ func (x *explorer) entryKeys(k aval, key ssa.Value) []string {
 		keys = append(keys, "t"+itoa(int(t)))
 	}
 	if len(keys) == 0 {
-		keys = []string{"?"}
+		keys = []string{x.mapKey(s, key)}
 	}
 	return keys
 }

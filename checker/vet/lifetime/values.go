@@ -31,6 +31,7 @@ const (
 type tok struct {
 	kind tokKind
 	pos  token.Pos // where it was made or first read
+	many bool      // stands for a block per round of a loop (elements.go)
 	desc string    // for reports: "C.alloc_int", "&x", "b.p"
 	name string    // the variable a C call's result was assigned to
 

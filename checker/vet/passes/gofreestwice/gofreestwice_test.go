@@ -13,5 +13,5 @@ import (
 
 func Test(t *testing.T) {
 	dir := vettest.Setup(t)
-	analysistest.Run(t, dir, gofreestwice.Analyzer, "a")
+	analysistest.Run(t, dir, gofreestwice.Analyzer, "a", "elems")
 }

@@ -13,5 +13,5 @@ import (
 
 func Test(t *testing.T) {
 	dir := vettest.Setup(t)
-	analysistest.Run(t, dir, gousesfreed.Analyzer, "a", "b")
+	analysistest.Run(t, dir, gousesfreed.Analyzer, "a", "b", "elems")
 }

@@ -276,6 +276,75 @@ static void html_escape(cs_buf *b, const char *s) {
   }
 }
 
+/* Line n (1-based) of text, without its newline, into b; false past the end. */
+static bool source_line(const char *text, long n, cs_buf *line) {
+  const char *p = text;
+  for (long i = 1; i < n && *p; i++)
+    p = cs_next_line(p);
+  if (!*p)
+    return false;
+  cs_buf_append(line, p, strcspn(p, "\n"));
+  return true;
+}
+
+/* One location of a page of ours: "file:line:col", its message, and the
+ * source line it points to (when the file can be read). */
+static void page_location(cs_buf *b, const cl_location *l, const char *cwd, const char *what) {
+  char *shown = cs_path_relative(l->file, cwd);
+  cs_buf_puts(b, "<li><p><b>");
+  html_escape(b, shown);
+  cs_buf_printf(b, ":%ld:%ld</b>: ", l->line, l->column);
+  html_escape(b, what);
+  cs_buf_puts(b, "</p>");
+  char *text = NULL;
+  size_t len = 0;
+  cs_error ignored = {{0}};
+  cs_buf line = {0};
+  if (l->line > 0 && cs_read_file(l->file, &text, &len, &ignored) &&
+      source_line(text, l->line, &line)) {
+    cs_buf_printf(b, "<pre>%5ld | ", l->line);
+    char *code = cs_buf_take(&line);
+    html_escape(b, code ? code : "");
+    free(code);
+    cs_buf_puts(b, "</pre>");
+  }
+  cs_buf_free(&line);
+  free(text);
+  free(shown);
+  cs_buf_puts(b, "</li>\n");
+}
+
+/* A page for a finding clang wrote none for (the Go side's, or a C report
+ * merged into one of them): its message and its path, step by step, with the
+ * source lines (new string: the page's file name), or NULL. */
+static char *own_page(const cl_finding *f, size_t index, const char *out_dir, const char *cwd,
+                      cs_error *err) {
+  cs_buf b = {0};
+  cs_buf_puts(&b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");
+  html_escape(&b, f->rule);
+  cs_buf_puts(&b, "</title><style>body{font-family:sans-serif}pre{background:#f4f4f4;margin:0 0 "
+                  "8px 0;padding:2px}</style></head><body>\n<h1>");
+  html_escape(&b, f->rule);
+  cs_buf_puts(&b, "</h1>\n<p>");
+  html_escape(&b, f->message);
+  cs_buf_puts(&b, "</p>\n<ol>\n");
+  for (size_t k = 0; k < f->nsteps; k++)
+    page_location(&b, &f->steps[k], cwd, f->steps[k].message ? f->steps[k].message : "");
+  if (f->nsteps == 0)
+    page_location(&b, &f->where, cwd, f->message);
+  cs_buf_puts(&b, "</ol>\n<p><a href=\"index.html\">All findings</a></p>\n</body></html>\n");
+  char *name = cs_xasprintf("report-cgo-lifetime-%zu.html", index + 1);
+  char *dest = cs_path_join(out_dir, name);
+  bool ok = cs_write_file(dest, b.data, b.len, err);
+  free(dest);
+  cs_buf_free(&b);
+  if (!ok) {
+    free(name);
+    return NULL;
+  }
+  return name;
+}
+
 bool cl_render_html(const cl_findings *all, const cs_strlist *report_dirs, const char *out_dir,
                     const char *cwd, cs_error *err) {
   /* The report-*.html pages an earlier run left in out_dir go, so that the
@@ -307,6 +376,14 @@ bool cl_render_html(const cl_findings *all, const cs_strlist *report_dirs, const
       free(path);
     }
     closedir(dir);
+  }
+  for (size_t i = 0; i < all->len; i++) {
+    if (!pages[i] && !(pages[i] = own_page(&all->items[i], i, out_dir, cwd, err))) {
+      for (size_t k = 0; k < all->len; k++)
+        free(pages[k]);
+      free(pages);
+      return false;
+    }
   }
   cs_buf b = {0};
   cs_buf_puts(

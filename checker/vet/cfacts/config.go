@@ -234,31 +234,54 @@ type Facts struct {
 	Warnings []string
 }
 
+// readModels reads the models files of a file or folder (shipped ones
+// through their own cache, cited by name).
+func readModels(rank Rank, path string) ([]*File, error) {
+	files, err := modelFiles(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []*File
+	for _, p := range files {
+		read := cachedRead
+		if rank == RankShipped {
+			read = shippedRead
+		}
+		f, err := read(p)
+		if err != nil {
+			return nil, err
+		}
+		if f.Kind != "models" {
+			return nil, &Error{File: p, Msg: "'kind' must be \"models\" for a models file"}
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// CheckUserModels reads the user's models files of c and returns the first
+// error: a malformed file stops the tool before any package is analysed (under
+// go vet too, where an analysis error of a dependency would pass in silence).
+func (c *Config) CheckUserModels() error {
+	for _, m := range c.Models {
+		if _, err := readModels(RankUser, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Load collects the facts for one package: builtins, shipped models, the
 // user's models, the manifest, then the package's computed summaries.
 func (c *Config) Load(pkg PackageInputs) (*Facts, error) {
 	db := NewDB()
 	db.CallbackUserdata, db.DestructorName = c.CallbackUserdata, c.DestructorName
 	addModels := func(rank Rank, path string) error {
-		files, err := modelFiles(path)
-		if err != nil {
-			return err
-		}
-		for _, p := range files {
-			read := cachedRead
-			if rank == RankShipped {
-				read = shippedRead
-			}
-			f, err := read(p)
-			if err != nil {
-				return err
-			}
-			if f.Kind != "models" {
-				return &Error{File: p, Msg: "'kind' must be \"models\" for a models file"}
-			}
+		files, err := readModels(rank, path)
+		for _, f := range files {
 			db.AddFile(rank, f)
 		}
-		return nil
+		return err
 	}
 	if !c.NoShippedModels {
 		for _, dir := range ShippedModelsDirs() {

@@ -201,6 +201,57 @@ func (c *checker) note(pos token.Pos, what string) *keptNote {
 	return n
 }
 
+// varargsCallee names what keeps the elements of the array SSA builds for the
+// variadic arguments of a call ("varargs"): the slice append returns (the
+// global or field it is stored to), or the arguments of the function called;
+// "" for any other value.
+func (c *checker) varargsCallee(v ssa.Value) string {
+	a, ok := v.(*ssa.Alloc)
+	if !ok || a.Comment != "varargs" || a.Referrers() == nil {
+		return ""
+	}
+	for _, r := range *a.Referrers() {
+		sl, ok := r.(*ssa.Slice)
+		if !ok || sl.Referrers() == nil {
+			continue
+		}
+		for _, u := range *sl.Referrers() {
+			call, ok := u.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if b, ok := call.Common().Value.(*ssa.Builtin); ok && b.Name() == "append" {
+				return c.appendedTo(call.Value())
+			}
+			if fn := call.Common().StaticCallee(); fn != nil {
+				return "the variadic arguments of " + fn.Name()
+			}
+			return "the variadic arguments of a call"
+		}
+	}
+	return ""
+}
+
+// appendedTo names the slice an append call's result is stored to: a global
+// or a field, else the slice append returns.
+func (c *checker) appendedTo(v *ssa.Call) string {
+	if v != nil && v.Referrers() != nil {
+		for _, r := range *v.Referrers() {
+			st, ok := r.(*ssa.Store)
+			if !ok || st.Val != v {
+				continue
+			}
+			switch a := st.Addr.(type) {
+			case *ssa.Global:
+				return "global " + a.Name() + " (by append)"
+			case *ssa.FieldAddr:
+				return "field " + c.fieldExpr(a) + " (by append)"
+			}
+		}
+	}
+	return "the slice append returns"
+}
+
 // storeNote says where Go keeps what a store writes: a global, a field, a
 // slice or array element, a variable captured by a closure.
 func (c *checker) storeNote(in *ssa.Store) *keptNote {
@@ -210,6 +261,9 @@ func (c *checker) storeNote(in *ssa.Store) *keptNote {
 	case *ssa.FieldAddr:
 		return c.note(in.Pos(), "field "+c.fieldExpr(a))
 	case *ssa.IndexAddr:
+		if callee := c.varargsCallee(a.X); callee != "" {
+			return c.note(in.Pos(), callee)
+		}
 		return c.note(in.Pos(), "an element of "+c.nameOf(a.X))
 	case *ssa.Alloc:
 		if a.Heap && a.Referrers() != nil {

@@ -137,6 +137,35 @@ func isVetProtocol(args []string) bool {
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
 }
 
+// checkVetModels reads the user's models that a unit of go vet names (the
+// environment's, and -models among the arguments, which unitchecker parses
+// later): a malformed one is an error of each package go vet was asked about
+// (not of the dependencies it analyses for facts only, whose errors it would
+// not show), so that go vet neither hides it behind "failed prerequisites"
+// nor caches a run that passed over it.
+func checkVetModels(args []string) error {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return nil
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	var unit struct{ VetxOnly bool }
+	if err != nil || json.Unmarshal(data, &unit) != nil || unit.VetxOnly {
+		return nil // unitchecker reports an unreadable unit
+	}
+	c := &cfacts.Config{Models: append([]string(nil), cfacts.Default.Models...)}
+	for i, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name != "models" || !strings.HasPrefix(a, "-") {
+			continue
+		}
+		if !hasValue && i+1 < len(args) {
+			value = args[i+1]
+		}
+		listFlag{&c.Models}.Set(value)
+	}
+	return c.CheckUserModels()
+}
+
 func main() {
 	cfacts.ToolVersion = version
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -147,6 +176,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		registerFactFlags(flag.CommandLine, cfacts.Default)
 		cfacts.Default.AddEnv()
 		vetUnitDir(args)
+		if err := checkVetModels(args); err != nil {
+			fmt.Fprintf(stderr, "cgo-lifetime-vet: error: %s\n", err)
+			return 1
+		}
 		// unitchecker parses the flags again (after AddEnv the flag values
 		// append to what the environment said) and exits.
 		unitchecker.Main(analyzers...)

@@ -95,6 +95,28 @@ func slice() {
 	C.read_int(s[0]) // want `used after C.free_int freed it: passes it to C.read_int \(Go kept it in an element of`
 }
 
+var appended []*C.int
+
+// The note names the slice append's result is kept in, not SSA's array of
+// variadic arguments ("an element of varargs").
+func appendGlobal() {
+	p := C.alloc_int(1)
+	appended = append(appended, p)
+	C.free_int(p)
+	for _, q := range appended {
+		C.read_int(q) // want `used after C.free_int freed it: passes it to C.read_int \(Go kept it in global appended \(by append\)\)`
+	}
+}
+
+func appendLocal() []*C.int {
+	p := C.alloc_int(1)
+	var s []*C.int
+	s = append(s, p)
+	C.free_int(p)
+	C.read_int(s[0]) // want `passes it to C.read_int \(Go kept it in the slice append returns\)`
+	return s
+}
+
 func iface() {
 	p := C.alloc_int(1)
 	var i any = p

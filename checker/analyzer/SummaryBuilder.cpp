@@ -638,7 +638,9 @@ void SummaryBuilder::endFrame(const ReturnStmt *RS, CheckerContext &C,
         E.Path = *W;
         if (!Rel->empty() && *Rel != "free")
           E.ReleaseWith = *Rel;
-        E.RootType = D.rootType(E.Path);
+        E.RootType = compat::startsWith(E.Path, "$ret")
+                         ? typeKey(FD->getReturnType())
+                         : D.rootType(E.Path);
         Add(std::string("returns") + '\0' + "fresh" + '\0' + E.Path, E);
         break;
       }

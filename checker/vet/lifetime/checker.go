@@ -49,6 +49,8 @@ type checker struct {
 
 	findings map[string]*Finding
 	names    map[token.Pos]string // call Lparen or index Lbrack -> source name
+
+	freshOuts map[freshOutKey]tokID // freshOut's blocks
 }
 
 func newChecker(pass *analysis.Pass, facts *cfacts.Facts) *checker {

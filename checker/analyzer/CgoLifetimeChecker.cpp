@@ -65,9 +65,10 @@ CgoLifetimeChecker::CgoLifetimeChecker(BoundaryFacts Facts,
     if (!S->GoCalled)
       continue;
     for (const Effect &E : S->Effects) {
-      // A hand-over on some of the function's paths only (a condition on
-      // its result) is not taken for one at another function's start.
-      if (E.Kind != EffectKind::ToGo || !E.Retained || !E.Cond.empty())
+      // A hand-over with a condition (on the paths where the function
+      // succeeds) counts too: the later call assumes the earlier one took
+      // those paths, as it did before conditions were written.
+      if (E.Kind != EffectKind::ToGo || !E.Retained)
         continue;
       std::optional<AccessPath> P = AccessPath::parse(E.Path);
       if (!P || P->Deref ||

@@ -65,6 +65,9 @@ CgoLifetimeChecker::CgoLifetimeChecker(BoundaryFacts Facts,
     if (!S->GoCalled)
       continue;
     for (const Effect &E : S->Effects) {
+      // A hand-over with a condition (on the paths where the function
+      // succeeds) counts too: the later call assumes the earlier one took
+      // those paths, as it did before conditions were written.
       if (E.Kind != EffectKind::ToGo || !E.Retained)
         continue;
       std::optional<AccessPath> P = AccessPath::parse(E.Path);
@@ -117,7 +120,8 @@ static const Effect *freshReturn(const FunctionSummary *S) {
   if (S)
     for (const Effect &E : S->Effects)
       if (E.Kind == EffectKind::Returns && E.Own == Ownership::Fresh &&
-          E.Path == "$ret")
+          E.Path == "$ret" &&
+          (E.Cond.empty() || (E.Cond.On == "$ret" && E.Cond.isNonZero())))
         return &E;
   return nullptr;
 }
@@ -396,11 +400,98 @@ ProgramStateRef CgoLifetimeChecker::endLibraryKeeps(const CallEvent &Call,
   return St;
 }
 
+std::optional<std::pair<ProgramStateRef, ProgramStateRef>>
+CgoLifetimeChecker::assumeCondition(const CallEvent &Call, const Condition &K,
+                                    ProgramStateRef St,
+                                    CheckerContext &C) const {
+  SVal V;
+  QualType T;
+  if (K.On == "$ret") {
+    V = Call.getReturnValue();
+    T = Call.getResultType();
+  } else {
+    std::optional<AccessPath> P = AccessPath::parse(K.On);
+    if (!P || P->Root != AccessPath::Param || P->Index > Call.getNumArgs())
+      return std::nullopt;
+    SVal Arg = Call.getArgSVal(P->Index - 1);
+    const Expr *AE = Call.getArgExpr(P->Index - 1);
+    if (!Arg.getAs<Loc>() || !AE || !AE->getType()->isAnyPointerType())
+      return std::nullopt;
+    T = AE->getType()->getPointeeType();
+    V = St->getSVal(Arg.castAs<Loc>(), T);
+  }
+  if (V.isUnknownOrUndef() || T.isNull() ||
+      !(T->isAnyPointerType() || T->isIntegralOrEnumerationType()))
+    return std::nullopt;
+  SValBuilder &SVB = C.getSValBuilder();
+  SVal Test = V; // True where it is not zero.
+  if (K.Is == "negative" || K.Is == "nonnegative")
+    Test =
+        SVB.evalBinOp(St, BO_LT, V, SVB.makeZeroVal(T), SVB.getConditionType());
+  else if (K.Is == "positive")
+    Test =
+        SVB.evalBinOp(St, BO_GT, V, SVB.makeZeroVal(T), SVB.getConditionType());
+  std::optional<DefinedOrUnknownSVal> D = Test.getAs<DefinedOrUnknownSVal>();
+  if (!D || Test.isUnknown())
+    return std::nullopt;
+  auto [True, False] = St->assume(*D);
+  if (K.isZero() || K.Is == "nonnegative")
+    return std::make_pair(False, True);
+  return std::make_pair(True, False);
+}
+
+/// At a call whose body did not run: the effects of its summary or model.
+/// Effects with a condition (`frees $1` where the result is 0) happen on the
+/// outcomes where it holds: the call's state splits on each condition (at
+/// most two), as on realloc's result; where a condition's value cannot be
+/// told, its effects do not apply (they happen on some paths only).
 void CgoLifetimeChecker::modelSummarizedCall(const CallEvent &Call,
                                              const FunctionSummary &S,
                                              CheckerContext &C) const {
-  const auto *FD = cast<FunctionDecl>(Call.getDecl());
   ProgramStateRef St = endLibraryKeeps(Call, C.getState());
+  SmallVector<Condition, 2> Conds;
+  for (const Effect &E : S.Effects)
+    if (!E.Cond.empty() && Conds.size() < 2 &&
+        !llvm::is_contained(Conds, E.Cond))
+      Conds.push_back(E.Cond);
+  struct Outcome {
+    ProgramStateRef St;
+    SmallVector<bool, 2> Holds; ///< Per condition: it holds here.
+  };
+  SmallVector<Outcome, 4> Outcomes{{St, {}}};
+  for (const Condition &K : Conds) {
+    SmallVector<Outcome, 4> Next;
+    for (const Outcome &O : Outcomes) {
+      auto Split = assumeCondition(Call, K, O.St, C);
+      if (!Split) {
+        Next.push_back(O);
+        Next.back().Holds.push_back(false);
+        continue;
+      }
+      for (bool Holds : {true, false})
+        if (ProgramStateRef X = Holds ? Split->first : Split->second) {
+          Next.push_back({X, O.Holds});
+          Next.back().Holds.push_back(Holds);
+        }
+    }
+    Outcomes = std::move(Next);
+  }
+  for (const Outcome &O : Outcomes)
+    applySummaryEffects(
+        Call, S, O.St,
+        [&](const Effect &E) {
+          if (E.Cond.empty())
+            return true;
+          const auto *It = llvm::find(Conds, E.Cond);
+          return It != Conds.end() && O.Holds[It - Conds.begin()];
+        },
+        C);
+}
+
+void CgoLifetimeChecker::applySummaryEffects(
+    const CallEvent &Call, const FunctionSummary &S, ProgramStateRef St,
+    llvm::function_ref<bool(const Effect &)> Applies, CheckerContext &C) const {
+  const auto *FD = cast<FunctionDecl>(Call.getDecl());
   SourceLocation Loc = Call.getSourceRange().getBegin();
   const Expr *Origin = Call.getOriginExpr();
   SmallVector<std::pair<SymbolRef, std::string>, 2> Notes;
@@ -408,7 +499,7 @@ void CgoLifetimeChecker::modelSummarizedCall(const CallEvent &Call,
   for (unsigned I = 0, N = S.Effects.size(); I < N; ++I) {
     const Effect &E = S.Effects[I];
     std::optional<AccessPath> P = AccessPath::parse(E.Path);
-    if (!P)
+    if (!P || !Applies(E))
       continue;
     bool Bare = P->Root == AccessPath::Param && !P->Deref && P->Steps.empty();
     // A computed release on some paths only (`if (c) free(p)`) is not taken
@@ -432,13 +523,15 @@ void CgoLifetimeChecker::modelSummarizedCall(const CallEvent &Call,
       if (!Sym)
         continue;
       bool Moves = E.Kind == EffectKind::Moves;
-      std::string Note = (Moves ? Text.movedBy(FD) : Text.released(FD)) + " (" +
-                         E.Source.describe() + ")";
+      std::string Note =
+          (Moves ? Text.movedBy(FD) : Text.released(FD)) + " (" +
+          E.Source.describe() +
+          (E.Cond.empty() ? "" : ", where " + E.Cond.describe()) + ")";
       const CgoBlockState *BS = getBlockState(St, Sym);
       if (BS && BS->isHeldByGo() && ChecksEnabled[CK_FreeWhileGoHolds])
         return reportBlock(C, CK_FreeWhileGoHolds, Sym,
                            Text.freedWhileHeld(*BS, Moves ? FD : nullptr),
-                           Call.getSourceRange(), Note);
+                           Call.getSourceRange(), Note, St);
       if (BS && BS->isReleased())
         continue;
       St = setBlockState(St, Sym, CgoBlockState::released());
@@ -951,9 +1044,11 @@ void CgoLifetimeChecker::printState(raw_ostream &Out, ProgramStateRef St,
 /// A report about the block of \p Sym: where it was allocated is noted.
 void CgoLifetimeChecker::reportBlock(CheckerContext &C, CheckKind K,
                                      SymbolRef Sym, const std::string &Msg,
-                                     SourceRange Range,
-                                     const std::string &Why) const {
-  ExplodedNode *N = C.generateErrorNode();
+                                     SourceRange Range, const std::string &Why,
+                                     ProgramStateRef St) const {
+  ExplodedNode *N = C.generateErrorNode(St);
+  if (!St)
+    St = C.getState();
   if (!N)
     return;
   auto R = std::make_unique<PathSensitiveBugReport>(*BugTypes[K], Msg, N);
@@ -965,7 +1060,7 @@ void CgoLifetimeChecker::reportBlock(CheckerContext &C, CheckKind K,
                PathDiagnosticLocation(Range.getBegin(), C.getSourceManager()));
   R->markInteresting(Sym);
   noteAllocation(*R, Sym);
-  if (const CgoBlockState *BS = getBlockState(C.getState(), Sym))
+  if (const CgoBlockState *BS = getBlockState(St, Sym))
     if (const RemoteHold *H = BS->remote())
       noteRemoteHold(*R, *H, C);
   if (Range.isValid())

@@ -132,6 +132,17 @@ private:
   /// model or shape rule \p S.
   void modelSummarizedCall(const clang::ento::CallEvent &Call,
                            const FunctionSummary &S, CheckerContext &C) const;
+  /// The effects of \p S for which \p Applies says yes, on the state \p St
+  /// (one of the call's outcomes, when effects have conditions).
+  void applySummaryEffects(const clang::ento::CallEvent &Call,
+                           const FunctionSummary &S, ProgramStateRef St,
+                           llvm::function_ref<bool(const Effect &)> Applies,
+                           CheckerContext &C) const;
+  /// The states after \p Call where condition \p K holds and where it does
+  /// not (null: infeasible); nothing when its value is unknown.
+  std::optional<std::pair<ProgramStateRef, ProgramStateRef>>
+  assumeCondition(const clang::ento::CallEvent &Call, const Condition &K,
+                  ProgramStateRef St, CheckerContext &C) const;
   /// Before such a call: the values its deeper effect paths (`$1->name`)
   /// have, which the call's invalidation is about to replace.
   ProgramStateRef rememberPathsBeforeCall(const clang::ento::CallEvent &Call,
@@ -160,7 +171,8 @@ private:
   /// where it was allocated.
   void reportBlock(CheckerContext &C, CheckKind K, SymbolRef Sym,
                    const std::string &Msg, clang::SourceRange Range,
-                   const std::string &Why = std::string()) const;
+                   const std::string &Why = std::string(),
+                   ProgramStateRef St = nullptr) const;
   /// The note at the hand-over of a remote hold, in another function
   /// (another file, perhaps).
   void noteRemoteHold(clang::ento::PathSensitiveBugReport &R,

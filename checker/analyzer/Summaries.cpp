@@ -101,13 +101,32 @@ std::string FactSource::describe() const {
   return "";
 }
 
+const char *const ConditionValues[7] = {"zero",    "nonzero",  "null",
+                                        "nonnull", "negative", "nonnegative",
+                                        "positive"};
+
+std::string Condition::describe() const {
+  std::string What = On == "$ret" ? "its result" : "'" + On + "'";
+  if (isZero())
+    return What + (Is == "null" ? " is null" : " is 0");
+  if (isNonZero())
+    return What + (Is == "nonnull" ? " is not null" : " is not 0");
+  if (Is == "negative")
+    return What + " is negative";
+  if (Is == "nonnegative")
+    return What + " is not negative";
+  return What + " is positive";
+}
+
 bool Effect::sortsBefore(const Effect &O) const {
   // The schema's key, then everything else, so that the order is total.
   auto Key = [](const Effect &E) {
     return std::make_tuple(StringRef(effectKindName(E.Kind)), StringRef(E.Path),
-                           StringRef(E.Out), StringRef(ownershipName(E.Own)),
-                           StringRef(E.Where), StringRef(E.Export), E.Param,
-                           E.Retained, StringRef(E.Source.File), E.Source.Line);
+                           StringRef(E.Out), StringRef(E.Cond.On),
+                           StringRef(E.Cond.Is),
+                           StringRef(ownershipName(E.Own)), StringRef(E.Where),
+                           StringRef(E.Export), E.Param, E.Retained,
+                           StringRef(E.Source.File), E.Source.Line);
   };
   return Key(*this) < Key(O);
 }
@@ -266,6 +285,7 @@ private:
              bool AllowLibrary, std::string &Out) const;
   Error calls(const JsonNode &Obj, StringRef Key,
               std::vector<CallRef> &Out) const;
+  Error condition(const JsonNode &Obj, Condition &Out) const;
   Error effect(const JsonNode &N, bool Models, Effect &Out) const;
   Error function(const JsonNode &N, bool Models, FunctionSummary &Out) const;
 
@@ -349,6 +369,27 @@ Error Reader::calls(const JsonNode &Obj, StringRef Key,
   return Error::success();
 }
 
+Error Reader::condition(const JsonNode &Obj, Condition &Out) const {
+  MEMBER(C, Obj, "condition", Object, false);
+  if (!C)
+    return Error::success();
+  MEMBER(On, *C, "on", String, true);
+  std::optional<AccessPath> P = AccessPath::parse(On->Str);
+  bool Ret = P && P->Root == AccessPath::Ret && !P->Deref && P->Steps.empty();
+  bool OutParam =
+      P && P->Root == AccessPath::Param && P->Deref && P->Steps.empty();
+  if (!Ret && !OutParam)
+    return at(*On,
+              "'on' must be $ret or an out-parameter *$N: '" + On->Str + "'");
+  MEMBER(Is, *C, "is", String, true);
+  if (!llvm::is_contained(ConditionValues, StringRef(Is->Str)))
+    return at(*Is, "'is' must be one of zero, nonzero, null, nonnull, "
+                   "negative, nonnegative, positive");
+  Out.On = On->Str;
+  Out.Is = Is->Str;
+  return Error::success();
+}
+
 Error Reader::effect(const JsonNode &N, bool Models, Effect &Out) const {
   if (N.K != JsonNode::Object)
     return at(N, "each effect must be an object");
@@ -409,6 +450,7 @@ Error Reader::effect(const JsonNode &N, bool Models, Effect &Out) const {
     break;
   }
   }
+  TRY(condition(N, Out.Cond));
   MEMBER(RT, N, "root_type", String, false);
   if (RT)
     Out.RootType = RT->Str;
@@ -626,6 +668,13 @@ static void writeEffect(raw_ostream &OS, const Effect &E) {
   case EffectKind::Releases:
     member(OS, "export", E.Export);
     break;
+  }
+  if (!E.Cond.empty()) {
+    OS << ", \"condition\": { \"on\": ";
+    str(OS, E.Cond.On);
+    OS << ", \"is\": ";
+    str(OS, E.Cond.Is);
+    OS << " }";
   }
   if (!E.RootType.empty())
     member(OS, "root_type", E.RootType);

@@ -63,6 +63,25 @@ struct FactSource {
   std::string describe() const;
 };
 
+/// When an effect happens (an addition within version 1): on the paths where
+/// the value On (`$ret`, or `*$N`: what the N-th argument points to after the
+/// call) is Is (zero, nonzero, null, nonnull, negative, nonnegative,
+/// positive), and on none where it is not. Empty: on every path.
+struct Condition {
+  std::string On;
+  std::string Is;
+  bool empty() const { return On.empty(); }
+  /// Is: null and nonnull are zero and nonzero.
+  bool isZero() const { return Is == "zero" || Is == "null"; }
+  bool isNonZero() const { return Is == "nonzero" || Is == "nonnull"; }
+  /// "its result is 0", "'*$2' is not null": for notes.
+  std::string describe() const;
+  bool operator==(const Condition &O) const { return On == O.On && Is == O.Is; }
+};
+
+/// The values of a condition's `is`, in the schema's order.
+extern const char *const ConditionValues[7];
+
 /// One effect. Which members mean something depends on Kind (the table in
 /// docs/summaries.md).
 struct Effect {
@@ -82,9 +101,11 @@ struct Effect {
   /// version 1: "struct session *"), so that paths of two functions can be
   /// matched only when they start from the same type.
   std::string RootType;
+  /// On which of the function's paths it happens (empty: every one).
+  Condition Cond;
   FactSource Source;
 
-  /// The sort key of the schema: (effect, path, out).
+  /// The sort key of the schema: (effect, path, out, condition on, is).
   bool sortsBefore(const Effect &O) const;
 };
 
@@ -153,8 +174,8 @@ llvm::Error loadSummaries(llvm::StringRef Paths, SummaryOrigin O,
                           SummaryTable &T);
 
 /// Writes computed summaries as a schema-1 file of kind "summaries":
-/// functions sorted by name, effects by (effect, path, out), so that the
-/// same input gives the same bytes.
+/// functions sorted by name, effects by (effect, path, out, condition), so that
+/// the same input gives the same bytes.
 std::string writeSummaries(std::vector<FunctionSummary> Functions,
                            llvm::StringRef Generator);
 

@@ -16,6 +16,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/ConstraintManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/Store.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymbolManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -222,8 +223,18 @@ ProgramStateRef SummaryBuilder::recordStore(ProgramStateRef St,
     return St;
   for (const StackFrameContext *F : frames(C)) {
     std::optional<std::string> P = PathDescriber(St, F).ofSymbol(Sym);
-    if (!P || !rootedAtParam(*P))
+    if (!P || !rootedAtParam(*P)) {
+      // A block a call returned, stored in a field of a block (`out->name =
+      // calloc(...)`): if it is fresh, and still there when the frame ends,
+      // the frame hands it out through that field (`returns fresh
+      // $1->name`). Path null: not a parameter's value.
+      if (!P && isa<SymbolConjured>(Sym) && isa<SymbolicRegion>(Base) &&
+          isa<FieldRegion>(Dest))
+        St = addFrameEffect(St, FrameEffect{FrameEffect::Keeps, F, nullptr, Sym,
+                                            Dest, nullptr, 0, false,
+                                            Loc.getRawEncoding(), nullptr});
       continue;
+    }
     St = addFrameEffect(St, FrameEffect{FrameEffect::Keeps, F, intern(*P), Sym,
                                         Dest, nullptr, 0, false,
                                         Loc.getRawEncoding(), nullptr});
@@ -484,6 +495,46 @@ void SummaryBuilder::observeReturn(const ReturnStmt *RS, CheckerContext &C,
   Rec.Effects.push_back({Key, std::move(E)});
 }
 
+/// What is known of \p V, a frame's return value of type \p T, on the path
+/// of \p St: a RetFact bit for each fact that holds (zero, negative, ...).
+static unsigned retFacts(ProgramStateRef St, SVal V, QualType T,
+                         SValBuilder &SVB) {
+  using SB = SummaryBuilder;
+  bool Ptr = T->isAnyPointerType();
+  if (V.isUnknownOrUndef() || (!Ptr && !T->isIntegralOrEnumerationType()))
+    return 0;
+  // Whether \p Cond can be true, and whether it can be false, here.
+  auto Test = [&](SVal Cond) -> std::pair<bool, bool> {
+    std::optional<DefinedOrUnknownSVal> D = Cond.getAs<DefinedOrUnknownSVal>();
+    if (!D || Cond.isUnknown())
+      return {true, true};
+    auto [True, False] = St->assume(*D);
+    return {bool(True), bool(False)};
+  };
+  unsigned Out = 0;
+  auto [CanBeNonZero, CanBeZero] = Test(V);
+  if (!CanBeZero)
+    Out |= 1u << SB::RetNonZero;
+  if (!CanBeNonZero)
+    Out |= 1u << SB::RetZero;
+  if (Ptr || !T->isSignedIntegerOrEnumerationType())
+    return Out;
+  SVal Zero = SVB.makeZeroVal(T);
+  auto [CanBeNeg, CanBeNonNeg] =
+      Test(SVB.evalBinOp(St, BO_LT, V, Zero, SVB.getConditionType()));
+  if (!CanBeNonNeg)
+    Out |= 1u << SB::RetNegative;
+  if (!CanBeNeg)
+    Out |= 1u << SB::RetNonNegative;
+  auto [CanBePos, CanBeNonPos] =
+      Test(SVB.evalBinOp(St, BO_GT, V, Zero, SVB.getConditionType()));
+  if (!CanBeNonPos)
+    Out |= 1u << SB::RetPositive;
+  if (!CanBePos)
+    Out |= 1u << SB::RetNonPositive;
+  return Out;
+}
+
 void SummaryBuilder::endFrame(const ReturnStmt *RS, CheckerContext &C,
                               FreshTest IsFresh) const {
   if (!Enabled)
@@ -504,8 +555,14 @@ void SummaryBuilder::endFrame(const ReturnStmt *RS, CheckerContext &C,
   };
   // The return value's block, for `$ret->field`.
   SymbolRef RetSym = nullptr;
-  if (RS && RS->getRetValue())
-    RetSym = baseSymbol(C.getSVal(RS->getRetValue()));
+  bool RetIsBlock = false;
+  if (RS && RS->getRetValue()) {
+    SVal RV = C.getSVal(RS->getRetValue());
+    RetSym = baseSymbol(RV);
+    const MemRegion *RR = RV.getAsRegion();
+    RetIsBlock = RR && isa<SymbolicRegion>(RR->StripCasts());
+    Rec.RetFacts = retFacts(St, RV, FD->getReturnType(), C.getSValBuilder());
+  }
   PathDescriber DRet(St, SFC, RetSym);
   for (const FrameEffect &FE : frameEffects(St)) {
     if (FE.Frame != SFC && FE.K != FrameEffect::NullValue)
@@ -560,6 +617,33 @@ void SummaryBuilder::endFrame(const ReturnStmt *RS, CheckerContext &C,
       break;
     }
     case FrameEffect::Keeps: {
+      if (!FE.Path) {
+        // A fresh block left in a field of a parameter's or the result's
+        // block (recordStore): ownership the function gives away.
+        SVal Held = St->getSVal(FE.Dest);
+        std::optional<std::string> Rel = IsFresh(St, FE.Sym);
+        if (!Rel || FE.Sym == RetSym || baseSymbol(Held) != FE.Sym ||
+            isDefinitelyNull(St, Held))
+          break;
+        // A field of what a parameter points to; else of the block the
+        // function returns (only when it returns the block itself, not a
+        // pointer into it).
+        std::optional<std::string> W = D.ofRegion(FE.Dest);
+        if (!W && RetIsBlock)
+          W = DRet.ofRegion(FE.Dest);
+        if (!W || !compat::startsWith(*W, "$"))
+          break;
+        E.Kind = EffectKind::Returns;
+        E.Own = Ownership::Fresh;
+        E.Path = *W;
+        if (!Rel->empty() && *Rel != "free")
+          E.ReleaseWith = *Rel;
+        E.RootType = compat::startsWith(E.Path, "$ret")
+                         ? typeKey(FD->getReturnType())
+                         : D.rootType(E.Path);
+        Add(std::string("returns") + '\0' + "fresh" + '\0' + E.Path, E);
+        break;
+      }
       E.Kind = EffectKind::Keeps;
       E.Path = FE.Path;
       E.RootType = D.rootType(E.Path);
@@ -600,6 +684,16 @@ void SummaryBuilder::endFrame(const ReturnStmt *RS, CheckerContext &C,
     }
     }
   }
+  // A field the function frees or moves and then fills again is the
+  // struct's own (`free(r->name); r->name = strdup(s)`), not handed out.
+  llvm::erase_if(Rec.Effects, [&](const Observed &O) {
+    return O.E.Kind == EffectKind::Returns && O.E.Own == Ownership::Fresh &&
+           llvm::any_of(Rec.Effects, [&](const Observed &R) {
+             return (R.E.Kind == EffectKind::Frees ||
+                     R.E.Kind == EffectKind::Moves) &&
+                    R.E.Path == O.E.Path;
+           });
+  });
   observeReturn(RS, C, IsFresh, FD, Rec);
   // Fresh blocks handed out through `T **out` parameters: `returns fresh *$2`.
   for (unsigned I = 0, N = FD->getNumParams(); I < N; ++I) {
@@ -657,9 +751,13 @@ void SummaryBuilder::endAnalysis() const {
       T.Location = where((Def ? Def : R.FD)->getLocation(),
                          R.FD->getASTContext().getSourceManager());
       T.GoCalled = Model.isGoCalled(R.FD);
+      T.PointerResult = R.FD->getReturnType()->isAnyPointerType();
     }
     unsigned L = R.Top ? 1 : 0;
     ++T.Ends[L];
+    for (unsigned F = 0; F < NumRetFacts; ++F)
+      if (R.RetFacts & (1u << F))
+        ++T.EndsWith[L][F];
     std::map<std::string, const Observed *> Here;
     for (const Observed &O : R.Effects) {
       auto [It, New] = Here.insert({O.Key, &O});
@@ -675,15 +773,49 @@ void SummaryBuilder::endAnalysis() const {
       if (!Seen && !(Release && llvm::is_contained(R.NullPaths, E->Path)))
         continue;
       const Effect &Obs = Seen ? H->second->E : *E;
-      auto [S, New] = T.Effects.insert({Key, Tally::Seen{Obs, {0, 0}, false}});
+      Tally::Seen Init;
+      Init.E = Obs;
+      auto [S, New] = T.Effects.insert({Key, std::move(Init)});
       if (!New && earlier(Obs.Source, S->second.E.Source))
         S->second.E.Source = Obs.Source;
-      ++S->second.Count[L];
+      unsigned *Count = Seen ? S->second.Count : S->second.Vacuous;
+      auto &With = Seen ? S->second.CountWith : S->second.VacuousWith;
+      ++Count[L];
+      for (unsigned F = 0; F < NumRetFacts; ++F)
+        if (R.RetFacts & (1u << F))
+          ++With[L][F];
       if (Seen && Release && !Obs.Always)
         S->second.Maybe = true;
     }
   }
   Records.clear();
+}
+
+Condition SummaryBuilder::conditionOf(const Tally &T, const Tally::Seen &S,
+                                      unsigned L) {
+  // Preferred first: the result tested against 0 (or NULL), then its sign.
+  static const RetFact Order[] = {RetZero, RetNonZero, RetNegative,
+                                  RetNonNegative, RetPositive};
+  static const char *const Names[] = {"zero", "nonzero", "negative",
+                                      "nonnegative", "positive"};
+  for (unsigned I = 0; I < std::size(Order); ++I) {
+    RetFact F = Order[I];
+    RetFact Not = RetFact(F ^ 1); // Zero/NonZero, Negative/NonNegative, ...
+    // Every end says whether it holds; it does not hold everywhere; the
+    // effect happened where it holds only, and on every such end (or had
+    // nothing to release there).
+    if (T.EndsWith[L][F] + T.EndsWith[L][Not] != T.Ends[L] ||
+        T.EndsWith[L][F] == T.Ends[L] || S.CountWith[L][F] != S.Count[L] ||
+        S.CountWith[L][F] + S.VacuousWith[L][F] != T.EndsWith[L][F])
+      continue;
+    Condition C;
+    C.On = "$ret";
+    C.Is = Names[I];
+    if (T.PointerResult)
+      C.Is = F == RetZero ? "null" : "nonnull";
+    return C;
+  }
+  return Condition();
 }
 
 std::vector<FunctionSummary> SummaryBuilder::summaries() const {
@@ -695,11 +827,21 @@ std::vector<FunctionSummary> SummaryBuilder::summaries() const {
     S.GoCalled = T.GoCalled;
     unsigned L = T.Ends[1] ? 1 : 0;
     for (const auto &[Key, Seen] : T.Effects) {
-      if (!Seen.Count[L])
+      if (!Seen.Count[L] && !Seen.Vacuous[L])
         continue;
       Effect E = Seen.E;
+      bool Everywhere = Seen.Count[L] + Seen.Vacuous[L] >= T.Ends[L];
+      if (!Everywhere && Seen.Count[L])
+        E.Cond = conditionOf(T, Seen, L);
+      // A pointer that comes out as the result is not null where it does:
+      // `returns fresh $ret` on the non-null ends says nothing more.
+      bool AtRet = E.Own == Ownership::Fresh || E.Own == Ownership::Static
+                       ? E.Path == "$ret"
+                       : E.Out.empty();
+      if (E.Kind == EffectKind::Returns && AtRet && E.Cond.isNonZero())
+        E.Cond = Condition();
       if (E.Kind == EffectKind::Frees || E.Kind == EffectKind::Moves)
-        E.Always = !Seen.Maybe && Seen.Count[L] >= T.Ends[L];
+        E.Always = !Seen.Maybe && (Everywhere || !E.Cond.empty());
       S.Effects.push_back(std::move(E));
     }
     Out.push_back(std::move(S));
@@ -762,6 +904,8 @@ void dumpSummaries(raw_ostream &OS,
         OS << " " << E.Export;
         break;
       }
+      if (!E.Cond.empty())
+        OS << " if " << E.Cond.On << " " << E.Cond.Is;
       OS << " (" << E.Source.describe() << ")\n";
     }
   }

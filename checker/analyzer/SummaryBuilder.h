@@ -112,6 +112,18 @@ public:
   /// The summaries so far, one per observed function.
   std::vector<FunctionSummary> summaries() const;
 
+  /// What is known of a frame's return value at one end node: which of
+  /// these hold on that path (a bit per RetFact).
+  enum RetFact {
+    RetZero,
+    RetNonZero,
+    RetNegative,
+    RetNonNegative,
+    RetPositive,
+    RetNonPositive,
+    NumRetFacts
+  };
+
 private:
   /// One effect as observed at one end node.
   struct Observed {
@@ -126,15 +138,27 @@ private:
     std::vector<Observed> Effects;
     /// Top frames: paths whose initial value is null on this path.
     std::vector<std::string> NullPaths;
+    /// What is known of the return value here (RetFact bits).
+    unsigned RetFacts = 0;
   };
   /// What all end nodes of one function said.
   struct Tally {
     std::string Name, Location;
     bool GoCalled = false;
     unsigned Ends[2] = {0, 0}; ///< [0] inlined frames, [1] top frames.
+    /// Ends where each RetFact holds.
+    unsigned EndsWith[2][NumRetFacts] = {};
+    bool PointerResult = false;
     struct Seen {
       Effect E;
+      /// Ends where it happened (Count), and among them those where each
+      /// RetFact holds.
       unsigned Count[2] = {0, 0};
+      unsigned CountWith[2][NumRetFacts] = {};
+      /// Releases: ends where the path's initial value was null (nothing
+      /// to release), and among them those where each RetFact holds.
+      unsigned Vacuous[2] = {0, 0};
+      unsigned VacuousWith[2][NumRetFacts] = {};
       bool Maybe = false;
     };
     std::map<std::string, Seen> Effects;
@@ -150,6 +174,10 @@ private:
                       const clang::SourceManager &SM) const;
   std::string where(clang::SourceLocation Loc,
                     const clang::SourceManager &SM) const;
+  /// The condition on the return value under which \p S happened, when it
+  /// happened on exactly the ends where it holds (level \p L).
+  static Condition conditionOf(const Tally &T, const Tally::Seen &S,
+                               unsigned L);
   void observeReturn(const clang::ReturnStmt *RS, CheckerContext &C,
                      FreshTest IsFresh, const clang::FunctionDecl *FD,
                      EndRecord &Rec) const;

@@ -66,12 +66,19 @@ static sum_function *function_named(cl_summaries *s, const char *name) {
 
 /* What makes two effects the same fact (everything but `when` and the
  * source). */
+static const char *cond_str(const json_t *e, const char *key) {
+  const json_t *c = json_object_get(e, "condition");
+  return c && json_is_object(c) ? str(c, key) : "";
+}
+
 static char *effect_key(const json_t *e) {
   long param = 0;
   cs_json_get_int(e, "param", &param);
-  return cs_xasprintf("%s|%s|%s|%s|%s|%s|%ld|%d", str(e, "effect"), str(e, "path"), str(e, "out"),
-                      str(e, "ownership"), str(e, "where"), str(e, "export"), param,
-                      json_is_true(json_object_get(e, "retained")));
+  /* Two effects that differ only by their condition are two effects. */
+  return cs_xasprintf("%s|%s|%s|%s|%s|%s|%ld|%d|%s|%s", str(e, "effect"), str(e, "path"),
+                      str(e, "out"), str(e, "ownership"), str(e, "where"), str(e, "export"), param,
+                      json_is_true(json_object_get(e, "retained")), cond_str(e, "on"),
+                      cond_str(e, "is"));
 }
 
 /* Is source a earlier than source b (file, then line)? */
@@ -217,7 +224,45 @@ static bool has_call(const json_t *list, const char *name, long arg) {
   return false;
 }
 
+/* A fresh block a function leaves in a field ($1->name, $ret->name) is the
+ * caller's only when no function of the package frees or moves that field of
+ * a block of the same type: otherwise the struct owns it (a setter, or a
+ * destructor that frees the field). */
+static bool field_owned_by_struct(const cl_summaries *s, const json_t *e) {
+  path_parts p;
+  if (!split_path(str(e, "path"), &p) || p.deref || !p.selectors[0] ||
+      !(is_param_root(p.root) || strcmp(p.root, "$ret") == 0) || !str(e, "root_type")[0])
+    return false;
+  for (size_t f = 0; f < s->len; f++)
+    for (size_t m = 0; m < s->fns[f].neffects; m++) {
+      const json_t *x = s->fns[f].effects[m];
+      path_parts q;
+      if (is_release(x) && split_path(str(x, "path"), &q) && !q.deref && is_param_root(q.root) &&
+          strcmp(q.selectors, p.selectors) == 0 &&
+          strcmp(str(x, "root_type"), str(e, "root_type")) == 0)
+        return true;
+    }
+  return false;
+}
+
+static void drop_owned_fields(cl_summaries *s) {
+  for (size_t f = 0; f < s->len; f++) {
+    sum_function *fn = &s->fns[f];
+    size_t kept = 0;
+    for (size_t k = 0; k < fn->neffects; k++) {
+      json_t *e = fn->effects[k];
+      if (strcmp(str(e, "effect"), "returns") == 0 && strcmp(str(e, "ownership"), "fresh") == 0 &&
+          field_owned_by_struct(s, e))
+        json_decref(e);
+      else
+        fn->effects[kept++] = e;
+    }
+    fn->neffects = kept;
+  }
+}
+
 void cl_summaries_link(cl_summaries *s) {
+  drop_owned_fields(s);
   for (size_t r = 0; r < s->len; r++) {
     sum_function *ret = &s->fns[r];
     for (size_t k = 0; k < ret->neffects; k++) {
@@ -387,8 +432,9 @@ static void write_compact(const json_t *v, cs_buf *b) {
  * its own (as the plugin writes it). */
 static char *effect_text(const json_t *e) {
   static const char *const order[] = {
-      "effect", "ownership", "path",   "when",  "out",      "release_with", "invalidated_by",
-      "where",  "until",     "export", "param", "retained", "root_type",    NULL};
+      "effect",       "ownership",      "path",      "when",      "out",
+      "release_with", "invalidated_by", "where",     "until",     "export",
+      "param",        "retained",       "condition", "root_type", NULL};
   cs_buf b = {0};
   cs_buf_puts(&b, "{ ");
   bool first = true;
@@ -425,7 +471,10 @@ static int compare_effects(const void *pa, const void *pb) {
     if (c)
       return c;
   }
-  return strcmp(a->text, b->text);
+  int c = strcmp(cond_str(a->e, "on"), cond_str(b->e, "on"));
+  if (!c)
+    c = strcmp(cond_str(a->e, "is"), cond_str(b->e, "is"));
+  return c ? c : strcmp(a->text, b->text);
 }
 
 static int compare_functions(const void *pa, const void *pb) {

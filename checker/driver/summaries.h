@@ -27,11 +27,14 @@ void cl_summaries_free(cl_summaries *s);
 bool cl_summaries_add_file(cl_summaries *s, const char *path, size_t unit, cs_error *err);
 
 /* Adds `invalidated_by` to every borrowed return: the functions that free or
- * move the same path from a parameter of the same type (or the same global). */
+ * move the same path from a parameter of the same type (or the same global).
+ * Drops a `returns fresh` through a field ($1->name, $ret->name) when a
+ * function of the package frees or moves that field of a block of the same
+ * type: the struct owns what is there, the caller does not. */
 void cl_summaries_link(cl_summaries *s);
 
 /* The merged file: schema 1, kind "summaries", functions sorted by name and
- * effects by (effect, path, out), `inputs` with their SHA-256 (absolute
+ * effects by (effect, path, out, condition), `inputs` with their SHA-256 (absolute
  * paths); the same input gives the same bytes. NULL with err set when an
  * input cannot be read. */
 char *cl_summaries_render(const cl_summaries *s, const char *generator, const cs_strlist *inputs,

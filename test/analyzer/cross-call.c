@@ -10,13 +10,15 @@
 // DEFINE:   -analyzer-config 'cgo:Exports=GoTrackSession;GoUntrackSession;GoBorrowPeer' \
 // DEFINE:   -analyzer-config 'cgo:RetainingParams=GoTrackSession:1' \
 // DEFINE:   -analyzer-config 'cgo:ReleasingParams=GoUntrackSession:1' \
-// DEFINE:   -analyzer-config 'cgo:GoCalled=session_open;session_close;session_close_properly;session_grow;session_reset_user;conn_open;conn_close;ctx_start;ctx_stop;ctx_stop_properly;session_close_other' \
+// DEFINE:   -analyzer-config 'cgo:GoCalled=session_open;session_close;session_close_properly;session_grow;session_reset_user;conn_open;conn_close;ctx_start;ctx_stop;ctx_stop_properly;session_close_other;pipe_open;pipe_close' \
 // DEFINE:   -analyzer-config cgo:ShippedModels=false
 //
 // First pass: the summaries.
 // RUN: rm -f %t.json
 // RUN: cd %S && %{analyze} -analyzer-config cgo:SummaryOutput=%t.json cross-call.c
 // RUN: FileCheck %s --check-prefix=SUMMARY < %t.json
+// A hand-over on the success path only carries its condition:
+// SUMMARY: { "effect": "to_go", "path": "$1->buf", "export": "GoTrackSession", "param": 1, "retained": true, "condition": { "on": "$ret", "is": "zero" }, "root_type": "struct pipe *",
 // SUMMARY: { "name": "session_open", "location": "cross-call.c:{{[0-9]+}}", "go_called": true,
 // SUMMARY: { "effect": "to_go", "path": "$1->user", "export": "GoTrackSession", "param": 1, "retained": true, "root_type": "struct session *",
 //
@@ -99,4 +101,19 @@ void ctx_stop_properly(void) {
   GoUntrackSession(g_ctx);
   free(g_ctx); // no-warning
   g_ctx = NULL;
+}
+
+// A hand-over where the function succeeds (its summary's to_go has the
+// condition `$ret zero`) still counts for a later free.
+struct pipe { void *buf; int busy; };
+int pipe_open(struct pipe *p, void *u) {
+  if (p->busy)
+    return -1;
+  p->buf = u;
+  GoTrackSession(u); // expected-note-re{{Handed to Go in 'pipe_open' at cross-call.c:{{[0-9]+}} ($1->buf, to Go export 'GoTrackSession'); 'GoUntrackSession', which releases it, is not called before this free}}
+  return 0;
+}
+void pipe_close(struct pipe *p) {
+  free(p->buf); // expected-warning{{Memory is freed while Go still holds it: 'pipe_open' handed it to Go export 'GoTrackSession', which kept it (its 1st argument)}}
+                // expected-note@-1{{Memory is freed while Go still holds it: 'pipe_open' handed it to Go export 'GoTrackSession', which kept it (its 1st argument)}}
 }

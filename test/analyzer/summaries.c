@@ -103,8 +103,8 @@ int *identity(int *p) { return p; }
 // A function's own static buffer: valid until the next call.
 // CHECK-DAG: last_error: returns borrowed library invalidated_by last_error:0 (computed at summaries.c:[[#@LINE+1]])
 const char *last_error(void) { static char buf[32]; return buf; }
-// Fresh memory through an out-parameter.
-// CHECK-DAG: open_rec: returns fresh *$1 (computed at summaries.c:[[#@LINE+1]])
+// Fresh memory through an out-parameter, on the paths that return 0.
+// CHECK-DAG: open_rec: returns fresh *$1 if $ret zero (computed at summaries.c:[[#@LINE+1]])
 int open_rec(struct rec **out) { *out = malloc(sizeof **out); return *out ? 0 : -1; }
 
 // keeps: in a global; in a field of another parameter; in the block it
@@ -113,7 +113,7 @@ int open_rec(struct rec **out) { *out = malloc(sizeof **out); return *out ? 0 : 
 void keep_global(char *p) { g_saved = p; }
 // CHECK-DAG: keep_in_session: keeps $2 where $1->user (computed at summaries.c:[[#@LINE+1]])
 void keep_in_session(struct session *s, void *u) { s->user = u; }
-// CHECK-DAG: make_job: keeps $1 where $ret->in (computed at summaries.c:[[#@LINE+3]])
+// CHECK-DAG: make_job: keeps $1 where $ret->in if $ret nonnull (computed at summaries.c:[[#@LINE+3]])
 // CHECK-DAG: make_job: returns fresh $ret (computed at summaries.c:[[#@LINE+3]])
 struct job *make_job(char *in) {
   struct job *j = malloc(sizeof *j); if (!j) return NULL; j->in = in;

@@ -15,7 +15,7 @@ Checked: the JSON itself (with positions), version 1, kind "models", library (th
 documentation; every function (a C identifier, sorted by name, not repeated within the set of
 files unless both entries name each other's library in "also_in"); every effect (a known
 "effect" with its members, the access-path grammar, "cite" on every effect, sorted by effect,
-path and out); an entry with no effects carries its own "cite". Unknown members are errors here
+path, out and condition); an entry with no effects carries its own "cite". Unknown members are errors here
 (a reader ignores them; a shipped model with one has a typo).
 """
 import json
@@ -31,6 +31,8 @@ IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 GLOB = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\*\Z")
 PATH = re.compile(r"\*?(?:\$(?:[1-9][0-9]*|ret)|[A-Za-z_][A-Za-z0-9_]*)"
                   r"(?:->[A-Za-z_][A-Za-z0-9_]*|\.[A-Za-z_][A-Za-z0-9_]*|\[(?:[0-9]+|\*)\])*\Z")
+CONDITION_IS = ("zero", "nonzero", "null", "nonnull", "negative", "nonnegative", "positive")
+CONDITION_ON = re.compile(r"(?:\$ret|\*\$[1-9][0-9]*)\Z")
 # Members per effect: (required, optional).
 MEMBERS = {
     "frees": ({"path", "when"}, set()),
@@ -251,7 +253,16 @@ class Checker:
             self.at(path, kind, f"'{kind.value}' is computed from a package's code, not a library model")
             return None
         required, optional = MEMBERS[kind.value]
-        self.unknown(path, eff, required | optional | {"effect", "cite"})
+        self.unknown(path, eff, required | optional | {"effect", "cite", "condition"})
+        cond = self.member(path, eff, "condition", "object", required=False)
+        if cond is not None:
+            self.unknown(path, cond, {"on", "is"})
+            on = self.member(path, cond, "on", "string")
+            if on is not None and not CONDITION_ON.match(on.value):
+                self.at(path, on, f"'on' must be $ret or an out-parameter *$N: '{on.value}'")
+            is_ = self.member(path, cond, "is", "string")
+            if is_ is not None and is_.value not in CONDITION_IS:
+                self.at(path, is_, "'is' must be one of " + ", ".join(CONDITION_IS))
         cite = self.member(path, eff, "cite", "string")
         if cite is not None and not cite.value.strip():
             self.at(path, cite, "'cite' is empty")
@@ -279,8 +290,13 @@ class Checker:
             self.check_path(path, eff.get("out"), "out")
             self.check_calls(path, eff, "invalidated_by")
         p, o = eff.get("path"), eff.get("out")
+        on = cond.get("on") if cond is not None else None
+        is_ = cond.get("is") if cond is not None else None
+        # Two effects that differ only by their condition are two effects.
         return (kind.value, p.value if p is not None and p.kind == "string" else "",
-                o.value if o is not None and o.kind == "string" else "")
+                o.value if o is not None and o.kind == "string" else "",
+                on.value if on is not None and on.kind == "string" else "",
+                is_.value if is_ is not None and is_.kind == "string" else "")
 
     def check_function(self, path, fn):
         self.unknown(path, fn, {"name", "effects", "cite", "also_in"})
@@ -303,7 +319,7 @@ class Checker:
                 if key is None:
                     continue
                 if last is not None and key < last:
-                    self.at(path, eff, f"effects are not sorted by effect, path and out: "
+                    self.at(path, eff, f"effects are not sorted by effect, path, out and condition: "
                                        f"{key[0]} {key[1]} comes after {last[0]} {last[1]}")
                 elif key == last:
                     self.at(path, eff, f"effect {key[0]} {key[1]} appears twice")

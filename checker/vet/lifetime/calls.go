@@ -441,6 +441,10 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 	var res aval
 	returned := false
 	for _, e := range effects {
+		if isFreshOut(e) {
+			x.freshOut(s, in, name, e, args, pos)
+			continue
+		}
 		if e.Effect != cfacts.Returns {
 			continue
 		}
@@ -476,6 +480,9 @@ func (x *explorer) cResult(s *state, in ssa.Value, name string, e cfacts.Effect,
 			res := x.refilled(s, x.resolvePath(s, p, args), in, pos, desc)
 			for _, el := range res {
 				t := el.t
+				if c.givenToGo(t) {
+					continue // Go's own block, lent back (freshout.go)
+				}
 				bt := c.toks[t]
 				bt.own, bt.ownSrc, bt.cfunc = cfacts.Borrowed, e.Source.String(), name
 				bt.owner = owner.tokens()

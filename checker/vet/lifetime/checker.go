@@ -51,6 +51,8 @@ type checker struct {
 	findings map[string]*Finding
 	names    map[token.Pos]string // call Lparen or index Lbrack -> source name
 	keeps    *keepCallers         // what Go calls pass to C functions that keep an argument
+
+	freshOuts map[freshOutKey]tokID // freshOut's blocks
 }
 
 func newChecker(pass *analysis.Pass, facts *cfacts.Facts) *checker {

@@ -24,6 +24,9 @@ static char **make_strings(int n) { return malloc(sizeof(char *) * n); }
 static void destroy_strings(char **s) { free(s); }
 static void set_string(char **s, int i, char *p) { s[i] = p; }
 static int run_args(int argc, char **argv) { return argc > 0 && argv[0][0]; }
+typedef struct res { char *name; } res;
+static void res_fill(res *out) { out->name = calloc(1, 16); }
+static char *res_name(res *r) { return r->name; }
 */
 import "C"
 
@@ -200,4 +203,27 @@ func buildArgs(args []string) **C.char {
 		C.set_string(cargs, C.int(i), cstr)
 	}
 	return cargs
+}
+
+// Ownership the package's C gave away (issue 20, pattern 5): res_fill callocs
+// out->name for its caller to free (computed: returns fresh $1->name), and
+// res_name lends it back; Go frees what it owns.
+func fillThenFree() {
+	var r C.res
+	C.res_fill(&r)
+	n := C.res_name(&r)
+	C.free(unsafe.Pointer(n)) // no-warning
+}
+
+func fillThenFreeField() {
+	var r C.res
+	C.res_fill(&r)
+	_ = C.res_name(&r)
+	C.free(unsafe.Pointer(r.name)) // no-warning
+}
+
+// Not filled on this path: what res_name lends is C's.
+func nameThenFree(r *C.res) {
+	n := C.res_name(r)
+	C.free(unsafe.Pointer(n)) // want `C memory n \(from C.res_name\) is freed by C.free, but C owns it: C.res_name returned it borrowed`
 }

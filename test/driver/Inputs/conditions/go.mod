@@ -1,0 +1,3 @@
+module conditions
+
+go 1.19

@@ -431,7 +431,8 @@ CgoLifetimeChecker::assumeCondition(const CallEvent &Call, const Condition &K,
   else if (K.Is == "positive")
     Test =
         SVB.evalBinOp(St, BO_GT, V, SVB.makeZeroVal(T), SVB.getConditionType());
-  std::optional<DefinedOrUnknownSVal> D = Test.getAs<DefinedOrUnknownSVal>();
+  std::optional<DefinedOrUnknownSVal> D =
+      compat::toStd(Test.getAs<DefinedOrUnknownSVal>());
   if (!D || Test.isUnknown())
     return std::nullopt;
   auto [True, False] = St->assume(*D);

@@ -505,7 +505,8 @@ static unsigned retFacts(ProgramStateRef St, SVal V, QualType T,
     return 0;
   // Whether \p Cond can be true, and whether it can be false, here.
   auto Test = [&](SVal Cond) -> std::pair<bool, bool> {
-    std::optional<DefinedOrUnknownSVal> D = Cond.getAs<DefinedOrUnknownSVal>();
+    std::optional<DefinedOrUnknownSVal> D =
+        compat::toStd(Cond.getAs<DefinedOrUnknownSVal>());
     if (!D || Cond.isUnknown())
       return {true, true};
     auto [True, False] = St->assume(*D);

@@ -237,6 +237,30 @@ func (g *Gate) Poll() int {
 
 var gatePeek = peekGate
 
+// Reported as before: a method used as a method value.
+type Tube struct {
+	h *C.int
+	n int
+}
+
+func NewTube() *Tube {
+	t := &Tube{h: C.alloc_int(1)}
+	runtime.SetFinalizer(t, func(t *Tube) { C.free_int(t.h) })
+	return t
+}
+
+func (t *Tube) peek() int {
+	return int(C.read_int(t.h)) // want `t may be collected while C.read_int runs`
+}
+
+func (t *Tube) Poll() int {
+	n := t.peek()
+	t.n += n
+	return n
+}
+
+func (t *Tube) Peeker() func() int { return t.peek }
+
 // A C call that only stores the handle and never reads through it: the
 // model of register_int says so (testdata/models/handles.json).
 type Tag struct{ h *C.int }

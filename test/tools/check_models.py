@@ -15,7 +15,8 @@ Checked: the JSON itself (with positions), version 1, kind "models", library (th
 documentation; every function (a C identifier, sorted by name, not repeated within the set of
 files unless both entries name each other's library in "also_in"); every effect (a known
 "effect" with its members, the access-path grammar, "cite" on every effect, sorted by effect,
-path, out and condition); an entry with no effects carries its own "cite". Unknown members are errors here
+path, out and condition); an entry with no effects carries its own "cite"; "opaque" entries (an argument $N and
+"cite"). Unknown members are errors here
 (a reader ignores them; a shipped model with one has a typo).
 """
 import json
@@ -28,6 +29,7 @@ EFFECTS = ("frees", "moves", "returns", "keeps", "to_go", "releases")
 OWNERSHIP = ("fresh", "borrowed", "static", "argument")
 WHEN = ("always", "maybe")
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+ARG = re.compile(r"\$[1-9][0-9]*\Z")
 GLOB = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\*\Z")
 PATH = re.compile(r"\*?(?:\$(?:[1-9][0-9]*|ret)|[A-Za-z_][A-Za-z0-9_]*)"
                   r"(?:->[A-Za-z_][A-Za-z0-9_]*|\.[A-Za-z_][A-Za-z0-9_]*|\[(?:[0-9]+|\*)\])*\Z")
@@ -298,8 +300,25 @@ class Checker:
                 on.value if on is not None and on.kind == "string" else "",
                 is_.value if is_ is not None and is_.kind == "string" else "")
 
+    def check_opaque(self, path, fn):
+        """'opaque': the arguments the function never reads through, each {path: $N, cite}."""
+        lst = self.member(path, fn, "opaque", "array", required=False)
+        if lst is None:
+            return
+        for entry in lst.value:
+            if entry.kind != "object":
+                self.at(path, entry, "each entry of 'opaque' must be an object")
+                continue
+            self.unknown(path, entry, {"path", "cite"})
+            arg = self.member(path, entry, "path", "string")
+            if arg is not None and not ARG.match(arg.value):
+                self.at(path, arg, f"'path' of 'opaque' must be an argument ($1, $2, ...): '{arg.value}'")
+            cite = self.member(path, entry, "cite", "string")
+            if cite is not None and not cite.value.strip():
+                self.at(path, cite, "'cite' is empty")
+
     def check_function(self, path, fn):
-        self.unknown(path, fn, {"name", "effects", "cite", "also_in"})
+        self.unknown(path, fn, {"name", "effects", "cite", "also_in", "opaque"})
         name = self.member(path, fn, "name", "string")
         if name is not None and not IDENT.match(name.value):
             self.at(path, name, f"'name' must be a C function name: '{name.value}'")
@@ -332,6 +351,7 @@ class Checker:
                     self.at(path, lib, "each entry of 'also_in' must be a library name")
                 else:
                     also_in.add(lib.value)
+        self.check_opaque(path, fn)
         return name, also_in, len(effects.value) if effects is not None else 0
 
     def check_file(self, path):

@@ -140,3 +140,50 @@ func TestParsePath(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestOpaque reads the arguments a C function never reads through, from a
+// model (with its cite) and a summary (with its source), and refuses a path
+// that is not an argument; the shipped models that carry them parse.
+func TestOpaque(t *testing.T) {
+	dir := t.TempDir()
+	m := write(t, dir, "lib.json", `{"version": 1, "kind": "models", "library": "lib", "functions": [
+  {"name": "lib_set_data", "effects": [],
+   "opaque": [{"path": "$3", "cite": "man lib_set_data"}]}]}`)
+	f, err := ReadFile(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn := &f.Functions[0]
+	if !fn.OpaqueArg(3) || fn.OpaqueArg(1) || fn.Opaque[0].Source.Cite != "man lib_set_data" || fn.Opaque[0].Source.Line != 3 {
+		t.Errorf("opaque = %+v", fn.Opaque)
+	}
+	var none *Function
+	if none.OpaqueArg(1) {
+		t.Error("no facts: nothing is opaque")
+	}
+	s := write(t, dir, "s.json", `{"version": 1, "kind": "summaries", "functions": [
+  {"name": "set", "effects": [], "opaque": [{"path": "$1", "source": {"kind": "computed", "file": "a.c", "line": 4}}]}]}`)
+	if f, err := ReadFile(s); err != nil || !f.Functions[0].OpaqueArg(1) {
+		t.Errorf("summary: %v", err)
+	}
+	for _, bad := range []string{`{"path": "$1->h", "cite": "c"}`, `{"path": "$1"}`, `"$1"`} {
+		b := write(t, dir, "bad.json", `{"version": 1, "kind": "models", "library": "bad", "functions": [
+  {"name": "f", "effects": [], "opaque": [`+bad+`]}]}`)
+		if _, err := ReadFile(b); err == nil {
+			t.Errorf("%s: accepted", bad)
+		}
+	}
+	for _, lib := range []string{"glib", "libc", "lua", "librdkafka"} {
+		f, err := ReadFile(filepath.Join("..", "..", "models", lib+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, fn := range f.Functions {
+			n += len(fn.Opaque)
+		}
+		if n == 0 {
+			t.Errorf("%s: no opaque entries", lib)
+		}
+	}
+}

@@ -61,6 +61,7 @@ func (db *DB) Add(r Rank, fn *Function) {
 				merged.Effects = append(merged.Effects, e)
 			}
 		}
+		merged.Opaque = append(append([]Opaque(nil), old.fn.Opaque...), fn.Opaque...)
 		db.funcs[fn.Name] = ranked{r, &merged}
 	}
 }

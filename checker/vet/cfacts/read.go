@@ -154,6 +154,9 @@ func parseFunction(n *node, f *File, data []byte) (Function, error) {
 		}
 		fn.Effects = append(fn.Effects, eff)
 	}
+	if fn.Opaque, err = parseOpaque(n, f, data); err != nil {
+		return fn, err
+	}
 	return fn, nil
 }
 

@@ -105,6 +105,8 @@ type Function struct {
 	Name     string   `json:"name"`
 	Location string   `json:"location,omitempty"`
 	Effects  []Effect `json:"effects"`
+	// Opaque lists the arguments it never reads through (opaque.go)
+	Opaque []Opaque `json:"opaque,omitempty"`
 }
 
 // Input is one file a summaries file was computed from, with its SHA-256.

@@ -78,11 +78,12 @@ type Finding struct {
 	Pos     token.Pos
 	Message string
 	Related []analysis.RelatedInformation
-	Fix     *Fix
+	Fixes   []Fix
 }
 
 // Fix is a safe fix: insert runtime.KeepAlive(Value) after the statement
-// that holds the C call at Pos (or defer it before a return statement).
+// that holds the C call at Pos (or defer it before a return statement). A
+// finding has one for each place it names.
 type Fix struct {
 	Pos   token.Pos
 	Value string
@@ -246,6 +247,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass, facts)
 	funcs := order(ssainfo.SrcFuncs)
+	c.ka.callers = newCallGraph(funcs)
 	// Pass 1: the summaries (callees first) and the finalizers.
 	for _, fn := range funcs {
 		if c.summarize(fn) {
@@ -269,6 +271,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.exhausted[fn] = true
 		}
 	}
+	c.emitKeepAlive()
 	c.warnExhausted(funcs)
 	c.exportFacts(funcs)
 	return &Result{Findings: c.sortedFindings(), Keeps: c.keptArgs(funcs)}, nil
@@ -277,7 +280,7 @@ func run(pass *analysis.Pass) (any, error) {
 func (c *checker) explorer(fn *ssa.Function, report bool) *explorer {
 	return &explorer{c: c, top: fn, report: report,
 		live:      map[*ssa.Function]map[*ssa.BasicBlock]map[ssa.Value]bool{},
-		kaPending: map[kaKey]*Finding{}, kaUsed: map[kaKey]bool{},
+		kaPending: map[kaKey]kaCheck{}, kaUsed: map[kaKey]bool{},
 		entry: map[*ssa.BasicBlock]map[ssa.Value]bool{}}
 }
 

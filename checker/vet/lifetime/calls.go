@@ -358,11 +358,7 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 	}
 	// MissingKeepAlive candidates: a C pointer read from a field that a
 	// finalizer frees.
-	for _, a := range args {
-		for _, e := range a {
-			x.keepAliveCandidate(s, e, pos, desc)
-		}
-	}
+	x.keepAliveCandidates(s, f, args, pos, desc)
 	// keeps
 	for _, e := range effects {
 		if e.Effect != cfacts.Keeps {

@@ -47,6 +47,7 @@ type checker struct {
 	finalizers map[*types.TypeName]map[string]*finalizer
 	finFuncs   map[*ssa.Function]bool
 	exhausted  map[*ssa.Function]bool // ran out of MaxSteps
+	ka         kaPackage              // MissingKeepAlive (keepalive.go)
 
 	findings map[string]*Finding
 	names    map[token.Pos]string // call Lparen or index Lbrack -> source name

@@ -114,64 +114,11 @@ func (x *explorer) goPointerKept(v elem, by string, arg int, e cfacts.Effect, po
 	x.emit(f)
 }
 
-// keepAliveCandidate starts a MissingKeepAlive check when t was read from a
-// field of a Go value whose finalizer frees that field.
-func (x *explorer) keepAliveCandidate(s *state, e elem, pos token.Pos, cfunc string) {
-	c := x.c
-	if e.from.t == 0 || len(e.from.sel) < 2 {
-		return
-	}
-	base, sel := e.from.t, e.from.sel
-	owner := c.toks[base]
-	if owner.kind != tkParam && owner.kind != tkGo && owner.kind != tkOpaque {
-		return
-	}
-	if owner.global != nil || owner.typ == nil {
-		return
-	}
-	if owner.kind == tkGo && !s.finSet[base] {
-		// allocated on this path, and no finalizer set on it yet (a
-		// constructor's error path before its runtime.SetFinalizer)
-		return
-	}
-	fin, field := c.finalizerOf(owner.typ, sel)
-	if fin == nil || fin.fn == x.top || c.isFinalizerFunc(x.top) {
-		return
-	}
-	for _, ch := range s.checks {
-		if ch.x == base && ch.pos == pos {
-			return
-		}
-	}
-	s.checks = append(s.checks, kaCheck{x: base, pos: pos, cfunc: cfunc, fin: fin, field: field})
-}
-
 // atExit runs the checks that need a whole path: MissingKeepAlive, and a
 // free of a field that a finalizer frees again.
 func (x *explorer) atExit(s *state) {
 	c := x.c
-	for _, ch := range s.checks {
-		key := kaKey{ch.x, ch.pos}
-		if ch.done {
-			// a use after the call on one path keeps the value alive
-			// during the call on every path through it
-			x.kaUsed[key] = true
-			continue
-		}
-		if x.kaPending[key] != nil {
-			continue
-		}
-		owner := c.toks[ch.x]
-		msg := fmt.Sprintf("%s may be collected while %s runs: its finalizer frees %s.%s, and %s is not used after the call; add runtime.KeepAlive(%s) after it",
-			owner.desc, ch.cfunc, owner.desc, ch.field, owner.desc, owner.desc)
-		f := &Finding{Checker: MissingKeepAlive, Pos: ch.pos, Message: msg}
-		f.note(ch.fin.pos, fmt.Sprintf("the finalizer set here (%s) frees field %s with %s", ch.fin.desc, ch.field, ch.fin.cfunc))
-		if owner.kind == tkParam && owner.param > 0 {
-			f.Fix = &Fix{Pos: ch.pos, Value: owner.desc}
-		}
-		x.kaPending[key] = f
-		x.kaOrder = append(x.kaOrder, key)
-	}
+	x.keepAliveAtExit(s)
 	for _, p := range s.heldPending {
 		freed := true
 		for _, ct := range p.containers {
@@ -205,25 +152,6 @@ func (x *explorer) atExit(s *state) {
 		f.note(fin.pos, fmt.Sprintf("the finalizer set here (%s) frees field %s with %s", fin.desc, field, fin.cfunc))
 		x.emit(f)
 	}
-}
-
-// kaKey names a MissingKeepAlive candidate: the value and the C call.
-type kaKey struct {
-	x   tokID
-	pos token.Pos
-}
-
-// flushKeepAlive reports the MissingKeepAlive candidates of the paths
-// explored since the last flush, but those where the value is used after the
-// call on some path: the compiler keeps a value alive at a call when any path
-// from the call uses it.
-func (x *explorer) flushKeepAlive() {
-	for _, key := range x.kaOrder {
-		if !x.kaUsed[key] {
-			x.emit(x.kaPending[key])
-		}
-	}
-	x.kaPending, x.kaUsed, x.kaOrder = map[kaKey]*Finding{}, map[kaKey]bool{}, nil
 }
 
 // reportUse reports a use of freed memory.

@@ -40,7 +40,7 @@ type explorer struct {
 	// per block, what is live on entry (entryLive)
 	entry map[*ssa.BasicBlock]map[ssa.Value]bool
 	// MissingKeepAlive candidates of the exits seen so far (flushKeepAlive)
-	kaPending map[kaKey]*Finding
+	kaPending map[kaKey]kaCheck
 	kaUsed    map[kaKey]bool
 	kaOrder   []kaKey
 }

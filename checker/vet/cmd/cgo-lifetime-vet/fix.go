@@ -41,45 +41,13 @@ func applyFixes(fset *token.FileSet, pkgs []*packages.Package, results []*lifeti
 	done := map[string]bool{}
 	for _, r := range results {
 		for _, f := range r.Findings {
-			if f.Fix == nil || !enabled[f.Checker] {
+			if !enabled[f.Checker] {
 				continue
 			}
-			tf := fset.File(f.Fix.Pos)
-			file := files[tf]
-			if file == nil {
-				continue
-			}
-			stmt, isReturn := enclosingStmt(file, f.Fix.Pos)
-			if stmt == nil {
-				continue
-			}
-			start, end := fset.Position(stmt.Pos()), fset.Position(stmt.End())
-			if start.Filename == "" || start.Filename != end.Filename {
-				continue
-			}
-			key := start.Filename + ":" + strconv.Itoa(start.Line) + f.Fix.Value
-			if done[key] {
-				continue
-			}
-			done[key] = true
-			src, err := os.ReadFile(start.Filename)
-			if err != nil {
-				return nil, err
-			}
-			lines := strings.Split(string(src), "\n")
-			if start.Line < 1 || start.Line > len(lines) || end.Line > len(lines) {
-				continue
-			}
-			indent := leadingSpace(lines[start.Line-1])
-			if isReturn {
-				edits[start.Filename] = append(edits[start.Filename],
-					lineEdit{start.Line, indent + "defer runtime.KeepAlive(" + f.Fix.Value + ")"})
-			} else {
-				edits[start.Filename] = append(edits[start.Filename],
-					lineEdit{end.Line + 1, indent + "runtime.KeepAlive(" + f.Fix.Value + ")"})
-			}
-			if !imports(file, "runtime") {
-				needImport[start.Filename] = true
+			for _, fix := range f.Fixes {
+				if err := addFix(fset, files, fix, edits, needImport, done); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
@@ -113,6 +81,48 @@ func applyFixes(fset *token.FileSet, pkgs []*packages.Package, results []*lifeti
 	}
 	sort.Strings(fixed)
 	return fixed, nil
+}
+
+// addFix adds the line edit of one fix (and notes the import it needs), once
+// per statement and value.
+func addFix(fset *token.FileSet, files map[*token.File]*ast.File, fix lifetime.Fix, edits map[string][]lineEdit, needImport, done map[string]bool) error {
+	file := files[fset.File(fix.Pos)]
+	if file == nil {
+		return nil
+	}
+	stmt, isReturn := enclosingStmt(file, fix.Pos)
+	if stmt == nil {
+		return nil
+	}
+	start, end := fset.Position(stmt.Pos()), fset.Position(stmt.End())
+	if start.Filename == "" || start.Filename != end.Filename {
+		return nil
+	}
+	key := start.Filename + ":" + strconv.Itoa(start.Line) + fix.Value
+	if done[key] {
+		return nil
+	}
+	done[key] = true
+	src, err := os.ReadFile(start.Filename)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(string(src), "\n")
+	if start.Line < 1 || start.Line > len(lines) || end.Line > len(lines) {
+		return nil
+	}
+	indent := leadingSpace(lines[start.Line-1])
+	if isReturn {
+		edits[start.Filename] = append(edits[start.Filename],
+			lineEdit{start.Line, indent + "defer runtime.KeepAlive(" + fix.Value + ")"})
+	} else {
+		edits[start.Filename] = append(edits[start.Filename],
+			lineEdit{end.Line + 1, indent + "runtime.KeepAlive(" + fix.Value + ")"})
+	}
+	if !imports(file, "runtime") {
+		needImport[start.Filename] = true
+	}
+	return nil
 }
 
 // enclosingStmt returns the innermost statement of a block that holds pos,

@@ -20,9 +20,13 @@ A Go value has a finalizer or cleanup (runtime.SetFinalizer,
 runtime.AddCleanup) that frees C memory held in one of its fields; code takes
 the C pointer out of that value and passes it to a C call; no
 runtime.KeepAlive of that same value (not a copy) follows the call, and the
-value is otherwise unreachable during the call. The garbage collector may
-then run the finalizer while C still uses the memory. The suggested fix
-inserts runtime.KeepAlive after the call.`
+value is otherwise unreachable during the call: not used after it on any
+path, nor, for a parameter of an unexported function, by every caller after
+calling it. The garbage collector may then run the finalizer while C still
+uses the memory. An argument that the C function's facts call opaque (never
+read through) is left alone. The places of one type and finalizer are one
+finding, the others as notes; the suggested fix inserts runtime.KeepAlive
+after each.`
 
 // Analyzer reports the cgo.MissingKeepAlive findings of the lifetime analysis.
 var Analyzer = &analysis.Analyzer{

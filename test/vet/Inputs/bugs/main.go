@@ -52,6 +52,6 @@ func main() {
 	b.data = unsafe.Pointer(&x)
 
 	r := newRes()
-	r.peek()
 	fmt.Println(r.get())
+	r.peek() // r is not used after the call (cgo.MissingKeepAlive in peek)
 }

@@ -124,6 +124,52 @@ func TestStaleSummariesAreIgnored(t *testing.T) {
 	_ = c
 }
 
+func TestCondition(t *testing.T) {
+	dir := t.TempDir()
+	fx := func(cond string) string {
+		return `{"version": 1, "kind": "models", "library": "x", "functions": [
+  {"name": "sock_close", "effects": [
+    {"effect": "frees", "path": "$1", "when": "always", "cite": "c",
+     "condition": ` + cond + `}]}]}`
+	}
+	f, err := ReadFile(write(t, dir, "ok.json", fx(`{"on": "$ret", "is": "zero"}`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := f.Functions[0].Effects[0].Condition
+	if c == nil || c.On != "$ret" || c.Is != Zero || c.Signs() != 2 || c.String() != "when $ret is zero" {
+		t.Fatalf("condition = %+v", c)
+	}
+	for is, signs := range map[string]uint8{Null: 2, Nonnull: 5, Nonzero: 5, Negative: 1, Nonnegative: 6, Positive: 4} {
+		if got := (Condition{On: "$ret", Is: is}).Signs(); got != signs {
+			t.Errorf("%s: signs %d, want %d", is, got, signs)
+		}
+	}
+	if f, err := ReadFile(write(t, dir, "out.json", fx(`{"on": "*$2", "is": "nonnull"}`))); err != nil || f.Functions[0].Effects[0].Condition.On != "*$2" {
+		t.Errorf("*$2: %v", err)
+	}
+	for cond, want := range map[string]string{
+		`"yes"`:                         ":4:19: 'condition' must be an object, not a string",
+		`{"is": "zero"}`:                ":4:19: missing 'on'",
+		`{"on": "$1", "is": "zero"}`:    ":4:26: 'on' must be $ret or *$N, not \"$1\"",
+		`{"on": "$ret", "is": "small"}`: ":4:40: 'is' must be one of zero, nonzero, null, nonnull, negative, nonnegative, positive",
+		`{"on": "$ret"}`:                ":4:19: missing 'is'",
+	} {
+		p := write(t, dir, "bad.json", fx(cond))
+		if _, err := ReadFile(p); err == nil || !strings.HasPrefix(err.Error(), p+want) {
+			t.Errorf("%s: got %v, want %s", cond, err, want)
+		}
+	}
+	// Two effects that differ by their condition only are two effects.
+	db := NewDB()
+	db.Add(RankShipped, &Function{Name: "g", Effects: []Effect{{Effect: Frees, Path: "$1", Condition: &Condition{"$ret", Zero}}}})
+	db.Add(RankShipped, &Function{Name: "g", Effects: []Effect{{Effect: Frees, Path: "$1", Condition: &Condition{"$ret", Nonzero}}}})
+	db.Add(RankShipped, &Function{Name: "g", Effects: []Effect{{Effect: Frees, Path: "$1", Condition: &Condition{"$ret", Zero}}}})
+	if n := len(db.Lookup("g").Effects); n != 2 {
+		t.Errorf("%d effects, want 2", n)
+	}
+}
+
 func TestParsePath(t *testing.T) {
 	for in, want := range map[string]string{
 		"$1": "1 0 []", "$2->name": "2 0 [name]", "*$1": "1 1 []", "$1->items[*]": "1 0 [items [*]]", "$1.a->b[3]": "1 0 [a b [*]]",

@@ -179,6 +179,33 @@ func parseCalls(n *node, key string) ([]Call, error) {
 	return calls, nil
 }
 
+// condOn is what a condition may be on: the result, or what an argument
+// points to after the call.
+var condOn = regexp.MustCompile(`^(\$ret|\*\$[1-9][0-9]*)$`)
+
+// parseCondition reads an effect's 'condition' (CONDITION-SCHEMA, docs/
+// summaries.md "Conditions"), or nil when it has none.
+func parseCondition(n *node) (*Condition, error) {
+	cn, err := n.objectMember("condition")
+	if err != nil || cn == nil {
+		return nil, err
+	}
+	var c Condition
+	if c.On, err = cn.stringMember("on", true); err != nil {
+		return nil, err
+	}
+	if !condOn.MatchString(c.On) {
+		return nil, errAt(cn.member("on"), "'on' must be $ret or *$N, not %q", c.On)
+	}
+	if c.Is, err = cn.stringMember("is", true); err != nil {
+		return nil, err
+	}
+	if err := oneOf(cn, "is", c.Is, Zero, Nonzero, Null, Nonnull, Negative, Nonnegative, Positive); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
 func parseEffect(n *node, f *File, data []byte) (Effect, error) {
 	var e Effect
 	if n.kind != 'o' {
@@ -232,6 +259,9 @@ func parseEffect(n *node, f *File, data []byte) (Effect, error) {
 		return e, err
 	}
 	if e.Retained, err = n.boolMember("retained"); err != nil {
+		return e, err
+	}
+	if e.Condition, err = parseCondition(n); err != nil {
 		return e, err
 	}
 	line, _ := lineCol(data, n.off)

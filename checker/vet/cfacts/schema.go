@@ -97,8 +97,53 @@ type Effect struct {
 	Export        string `json:"export,omitempty"`
 	Param         int    `json:"param,omitempty"`
 	Retained      bool   `json:"retained,omitempty"`
-	Source        Source `json:"source"`
+	// Condition: the effect happens on the function's paths where it
+	// holds and on none where it does not; nil: unconditional.
+	Condition *Condition `json:"condition,omitempty"`
+	Source    Source     `json:"source"`
 }
+
+// Condition values (docs/summaries.md, "Conditions"). Null and Nonnull are
+// written for pointers and mean Zero and Nonzero.
+const (
+	Zero        = "zero"
+	Nonzero     = "nonzero"
+	Null        = "null"
+	Nonnull     = "nonnull"
+	Negative    = "negative"
+	Nonnegative = "nonnegative"
+	Positive    = "positive"
+)
+
+// Condition says on which of a function's paths an effect happens: those
+// where On ("$ret", or "*$N": what the N-th argument points to after the
+// call) Is zero, nonzero, null, nonnull, negative, nonnegative or positive.
+type Condition struct {
+	On string `json:"on"`
+	Is string `json:"is"`
+}
+
+// Signs returns the signs a value may have where the condition holds, as a
+// set: 1 negative, 2 zero, 4 positive (null and nonnull read as zero and
+// nonzero).
+func (c Condition) Signs() uint8 {
+	switch c.Is {
+	case Zero, Null:
+		return 2
+	case Nonzero, Nonnull:
+		return 1 | 4
+	case Negative:
+		return 1
+	case Nonnegative:
+		return 2 | 4
+	case Positive:
+		return 4
+	}
+	return 7
+}
+
+// String renders a condition for a report: "when $ret is zero".
+func (c Condition) String() string { return "when " + c.On + " is " + c.Is }
 
 // Function is the summary (or model) of one C function.
 type Function struct {

@@ -370,21 +370,13 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 		}
 	}
 	// keeps
-	for _, e := range effects {
+	for i, e := range effects {
 		if e.Effect != cfacts.Keeps {
 			continue
 		}
-		p, ok := cfacts.ParsePath(e.Path)
-		if !ok || p.Arg == 0 || p.Arg > len(args) {
-			continue
-		}
-		kept := args[p.Arg-1]
-		var at []loc
-		if wp, ok := cfacts.ParsePath(e.Where); ok && wp.Arg > 0 && wp.Arg <= len(args) {
-			at = x.storePath(s, wp, args, kept)
-		}
-		if p.IsArg() && !handleArgs[p.Arg] {
-			x.keptByC(s, kept, e, desc, p.Arg, args, at, pos)
+		keep := func(s *state, _, _ bool) { x.cKeep(s, e, args, desc, pos, handleArgs) }
+		if e.Condition == nil || !x.onCondition(s, e, i, in, pos, keep) {
+			keep(s, false, false)
 		}
 	}
 	// until: the end of a keeping
@@ -448,6 +440,22 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 	}
 	x.set(s, in, res)
 	x.bindPending(s, in)
+}
+
+// cKeep applies one keeps effect of a C call.
+func (x *explorer) cKeep(s *state, e cfacts.Effect, args []aval, desc string, pos token.Pos, handleArgs map[int]bool) {
+	p, ok := cfacts.ParsePath(e.Path)
+	if !ok || p.Arg == 0 || p.Arg > len(args) {
+		return
+	}
+	kept := args[p.Arg-1]
+	var at []loc
+	if wp, ok := cfacts.ParsePath(e.Where); ok && wp.Arg > 0 && wp.Arg <= len(args) {
+		at = x.storePath(s, wp, args, kept)
+	}
+	if p.IsArg() && !handleArgs[p.Arg] {
+		x.keptByC(s, kept, e, desc, p.Arg, args, at, pos)
+	}
 }
 
 // cFree applies one frees or moves effect of a C call (byCall: the blocks

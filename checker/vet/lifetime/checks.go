@@ -297,10 +297,22 @@ func (x *explorer) reportTwice(s *state, t tokID, prev, now freeNote, pos token.
 	}
 	c := x.c
 	tk := c.toks[t]
-	msg := fmt.Sprintf("C memory %s is freed twice: %s frees it again after %s %s it", c.display(t), now.by, prev.by, prev.how)
+	// a fact that frees on some paths only makes the report possible, and
+	// it says so
+	twice, again, prevHow := "is freed twice", "frees it again", prev.how
+	if prev.maybe || now.maybe {
+		twice = "may be freed twice"
+	}
+	if now.maybe {
+		again = "may free it again"
+	}
+	if prev.maybe {
+		prevHow = "may have " + prev.how
+	}
+	msg := fmt.Sprintf("C memory %s %s: %s %s after %s %s it", c.display(t), twice, now.by, again, prev.by, prevHow)
 	if n := len(x.deferring); n > 0 {
-		msg = fmt.Sprintf("C memory %s is freed twice: the deferred %s frees it again when %s returns, after %s %s it",
-			c.display(t), now.by, x.deferring[n-1].Name(), prev.by, prev.how)
+		msg = fmt.Sprintf("C memory %s %s: the deferred %s %s when %s returns, after %s %s it",
+			c.display(t), twice, now.by, again, x.deferring[n-1].Name(), prev.by, prevHow)
 	}
 	f := &Finding{Checker: GoFreesTwice, Pos: pos, Message: msg}
 	x.allocNote(f, tk)

@@ -384,6 +384,17 @@ func (x *explorer) settle(s *state) {
 	}
 }
 
+// dropped settles what waits on the result of a call whose result nothing
+// reads (a statement C.conn_close(c)): nothing can test it.
+func (x *explorer) dropped(s *state, in *ssa.Call) {
+	if len(s.cond.pending) == 0 || (in.Referrers() != nil && len(*in.Referrers()) > 0) {
+		return
+	}
+	for _, t := range x.eval(s, in).tokens() {
+		x.flushTok(s, t)
+	}
+}
+
 func (x *explorer) untested(s *state, p pending) {
 	if p.want == 0 {
 		p.apply(s, false, false) // a guess whose result nobody tests: as before

@@ -113,6 +113,9 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 				break instrs
 			case *ssa.Call:
 				outs := x.call(st, in.Common(), in, in.Pos())
+				for _, o := range outs {
+					x.dropped(o, in)
+				}
 				if len(outs) == 1 {
 					st = outs[0]
 					continue

@@ -52,6 +52,14 @@ func connCloseAgain() {
 	}
 }
 
+// A close whose result is dropped may have freed it: the second free is
+// possible, and the report says so.
+func closeUntested() {
+	c := C.res_new()
+	C.conn_close(c)
+	C.res_destroy(c) // want `C memory c \(from C.res_new\) may be freed twice: C.res_destroy frees it again after C.conn_close may have freed it`
+}
+
 // Silent: destroyed only where the close failed (and freed nothing).
 func destroyWhenCloseFails() {
 	c := C.res_new()

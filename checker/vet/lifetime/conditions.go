@@ -679,11 +679,11 @@ next:
 }
 
 // condOf returns a condition on one result that holds on every freeing exit
-// and on no other.
+// and on no other; the last result first (Go's error).
 func condOf(in, out []*state) *Cond {
 	n := len(in[0].cond.ret)
 next:
-	for k := 0; k < n; k++ {
+	for k := n - 1; k >= 0; k-- {
 		var r signs
 		for _, s := range in {
 			if len(s.cond.ret) != n {

@@ -163,6 +163,36 @@ func parseCallerDeferFirst() error {
 	return nil
 }
 
+// Silent: the same with the error as the second result.
+func parse2(r *C.res) (int, error) {
+	if C.res_check(r) < 0 {
+		C.res_destroy(r)
+		return 0, errors.New("bad")
+	}
+	return 1, nil
+}
+
+func parse2Caller() (int, error) {
+	r := C.res_new()
+	n, err := parse2(r)
+	if err != nil {
+		return 0, err
+	}
+	C.res_destroy(r) // no-warning
+	return n, nil
+}
+
+// Reported: freed again on the error path.
+func parse2Buggy() (int, error) {
+	r := C.res_new()
+	n, err := parse2(r)
+	if err != nil {
+		C.res_destroy(r) // want `C memory r \(from C.res_new\) is freed twice: C.res_destroy frees it again after parse2 freed it`
+		return 0, err
+	}
+	return n, nil
+}
+
 // Pattern 9. Silent: a release frees only when the count drops to zero (and
 // deletes the key first); two releases of two references are no double free.
 var refs = map[*C.res]int{}

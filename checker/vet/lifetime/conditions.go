@@ -534,31 +534,77 @@ func (x *explorer) noteStore(s *state, addr aval, val ssa.Value) {
 	}
 }
 
-// noteReturn records what each result of a return is, for the function's
-// summary: a constant, an interface made of a value (never nil), a new
-// error, or what a branch learned.
-func (x *explorer) noteReturn(s *state, in *ssa.Return) {
-	// what waits on a value the function does not return is settled
+// atReturn settles, at a return, what waits on values the function does not
+// return, and records what each result is, for the function's summary: a
+// constant, an interface made of a value (never nil), a new error, or what a
+// branch learned. An effect waiting on a returned value splits the exit in
+// two for the summary: one where it happened and the result is as its
+// condition says, one where neither (frees $1 if $ret is zero).
+func (x *explorer) atReturn(s *state, in *ssa.Return) []*state {
+	building := len(x.c.building) > 0
 	var keep, fire []pending
 	for _, p := range s.cond.pending {
-		if s.retval.has(p.t) {
+		if building && p.want != 0 && s.retval.has(p.t) {
 			keep = append(keep, p)
 		} else {
 			fire = append(fire, p)
 		}
 	}
-	s.cond.pending = keep
+	s.cond.pending = nil
 	for _, p := range fire {
 		x.untested(s, p)
 	}
-	if len(x.c.building) == 0 {
-		return
+	if !building {
+		return []*state{s}
 	}
 	ret := make([]signs, len(in.Results))
 	for i, r := range in.Results {
 		ret[i] = x.resultSigns(s, r)
 	}
 	s.cond.ret = ret
+	exits := []*state{s}
+	for _, p := range keep {
+		k := retPart(s.retval, p.t, len(ret))
+		var next []*state
+		for _, e := range exits {
+			if k < 0 {
+				x.untested(e, p)
+				next = append(next, e)
+				continue
+			}
+			yes, no := e.cond.ret[k]&p.want, e.cond.ret[k]&^p.want
+			if no != 0 {
+				o := e.clone()
+				o.cond.ret = append([]signs(nil), e.cond.ret...)
+				o.cond.ret[k] = no
+				next = append(next, o)
+			}
+			if yes != 0 {
+				e.cond.ret = append([]signs(nil), e.cond.ret...)
+				e.cond.ret[k] = yes
+				p.apply(e, false, false)
+				next = append(next, e)
+			}
+		}
+		exits = next
+	}
+	return exits
+}
+
+// retPart returns which of n results holds token t (0-based), or -1.
+func retPart(ret aval, t tokID, n int) int {
+	for _, e := range ret {
+		if e.t != t {
+			continue
+		}
+		if n == 1 && e.part == 0 {
+			return 0
+		}
+		if int(e.part) >= 1 && int(e.part) <= n {
+			return int(e.part) - 1
+		}
+	}
+	return -1
 }
 
 func (x *explorer) resultSigns(s *state, r ssa.Value) signs {

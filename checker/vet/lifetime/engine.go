@@ -105,9 +105,10 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 					ret = union(ret, v)
 				}
 				st.retval = ret
-				x.noteReturn(st, in)
-				x.use(st, ret, nil)
-				exits = append(exits, st)
+				for _, o := range x.atReturn(st, in) {
+					x.use(o, ret, nil)
+					exits = append(exits, o)
+				}
 				break instrs
 			case *ssa.Panic:
 				break instrs

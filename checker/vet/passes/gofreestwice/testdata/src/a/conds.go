@@ -68,6 +68,23 @@ func destroyWhenCloseFails() {
 	}
 }
 
+// The same through a Go wrapper that returns the C result: its summary
+// frees its argument if its result is zero.
+func closeConn(c *C.res) C.int { return C.conn_close(c) }
+
+func retryWrapper() {
+	c := C.res_new()
+	for closeConn(c) != 0 { // no-warning
+	}
+}
+
+func wrapperCloseAgain() {
+	c := C.res_new()
+	if closeConn(c) == 0 {
+		C.res_destroy(c) // want `C memory c \(from C.res_new\) is freed twice: C.res_destroy frees it again after closeConn freed it`
+	}
+}
+
 // Pattern 2. Silent: Release frees the handle only while f.valid, and clears
 // the flag: Close and then Release again (or the finalizer) free nothing
 // twice.

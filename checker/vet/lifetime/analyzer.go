@@ -165,7 +165,11 @@ func (f *FuncFact) String() string {
 		parts = append(parts, "keeps "+e.Path+" via "+e.Via)
 	}
 	for _, e := range f.Uses {
-		parts = append(parts, "uses "+e.Path)
+		w := "uses " + e.Path
+		if e.Guard != nil {
+			w += " if " + e.Guard.Path + " is " + signsText(signs(e.Guard.Signs))
+		}
+		parts = append(parts, w)
 	}
 	if f.Returns != nil {
 		parts = append(parts, "returns C memory from "+f.Returns.Via)

@@ -148,7 +148,7 @@ func (x *explorer) branch(s *state, in *ssa.If) []branchTo {
 		}
 		return []branchTo{{s, b.Succs[1]}}
 	}
-	t, ok := x.test(s, in.Cond)
+	t, ok := x.test(s, in.Cond, in)
 	if !ok {
 		return []branchTo{{s.clone(), b.Succs[1]}, {s, b.Succs[0]}}
 	}
@@ -175,23 +175,23 @@ type test struct {
 	yes, no signs
 }
 
-func (x *explorer) test(s *state, v ssa.Value) (test, bool) {
+func (x *explorer) test(s *state, v ssa.Value, at ssa.Instruction) (test, bool) {
 	switch v := v.(type) {
 	case *ssa.UnOp:
 		if v.Op == token.NOT {
-			t, ok := x.test(s, v.X)
+			t, ok := x.test(s, v.X, at)
 			t.yes, t.no = t.no, t.yes
 			return t, ok
 		}
 	case *ssa.BinOp:
-		return x.compare(s, v)
+		return x.compare(s, v, at)
 	}
-	subj, ok := x.subjectOf(s, v)
+	subj, ok := x.subjectOf(s, v, at)
 	return test{subj, sPos, sZero}, ok
 }
 
 // compare reads a comparison of a value with a constant.
-func (x *explorer) compare(s *state, v *ssa.BinOp) (test, bool) {
+func (x *explorer) compare(s *state, v *ssa.BinOp, at ssa.Instruction) (test, bool) {
 	op, val := v.Op, v.X
 	k, ok := v.Y.(*ssa.Const)
 	if !ok {
@@ -214,7 +214,7 @@ func (x *explorer) compare(s *state, v *ssa.BinOp) (test, bool) {
 	if !ok {
 		return test{}, false
 	}
-	subj, ok := x.subjectOf(s, val)
+	subj, ok := x.subjectOf(s, val, at)
 	if !ok {
 		return test{}, false
 	}
@@ -283,10 +283,11 @@ func constSigns(k *ssa.Const) (signs, bool) {
 	return 0, false
 }
 
-// subjectOf returns what a tested value is: the field it was read from (one
-// exact location), or its one token.
-func (x *explorer) subjectOf(s *state, v ssa.Value) (subject, bool) {
-	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+// subjectOf returns what a value tested at instruction at is: the field it
+// was read from (one exact location, read right before: nothing wrote in
+// between), or its one token.
+func (x *explorer) subjectOf(s *state, v ssa.Value, at ssa.Instruction) (subject, bool) {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL && readRightBefore(u, at) {
 		if a := x.eval(s, u.X); len(a) == 1 && exactSel(a[0].sel) && !a[0].byValue {
 			return subject{l: loc{a[0].t, a[0].sel}}, true
 		}
@@ -295,6 +296,32 @@ func (x *explorer) subjectOf(s *state, v ssa.Value) (subject, bool) {
 		return subject{t: a[0].t}, true
 	}
 	return subject{}, false
+}
+
+// readRightBefore reports whether the load u and the instruction at are in
+// one block with no store or call between them: the field still holds what
+// u read (closed := c.closed; c.closed = true; if closed {...} tests the old
+// value, not the field).
+func readRightBefore(u *ssa.UnOp, at ssa.Instruction) bool {
+	b := u.Block()
+	if at == nil || at.Block() != b {
+		return false
+	}
+	seen := false
+	for _, in := range b.Instrs {
+		switch {
+		case in == ssa.Instruction(u):
+			seen = true
+		case in == at:
+			return seen
+		case seen:
+			switch in.(type) {
+			case *ssa.Store, *ssa.Call, *ssa.MapUpdate, *ssa.Defer, *ssa.Go, *ssa.Send, *ssa.RunDefers:
+				return false
+			}
+		}
+	}
+	return false
 }
 
 func exactSel(sel string) bool { return !strings.Contains(sel, "[*]") && !strings.Contains(sel, "{") }
@@ -559,7 +586,7 @@ func (x *explorer) atReturn(s *state, in *ssa.Return) []*state {
 	}
 	ret := make([]signs, len(in.Results))
 	for i, r := range in.Results {
-		ret[i] = x.resultSigns(s, r)
+		ret[i] = x.resultSigns(s, r, in)
 	}
 	s.cond.ret = ret
 	exits := []*state{s}
@@ -607,7 +634,7 @@ func retPart(ret aval, t tokID, n int) int {
 	return -1
 }
 
-func (x *explorer) resultSigns(s *state, r ssa.Value) signs {
+func (x *explorer) resultSigns(s *state, r ssa.Value, at ssa.Instruction) signs {
 	switch r := r.(type) {
 	case *ssa.Const:
 		if v, ok := constSigns(r); ok {
@@ -624,7 +651,7 @@ func (x *explorer) resultSigns(s *state, r ssa.Value) signs {
 			}
 		}
 	}
-	if subj, ok := x.subjectOf(s, r); ok {
+	if subj, ok := x.subjectOf(s, r, at); ok {
 		return x.signsOf(s, subj)
 	}
 	return sAll

@@ -159,3 +159,19 @@ func dropThenUse() int {
 	drop(r)
 	return int(C.res_check(r)) // want `C memory r \(from C.res_new\) is used after drop freed it: passes it to C.res_check`
 }
+
+// A flag read before it is set: the branch tests the value read, not the
+// field, so the free is on the path where the flag was clear.
+type Once struct {
+	h      *C.res
+	closed bool
+}
+
+func swapThenUse(o *Once) int {
+	closed := o.closed
+	o.closed = true
+	if !closed {
+		C.res_destroy(o.h)
+	}
+	return int(C.res_check(o.h)) // want `C memory o.h is used after C.res_destroy freed it: passes it to C.res_check`
+}

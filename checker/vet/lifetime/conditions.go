@@ -568,10 +568,12 @@ func (x *explorer) noteStore(s *state, addr aval, val ssa.Value) {
 // two for the summary: one where it happened and the result is as its
 // condition says, one where neither (frees $1 if $ret is zero).
 func (x *explorer) atReturn(s *state, in *ssa.Return) []*state {
-	building := len(x.c.building) > 0
+	// an inlined closure (cgo's wrapper around a C call) returns to a
+	// caller that may test the value; the function itself, to its summary
+	inlined, building := x.depth > 0, len(x.c.building) > 0
 	var keep, fire []pending
 	for _, p := range s.cond.pending {
-		if building && p.want != 0 && s.retval.has(p.t) {
+		if (inlined || building && p.want != 0) && s.retval.has(p.t) {
 			keep = append(keep, p)
 		} else {
 			fire = append(fire, p)
@@ -580,6 +582,10 @@ func (x *explorer) atReturn(s *state, in *ssa.Return) []*state {
 	s.cond.pending = nil
 	for _, p := range fire {
 		x.untested(s, p)
+	}
+	if inlined {
+		s.cond.pending = keep
+		return []*state{s}
 	}
 	if !building {
 		return []*state{s}

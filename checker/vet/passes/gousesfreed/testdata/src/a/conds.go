@@ -12,6 +12,11 @@ static void res_destroy(res *r) { free(r); }
 static int res_check(const res *r) { return r->fd; }
 static int sock_close(res *r) { if (r->fd < 0) return -1; free(r); return 0; }
 static int conn_close(res *r) { if (r->fd < 0) return -1; free(r); return 0; }
+#define DB_OK 0
+typedef struct db db;
+static db *db_open(void) { return (db *)malloc(8); }
+static int db_close(db *d) { free(d); return 0; }
+static int db_errcode(db *d) { return d == NULL; }
 */
 import "C"
 
@@ -174,4 +179,34 @@ func swapThenUse(o *Once) int {
 		C.res_destroy(o.h)
 	}
 	return int(C.res_check(o.h)) // want `C memory o.h is used after C.res_destroy freed it: passes it to C.res_check`
+}
+
+// Silent: go-sqlite3's Close, with a model that says sqlite3_close_v2 frees
+// the connection when it returns SQLITE_OK: the error path reads the error
+// code of a connection that is still open.
+type Conn struct{ db *C.db }
+
+func (c *Conn) lastError() error {
+	if C.db_errcode(c.db) == 0 {
+		return nil
+	}
+	return errors.New("db error")
+}
+
+func (c *Conn) Close() error {
+	rv := C.db_close(c.db)
+	if rv != C.DB_OK {
+		return c.lastError() // no-warning
+	}
+	c.db = nil
+	return nil
+}
+
+// Reported: the error code read after the close succeeded.
+func (c *Conn) CloseBuggy() error {
+	rv := C.db_close(c.db)
+	if rv == C.DB_OK {
+		return c.lastError() // want `C memory c.db is used after C.db_close freed it: \(\*Conn\).lastError uses it`
+	}
+	return nil
 }

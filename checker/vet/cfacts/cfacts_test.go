@@ -103,7 +103,7 @@ func TestStaleSummariesAreIgnored(t *testing.T) {
 	c := write(t, dir, "rec.c", "void rec_free(void *p) { free(p); }\n")
 	sum := sha256.Sum256([]byte("void rec_free(void *p) { free(p); }\n"))
 	s := write(t, dir, "sum.json", `{"version": 1, "kind": "summaries", "inputs": [{"file": "rec.c", "sha256": "`+hex.EncodeToString(sum[:])+`"}],
-  "functions": [{"name": "rec_free", "effects": [{"effect": "frees", "path": "$1", "source": {"kind": "computed", "file": "rec.c", "line": 1}}]}]}`)
+  "functions": [{"name": "rec_free", "effects": [{"effect": "frees", "path": "$1", "when": "always", "source": {"kind": "computed", "file": "rec.c", "line": 1}}]}]}`)
 	cfg := &Config{Summaries: []string{s}, NoShippedModels: true}
 	facts, err := cfg.Load(PackageInputs{})
 	if err != nil {
@@ -178,6 +178,17 @@ func TestParsePath(t *testing.T) {
 		got := strings.TrimSpace(strings.Join([]string{itoa(p.Arg), itoa(p.Derefs), "[" + strings.Join(p.Sels, " ") + "]"}, " "))
 		if !ok || got != want {
 			t.Errorf("ParsePath(%q) = %s, want %s", in, got, want)
+		}
+	}
+	// the parse keeps every step kind: written back, a path is itself
+	for _, in := range []string{"$1.a->b[3][*]", "*$2", "g_cache.items[0]->buf", "$ret->next", "library"} {
+		if p, ok := ParsePath(in); !ok || p.String() != in {
+			t.Errorf("ParsePath(%q).String() = %q", in, p.String())
+		}
+	}
+	for _, bad := range []string{"**$1", "$1->", "$1[x]", "$1025"} {
+		if _, ok := ParsePath(bad); ok {
+			t.Errorf("%q is not a path", bad)
 		}
 	}
 	if _, ok := ParsePath("$0"); ok {

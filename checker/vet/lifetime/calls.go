@@ -381,8 +381,8 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 	}
 	// until: the end of a keeping
 	for t, k := range s.keptByC {
-		for _, u := range k.until {
-			if u.Name == name && (u.Arg == 0 || (u.Arg <= len(args) && intersects(args[u.Arg-1].tokens(), k.anchor))) {
+		for i, u := range k.until {
+			if u.Matches(name) && (u.Arg == 0 || (u.Arg <= len(args) && intersects(args[u.Arg-1].tokens(), k.untilAnchor(i)))) {
 				delete(s.keptByC, t)
 			}
 		}
@@ -407,7 +407,7 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 	for _, t := range x.c.borrowed {
 		bt := c.toks[t]
 		for _, inv := range bt.invalBy {
-			if inv.Name != name {
+			if !inv.Matches(name) {
 				continue
 			}
 			if inv.Arg == 0 || (inv.Arg <= len(args) && intersects(args[inv.Arg-1].tokens(), bt.owner)) {
@@ -439,6 +439,7 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 		res = aval{{t: t}}
 	}
 	x.set(s, in, res)
+	x.anchorResult(s, pos, res)
 	x.bindPending(s, in)
 }
 
@@ -577,7 +578,8 @@ func (x *explorer) keptByC(s *state, kept aval, e cfacts.Effect, by string, argI
 			x.goPointerKept(el, by, argIndex, e, pos)
 		case t.kind == tkC || t.kind == tkLoaded || t.kind == tkParam || t.kind == tkOpaque:
 			if _, ok := s.keptByC[el.t]; !ok {
-				s.keptByC[el.t] = cKeepNote{pos: pos, by: by, src: e.Source.String(), until: e.Until, anchor: anchorToks, at: at}
+				s.keptByC[el.t] = cKeepNote{pos: pos, by: by, src: e.Source.String(), until: e.Until, anchor: anchorToks, at: at,
+					sameAs: untilAnchors(e.Until, args)}
 			}
 			if path, ok := c.paramPath(el.t); ok {
 				x.c.summaryKeeps(x.top, path, by, e.Source.String(), pos)

@@ -35,8 +35,9 @@ type cKeepNote struct {
 	by     string
 	src    string
 	until  []cfacts.Call
-	anchor []tokID // the tokens of the argument that 'until' compares with
-	at     []loc   // where the keeper stored it ('where': $1->user)
+	anchor []tokID   // the tokens of the argument that 'until' compares with
+	sameAs [][]tokID // per 'until' entry with a same_as: what it compares with instead (sameas.go)
+	at     []loc     // where the keeper stored it ('where': $1->user)
 }
 
 // storedAt reports whether the keeper stored the pointer at l: a C function

@@ -87,7 +87,8 @@ bool CallRef::operator<(const CallRef &O) const {
 std::string FactSource::describe() const {
   switch (K) {
   case Computed:
-    return "computed at " + File + ":" + std::to_string(Line);
+    return "summary computed from " + File +
+           (Line ? ":" + std::to_string(Line) : std::string());
   case Model: {
     std::string S =
         "model " + sys::path::filename(File).str() + ":" + std::to_string(Line);
@@ -101,13 +102,32 @@ std::string FactSource::describe() const {
   return "";
 }
 
+const char *const ConditionValues[7] = {"zero",    "nonzero",  "null",
+                                        "nonnull", "negative", "nonnegative",
+                                        "positive"};
+
+std::string Condition::describe() const {
+  std::string What = On == "$ret" ? "its result" : "'" + On + "'";
+  if (isZero())
+    return What + (Is == "null" ? " is null" : " is 0");
+  if (isNonZero())
+    return What + (Is == "nonnull" ? " is not null" : " is not 0");
+  if (Is == "negative")
+    return What + " is negative";
+  if (Is == "nonnegative")
+    return What + " is not negative";
+  return What + " is positive";
+}
+
 bool Effect::sortsBefore(const Effect &O) const {
   // The schema's key, then everything else, so that the order is total.
   auto Key = [](const Effect &E) {
     return std::make_tuple(StringRef(effectKindName(E.Kind)), StringRef(E.Path),
-                           StringRef(E.Out), StringRef(ownershipName(E.Own)),
-                           StringRef(E.Where), StringRef(E.Export), E.Param,
-                           E.Retained, StringRef(E.Source.File), E.Source.Line);
+                           StringRef(E.Out), StringRef(E.Cond.On),
+                           StringRef(E.Cond.Is),
+                           StringRef(ownershipName(E.Own)), StringRef(E.Where),
+                           StringRef(E.Export), E.Param, E.Retained,
+                           StringRef(E.Source.File), E.Source.Line);
   };
   return Key(*this) < Key(O);
 }
@@ -212,12 +232,42 @@ std::string AccessPath::selectors() const {
 // The table.
 //===----------------------------------------------------------------------===//
 
+/// Whether two effects say the same, wherever each came from.
+static bool sameFact(const Effect &A, const Effect &B) {
+  auto Key = [](const Effect &E) {
+    return std::tie(E.Kind, E.Path, E.Always, E.Own, E.Out, E.ReleaseWith,
+                    E.InvalidatedBy, E.Where, E.Until, E.Export, E.Param,
+                    E.Retained, E.RootType, E.Cond.On, E.Cond.Is);
+  };
+  return Key(A) == Key(B);
+}
+
 void SummaryTable::add(FunctionSummary S, SummaryOrigin O) {
   auto It = Map.find(S.Name);
   if (It != Map.end() && It->second.first > O)
     return;
+  if (It != Map.end() && It->second.first == O) {
+    // One origin: the files merge (docs/summaries.md, "Precedence").
+    FunctionSummary &Old = It->second.second;
+    Old.GoCalled |= S.GoCalled;
+    for (Effect &E : S.Effects)
+      if (llvm::none_of(Old.Effects,
+                        [&](const Effect &X) { return sameFact(X, E); }))
+        Old.Effects.push_back(std::move(E));
+    return;
+  }
   std::string Name = S.Name;
   Map.insert_or_assign(Name, std::make_pair(O, std::move(S)));
+}
+
+std::vector<const FunctionSummary *> SummaryTable::all() const {
+  std::vector<const FunctionSummary *> Out;
+  for (const auto &E : Map)
+    Out.push_back(&E.second.second);
+  llvm::sort(Out, [](const FunctionSummary *A, const FunctionSummary *B) {
+    return A->Name < B->Name;
+  });
+  return Out;
 }
 
 const FunctionSummary *SummaryTable::lookup(StringRef Name) const {
@@ -266,6 +316,7 @@ private:
              bool AllowLibrary, std::string &Out) const;
   Error calls(const JsonNode &Obj, StringRef Key,
               std::vector<CallRef> &Out) const;
+  Error condition(const JsonNode &Obj, Condition &Out) const;
   Error effect(const JsonNode &N, bool Models, Effect &Out) const;
   Error function(const JsonNode &N, bool Models, FunctionSummary &Out) const;
 
@@ -349,6 +400,27 @@ Error Reader::calls(const JsonNode &Obj, StringRef Key,
   return Error::success();
 }
 
+Error Reader::condition(const JsonNode &Obj, Condition &Out) const {
+  MEMBER(C, Obj, "condition", Object, false);
+  if (!C)
+    return Error::success();
+  MEMBER(On, *C, "on", String, true);
+  std::optional<AccessPath> P = AccessPath::parse(On->Str);
+  bool Ret = P && P->Root == AccessPath::Ret && !P->Deref && P->Steps.empty();
+  bool OutParam =
+      P && P->Root == AccessPath::Param && P->Deref && P->Steps.empty();
+  if (!Ret && !OutParam)
+    return at(*On,
+              "'on' must be $ret or an out-parameter *$N: '" + On->Str + "'");
+  MEMBER(Is, *C, "is", String, true);
+  if (!llvm::is_contained(ConditionValues, StringRef(Is->Str)))
+    return at(*Is, "'is' must be one of zero, nonzero, null, nonnull, "
+                   "negative, nonnegative, positive");
+  Out.On = On->Str;
+  Out.Is = Is->Str;
+  return Error::success();
+}
+
 Error Reader::effect(const JsonNode &N, bool Models, Effect &Out) const {
   if (N.K != JsonNode::Object)
     return at(N, "each effect must be an object");
@@ -377,7 +449,12 @@ Error Reader::effect(const JsonNode &N, bool Models, Effect &Out) const {
       return at(*O, "'ownership' must be one of fresh, borrowed, static, "
                     "argument");
     Out.Own = *Own;
-    TRY(path(N, "path", true, Out.Own == Ownership::Borrowed, Out.Path));
+    // fresh and static: where the pointer comes out, $ret unless said.
+    bool Owner =
+        Out.Own == Ownership::Borrowed || Out.Own == Ownership::Argument;
+    TRY(path(N, "path", Owner, Out.Own == Ownership::Borrowed, Out.Path));
+    if (Out.Path.empty())
+      Out.Path = "$ret";
     TRY(path(N, "out", false, false, Out.Out));
     MEMBER(R, N, "release_with", String, false);
     if (R)
@@ -409,6 +486,7 @@ Error Reader::effect(const JsonNode &N, bool Models, Effect &Out) const {
     break;
   }
   }
+  TRY(condition(N, Out.Cond));
   MEMBER(RT, N, "root_type", String, false);
   if (RT)
     Out.RootType = RT->Str;
@@ -421,9 +499,7 @@ Error Reader::effect(const JsonNode &N, bool Models, Effect &Out) const {
       Out.Source.Cite = C->Str;
     return Error::success();
   }
-  MEMBER(S, N, "source", Object, false);
-  if (!S)
-    return Error::success();
+  MEMBER(S, N, "source", Object, true);
   MEMBER(SK, *S, "kind", String, true);
   if (SK->Str == "computed")
     Out.Source.K = FactSource::Computed;
@@ -488,6 +564,8 @@ Error Reader::file(const JsonNode &Root, std::vector<FunctionSummary> &Out) {
   if (K->Str != "models" && K->Str != "summaries")
     return at(*K, "'kind' must be 'models' or 'summaries'");
   bool Models = K->Str == "models";
+  MEMBER(Lib, Root, "library", String, Models);
+  (void)Lib;
   MEMBER(Fns, Root, "functions", Array, true);
   for (const JsonNode &F : Fns->Items) {
     FunctionSummary S;
@@ -626,6 +704,13 @@ static void writeEffect(raw_ostream &OS, const Effect &E) {
   case EffectKind::Releases:
     member(OS, "export", E.Export);
     break;
+  }
+  if (!E.Cond.empty()) {
+    OS << ", \"condition\": { \"on\": ";
+    str(OS, E.Cond.On);
+    OS << ", \"is\": ";
+    str(OS, E.Cond.Is);
+    OS << " }";
   }
   if (!E.RootType.empty())
     member(OS, "root_type", E.RootType);

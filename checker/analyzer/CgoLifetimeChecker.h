@@ -76,6 +76,8 @@ public:
   bool DumpSummaries = false;
   /// debug.cgo.DumpShapeRules: print the shape rules' guesses used.
   bool DumpShapeRules = false;
+  /// debug.cgo.DumpFacts: what was read from models and summaries.
+  const SummaryTable &summaryTable() const { return Calls.table(); }
   /// Compute summaries (an output file, or the debug checker).
   void enableSummaries() { Builder.enable(); }
 

@@ -224,6 +224,12 @@ static void registerDumpSummaries(CheckerManager &Mgr) {
   Chk->enableSummaries();
 }
 
+static void registerDumpFacts(CheckerManager &Mgr) {
+  dumpFacts(llvm::outs(),
+            Mgr.getChecker<CgoLifetimeChecker>()->summaryTable().all());
+  llvm::outs().flush();
+}
+
 static void registerDumpShapeRules(CheckerManager &Mgr) {
   Mgr.getChecker<CgoLifetimeChecker>()->DumpShapeRules = true;
 }

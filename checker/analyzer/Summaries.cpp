@@ -87,7 +87,8 @@ bool CallRef::operator<(const CallRef &O) const {
 std::string FactSource::describe() const {
   switch (K) {
   case Computed:
-    return "computed at " + File + ":" + std::to_string(Line);
+    return "summary computed from " + File +
+           (Line ? ":" + std::to_string(Line) : std::string());
   case Model: {
     std::string S =
         "model " + sys::path::filename(File).str() + ":" + std::to_string(Line);
@@ -231,12 +232,42 @@ std::string AccessPath::selectors() const {
 // The table.
 //===----------------------------------------------------------------------===//
 
+/// Whether two effects say the same, wherever each came from.
+static bool sameFact(const Effect &A, const Effect &B) {
+  auto Key = [](const Effect &E) {
+    return std::tie(E.Kind, E.Path, E.Always, E.Own, E.Out, E.ReleaseWith,
+                    E.InvalidatedBy, E.Where, E.Until, E.Export, E.Param,
+                    E.Retained, E.RootType, E.Cond.On, E.Cond.Is);
+  };
+  return Key(A) == Key(B);
+}
+
 void SummaryTable::add(FunctionSummary S, SummaryOrigin O) {
   auto It = Map.find(S.Name);
   if (It != Map.end() && It->second.first > O)
     return;
+  if (It != Map.end() && It->second.first == O) {
+    // One origin: the files merge (docs/summaries.md, "Precedence").
+    FunctionSummary &Old = It->second.second;
+    Old.GoCalled |= S.GoCalled;
+    for (Effect &E : S.Effects)
+      if (llvm::none_of(Old.Effects,
+                        [&](const Effect &X) { return sameFact(X, E); }))
+        Old.Effects.push_back(std::move(E));
+    return;
+  }
   std::string Name = S.Name;
   Map.insert_or_assign(Name, std::make_pair(O, std::move(S)));
+}
+
+std::vector<const FunctionSummary *> SummaryTable::all() const {
+  std::vector<const FunctionSummary *> Out;
+  for (const auto &E : Map)
+    Out.push_back(&E.second.second);
+  llvm::sort(Out, [](const FunctionSummary *A, const FunctionSummary *B) {
+    return A->Name < B->Name;
+  });
+  return Out;
 }
 
 const FunctionSummary *SummaryTable::lookup(StringRef Name) const {
@@ -418,7 +449,12 @@ Error Reader::effect(const JsonNode &N, bool Models, Effect &Out) const {
       return at(*O, "'ownership' must be one of fresh, borrowed, static, "
                     "argument");
     Out.Own = *Own;
-    TRY(path(N, "path", true, Out.Own == Ownership::Borrowed, Out.Path));
+    // fresh and static: where the pointer comes out, $ret unless said.
+    bool Owner =
+        Out.Own == Ownership::Borrowed || Out.Own == Ownership::Argument;
+    TRY(path(N, "path", Owner, Out.Own == Ownership::Borrowed, Out.Path));
+    if (Out.Path.empty())
+      Out.Path = "$ret";
     TRY(path(N, "out", false, false, Out.Out));
     MEMBER(R, N, "release_with", String, false);
     if (R)
@@ -463,9 +499,7 @@ Error Reader::effect(const JsonNode &N, bool Models, Effect &Out) const {
       Out.Source.Cite = C->Str;
     return Error::success();
   }
-  MEMBER(S, N, "source", Object, false);
-  if (!S)
-    return Error::success();
+  MEMBER(S, N, "source", Object, true);
   MEMBER(SK, *S, "kind", String, true);
   if (SK->Str == "computed")
     Out.Source.K = FactSource::Computed;
@@ -530,6 +564,8 @@ Error Reader::file(const JsonNode &Root, std::vector<FunctionSummary> &Out) {
   if (K->Str != "models" && K->Str != "summaries")
     return at(*K, "'kind' must be 'models' or 'summaries'");
   bool Models = K->Str == "models";
+  MEMBER(Lib, Root, "library", String, Models);
+  (void)Lib;
   MEMBER(Fns, Root, "functions", Array, true);
   for (const JsonNode &F : Fns->Items) {
     FunctionSummary S;

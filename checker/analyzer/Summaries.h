@@ -7,8 +7,9 @@
 // each with the source of the fact (computed at file:line, a model file at
 // file:line with its cite, a shape rule). The plugin reads models files and a
 // previous run's summaries into a SummaryTable, one entry per function name,
-// by precedence (a computed summary over a user's model over a shipped one),
-// and writes the summaries it computes for a translation unit.
+// by precedence (a computed summary over a user's model over a shipped one;
+// files of one origin merge), and writes the summaries it computes for a
+// translation unit.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +20,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,8 +60,9 @@ struct FactSource {
   std::string Cite;  ///< Model.
   std::string Rule;  ///< Shape: callback-userdata, destructor-name.
 
-  /// "computed at rec.c:19", "model sqlite3.json:123,
-  /// https://www.sqlite.org/c3ref/close.html", "shape rule destructor-name".
+  /// "summary computed from rec.c:19", "model sqlite3.json:123,
+  /// https://www.sqlite.org/c3ref/close.html", "shape rule destructor-name":
+  /// the words the Go side cites a fact with too (cfacts.Source.String).
   std::string describe() const;
 };
 
@@ -144,14 +147,18 @@ struct AccessPath {
 /// Where an entry of the table came from, lowest precedence first.
 enum class SummaryOrigin { Shipped = 0, User = 1, Computed = 2 };
 
-/// One summary per function name, by precedence: a later entry replaces an
-/// earlier one of the same name unless that one's origin ranks higher.
+/// One summary per function name, by precedence (docs/summaries.md,
+/// "Precedence"): an entry of a higher origin replaces one of a lower origin;
+/// entries of one origin merge (each effect once: of two that differ only by
+/// their source, the first in load order stays); a lower origin adds nothing.
 class SummaryTable {
 public:
   void add(FunctionSummary S, SummaryOrigin O);
   const FunctionSummary *lookup(llvm::StringRef Name) const;
   /// Every computed summary, in name order.
   std::vector<const FunctionSummary *> computed() const;
+  /// Every entry, in name order.
+  std::vector<const FunctionSummary *> all() const;
   bool empty() const { return Map.empty(); }
   size_t size() const { return Map.size(); }
 
@@ -172,6 +179,12 @@ llvm::Error parseSummaryText(llvm::StringRef Text, llvm::StringRef Name,
 /// order, with origin \p O.
 llvm::Error loadSummaries(llvm::StringRef Paths, SummaryOrigin O,
                           SummaryTable &T);
+
+/// The canonical reading of \p Functions (test/facts, docs/development.md):
+/// one line per effect, every member the reader kept, in the form the Go
+/// reader's dump (cfacts) writes too, so that the two readers cannot drift.
+void dumpFacts(llvm::raw_ostream &OS,
+               const std::vector<const FunctionSummary *> &Functions);
 
 /// Writes computed summaries as a schema-1 file of kind "summaries":
 /// functions sorted by name, effects by (effect, path, out, condition), so that

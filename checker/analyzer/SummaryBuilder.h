@@ -192,8 +192,8 @@ private:
   mutable llvm::StringMap<std::string> FileNames;
 };
 
-/// "free_int: frees $1 always (computed at lib.c:4)": one line per effect,
-/// for debug.cgo.DumpSummaries.
+/// "free_int: frees $1 always (summary computed from lib.c:4)": one line per
+/// effect, for debug.cgo.DumpSummaries.
 void dumpSummaries(llvm::raw_ostream &OS,
                    const std::vector<FunctionSummary> &Functions);
 

@@ -27,7 +27,7 @@ int busy(struct sock *s);
 
 #ifdef LIB
 // Frees on success only (and nothing when s is NULL).
-// CHECK-DAG: sock_close: frees $1 always if $ret zero (computed at summaries-conditions.c:[[#@LINE+4]])
+// CHECK-DAG: sock_close: frees $1 always if $ret zero (summary computed from summaries-conditions.c:[[#@LINE+4]])
 int sock_close(struct sock *s) {
   if (!s || busy(s))
     return -1;
@@ -35,7 +35,7 @@ int sock_close(struct sock *s) {
   return 0;
 }
 // Frees on failure only.
-// CHECK-DAG: sock_open_or_free: frees $1 always if $ret negative (computed at summaries-conditions.c:[[#@LINE+3]])
+// CHECK-DAG: sock_open_or_free: frees $1 always if $ret negative (summary computed from summaries-conditions.c:[[#@LINE+3]])
 int sock_open_or_free(struct sock *s) {
   if (s->fd < 0) {
     free(s);
@@ -45,37 +45,37 @@ int sock_open_or_free(struct sock *s) {
 }
 // A pointer result: keeps table where it returns non-NULL (issue 20's
 // pattern 8). The fresh result itself needs no condition.
-// CHECK-DAG: cell_push: keeps $1 where $ret->next if $ret nonnull (computed at summaries-conditions.c:[[#@LINE+4]])
-// CHECK-DAG: cell_push: returns fresh $ret (computed at summaries-conditions.c:[[#@LINE+4]])
+// CHECK-DAG: cell_push: keeps $1 where $ret->next if $ret nonnull (summary computed from summaries-conditions.c:[[#@LINE+4]])
+// CHECK-DAG: cell_push: returns fresh $ret (summary computed from summaries-conditions.c:[[#@LINE+4]])
 struct cell *cell_push(struct cell *table) {
   struct cell *c = calloc(1, sizeof *c);
   if (c != NULL) c->next = table;
   return c;
 }
 // A bool result.
-// CHECK-DAG: sock_drop: frees $1 always if $ret nonzero (computed at summaries-conditions.c:[[#@LINE+1]])
+// CHECK-DAG: sock_drop: frees $1 always if $ret nonzero (summary computed from summaries-conditions.c:[[#@LINE+1]])
 _Bool sock_drop(struct sock *s) { if (busy(s)) return 0; free(s); return 1; }
 // Ownership given away through a field of an argument (issue 20's pattern
 // 5): `returns fresh $1->name`, on the paths that return 0.
-// CHECK-DAG: res_fill: returns fresh $1->name if $ret zero (computed at summaries-conditions.c:[[#@LINE+2]])
+// CHECK-DAG: res_fill: returns fresh $1->name if $ret zero (summary computed from summaries-conditions.c:[[#@LINE+2]])
 int res_fill(struct res *out) {
   out->name = calloc(1, 16);
   if (!out->name) return -1;
   return 0;
 }
 // ... and through a field of the block it returns.
-// CHECK-DAG: res_new: returns fresh $ret (computed at summaries-conditions.c:[[#@LINE+3]])
-// CHECK-DAG: res_new: returns fresh $ret->name if $ret nonnull (computed at summaries-conditions.c:[[#@LINE+2]])
+// CHECK-DAG: res_new: returns fresh $ret (summary computed from summaries-conditions.c:[[#@LINE+3]])
+// CHECK-DAG: res_new: returns fresh $ret->name if $ret nonnull (summary computed from summaries-conditions.c:[[#@LINE+2]])
 struct res *res_new(void) {
   struct res *r = calloc(1, sizeof *r); if (r) r->name = calloc(1, 16); return r;
 }
 // Twins. A field the function frees and fills again is the struct's own; a
 // free on some of the paths of each result is `maybe`, with no condition.
-// CHECK-DAG: res_rename: frees $1->name always (computed at summaries-conditions.c:[[#@LINE+1]])
+// CHECK-DAG: res_rename: frees $1->name always (summary computed from summaries-conditions.c:[[#@LINE+1]])
 void res_rename(struct res *r) { free(r->name); r->name = calloc(1, 16); }
-// CHECK-DAG: sock_maybe_close: frees $1 maybe (computed at summaries-conditions.c:[[#@LINE+1]])
+// CHECK-DAG: sock_maybe_close: frees $1 maybe (summary computed from summaries-conditions.c:[[#@LINE+1]])
 int sock_maybe_close(struct sock *s, int c) { if (c) free(s); return 0; }
-// CHECK-DAG: sock_void_close: frees $1 maybe (computed at summaries-conditions.c:[[#@LINE+1]])
+// CHECK-DAG: sock_void_close: frees $1 maybe (summary computed from summaries-conditions.c:[[#@LINE+1]])
 void sock_void_close(struct sock *s) { if (busy(s)) return; free(s); }
 
 // JSON: { "effect": "keeps", "path": "$1", "where": "$ret->next", "condition": { "on": "$ret", "is": "nonnull" }, "root_type": "struct cell *",
@@ -96,7 +96,7 @@ int condlib_open(struct sock *s, struct sock **out);
 void close_held(struct sock *s) {
   GoRegister(s); // expected-note{{'GoRegister' keeps its 1st argument 'p'}}
   if (sock_close(s) != 0) // expected-warning{{Memory is freed while Go still holds it}}
-                          // expected-note@-1{{Memory is released by 'sock_close' (computed at summaries-conditions.c:34, where its result is 0)}}
+                          // expected-note@-1{{Memory is released by 'sock_close' (summary computed from summaries-conditions.c:34, where its result is 0)}}
                           // expected-note@-2{{Memory is freed while Go still holds it}}
     return;
 }
@@ -109,7 +109,7 @@ void open_then_use(struct sock *s) {
 }
 
 void open_then_use_on_failure(struct sock *s) {
-  if (sock_open_or_free(s) >= 0) // expected-note{{Memory is released by 'sock_open_or_free' (computed at summaries-conditions.c:41, where its result is negative)}}
+  if (sock_open_or_free(s) >= 0) // expected-note{{Memory is released by 'sock_open_or_free' (summary computed from summaries-conditions.c:41, where its result is negative)}}
                                  // expected-note@-1{{Taking false branch}}
     return;
   GoUse(s); // expected-warning{{Pointer to freed memory is passed to Go export 'GoUse' as its 1st argument 'p'}}

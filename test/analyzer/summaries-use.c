@@ -22,7 +22,7 @@ int sqlite3_close(sqlite3 *db);
 void held_then_freed(void *p) {
   GoRegister(p); // expected-note{{'GoRegister' keeps its 1st argument 'p'}}
   other_drop(p); // expected-warning{{Memory is freed while Go still holds it: Go export 'GoRegister' kept its 1st argument 'p'}}
-                 // expected-note@-1{{Memory is released by 'other_drop' (computed at other.c:4)}}
+                 // expected-note@-1{{Memory is released by 'other_drop' (summary computed from other.c:4)}}
                  // expected-note@-2{{Memory is freed while Go still holds it}}
 }
 
@@ -30,7 +30,7 @@ void held_then_freed(void *p) {
 void held_field_then_freed(struct rec *r) {
   GoRegister(r->name); // expected-note{{'GoRegister' keeps its 1st argument 'p'}}
   other_drop_name(r); // expected-warning{{Memory is freed while Go still holds it}}
-                      // expected-note@-1{{Memory is released by 'other_drop_name' (computed at other.c:8)}}
+                      // expected-note@-1{{Memory is released by 'other_drop_name' (summary computed from other.c:8)}}
                       // expected-note@-2{{Memory is freed while Go still holds it}}
 }
 

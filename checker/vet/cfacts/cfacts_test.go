@@ -103,7 +103,7 @@ func TestStaleSummariesAreIgnored(t *testing.T) {
 	c := write(t, dir, "rec.c", "void rec_free(void *p) { free(p); }\n")
 	sum := sha256.Sum256([]byte("void rec_free(void *p) { free(p); }\n"))
 	s := write(t, dir, "sum.json", `{"version": 1, "kind": "summaries", "inputs": [{"file": "rec.c", "sha256": "`+hex.EncodeToString(sum[:])+`"}],
-  "functions": [{"name": "rec_free", "effects": [{"effect": "frees", "path": "$1", "source": {"kind": "computed", "file": "rec.c", "line": 1}}]}]}`)
+  "functions": [{"name": "rec_free", "effects": [{"effect": "frees", "path": "$1", "when": "always", "source": {"kind": "computed", "file": "rec.c", "line": 1}}]}]}`)
 	cfg := &Config{Summaries: []string{s}, NoShippedModels: true}
 	facts, err := cfg.Load(PackageInputs{})
 	if err != nil {
@@ -124,6 +124,52 @@ func TestStaleSummariesAreIgnored(t *testing.T) {
 	_ = c
 }
 
+func TestCondition(t *testing.T) {
+	dir := t.TempDir()
+	fx := func(cond string) string {
+		return `{"version": 1, "kind": "models", "library": "x", "functions": [
+  {"name": "sock_close", "effects": [
+    {"effect": "frees", "path": "$1", "when": "always", "cite": "c",
+     "condition": ` + cond + `}]}]}`
+	}
+	f, err := ReadFile(write(t, dir, "ok.json", fx(`{"on": "$ret", "is": "zero"}`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := f.Functions[0].Effects[0].Condition
+	if c == nil || c.On != "$ret" || c.Is != Zero || c.Signs() != 2 || c.String() != "when $ret is zero" {
+		t.Fatalf("condition = %+v", c)
+	}
+	for is, signs := range map[string]uint8{Null: 2, Nonnull: 5, Nonzero: 5, Negative: 1, Nonnegative: 6, Positive: 4} {
+		if got := (Condition{On: "$ret", Is: is}).Signs(); got != signs {
+			t.Errorf("%s: signs %d, want %d", is, got, signs)
+		}
+	}
+	if f, err := ReadFile(write(t, dir, "out.json", fx(`{"on": "*$2", "is": "nonnull"}`))); err != nil || f.Functions[0].Effects[0].Condition.On != "*$2" {
+		t.Errorf("*$2: %v", err)
+	}
+	for cond, want := range map[string]string{
+		`"yes"`:                         ":4:19: 'condition' must be an object, not a string",
+		`{"is": "zero"}`:                ":4:19: missing 'on'",
+		`{"on": "$1", "is": "zero"}`:    ":4:26: 'on' must be $ret or *$N, not \"$1\"",
+		`{"on": "$ret", "is": "small"}`: ":4:40: 'is' must be one of zero, nonzero, null, nonnull, negative, nonnegative, positive",
+		`{"on": "$ret"}`:                ":4:19: missing 'is'",
+	} {
+		p := write(t, dir, "bad.json", fx(cond))
+		if _, err := ReadFile(p); err == nil || !strings.HasPrefix(err.Error(), p+want) {
+			t.Errorf("%s: got %v, want %s", cond, err, want)
+		}
+	}
+	// Two effects that differ by their condition only are two effects.
+	db := NewDB()
+	db.Add(RankShipped, &Function{Name: "g", Effects: []Effect{{Effect: Frees, Path: "$1", Condition: &Condition{"$ret", Zero}}}})
+	db.Add(RankShipped, &Function{Name: "g", Effects: []Effect{{Effect: Frees, Path: "$1", Condition: &Condition{"$ret", Nonzero}}}})
+	db.Add(RankShipped, &Function{Name: "g", Effects: []Effect{{Effect: Frees, Path: "$1", Condition: &Condition{"$ret", Zero}}}})
+	if n := len(db.Lookup("g").Effects); n != 2 {
+		t.Errorf("%d effects, want 2", n)
+	}
+}
+
 func TestParsePath(t *testing.T) {
 	for in, want := range map[string]string{
 		"$1": "1 0 []", "$2->name": "2 0 [name]", "*$1": "1 1 []", "$1->items[*]": "1 0 [items [*]]", "$1.a->b[3]": "1 0 [a b [*]]",
@@ -132,6 +178,17 @@ func TestParsePath(t *testing.T) {
 		got := strings.TrimSpace(strings.Join([]string{itoa(p.Arg), itoa(p.Derefs), "[" + strings.Join(p.Sels, " ") + "]"}, " "))
 		if !ok || got != want {
 			t.Errorf("ParsePath(%q) = %s, want %s", in, got, want)
+		}
+	}
+	// the parse keeps every step kind: written back, a path is itself
+	for _, in := range []string{"$1.a->b[3][*]", "*$2", "g_cache.items[0]->buf", "$ret->next", "library"} {
+		if p, ok := ParsePath(in); !ok || p.String() != in {
+			t.Errorf("ParsePath(%q).String() = %q", in, p.String())
+		}
+	}
+	for _, bad := range []string{"**$1", "$1->", "$1[x]", "$1025"} {
+		if _, ok := ParsePath(bad); ok {
+			t.Errorf("%q is not a path", bad)
 		}
 	}
 	if _, ok := ParsePath("$0"); ok {

@@ -47,7 +47,9 @@ func NewDB() *DB {
 }
 
 // Add records fn at rank r: it replaces what a lower rank said about the same
-// name and is ignored under a higher rank. Two files of one rank merge.
+// name and is ignored under a higher rank. Two files of one rank merge: each
+// effect once, of two that differ only by their source the first added
+// (docs/summaries.md, "Precedence"; the plugin's SummaryTable does the same).
 func (db *DB) Add(r Rank, fn *Function) {
 	old, ok := db.funcs[fn.Name]
 	switch {
@@ -55,6 +57,7 @@ func (db *DB) Add(r Rank, fn *Function) {
 		db.funcs[fn.Name] = ranked{r, fn}
 	case old.rank == r:
 		merged := *old.fn
+		merged.GoCalled = merged.GoCalled || fn.GoCalled
 		merged.Effects = append([]Effect(nil), old.fn.Effects...)
 		for _, e := range fn.Effects {
 			if !hasEffect(merged.Effects, e) {

@@ -119,6 +119,14 @@ type Effect struct {
 	// after C.free(e.key)), so a finalizer that frees the field again
 	// finds it cleared
 	Cleared bool
+	// Weak: the function frees it on some of its own paths, by tests its
+	// caller cannot repeat (a reference count): a possible free only
+	Weak bool
+	// Guard: it frees only when a field had these signs on entry
+	// (if !f.valid { return }); Cond: only when its result has these
+	// signs (an error path). Conditions.go.
+	Guard *Guard
+	Cond  *Cond
 }
 
 // FuncFact summarizes what a Go function does to the C pointers it is given:
@@ -133,6 +141,9 @@ type FuncFact struct {
 	// every path ($1->h: txn._txn = nil), so that a later
 	// `if txn._txn != nil { free }` in the caller frees nothing
 	Clears []string
+	// Sets are the fields of parameters that the function leaves set to a
+	// constant on every path (f.valid = false)
+	Sets []FieldValue
 }
 
 func (*FuncFact) AFact() {}
@@ -144,13 +155,24 @@ func (f *FuncFact) String() string {
 		if e.Maybe {
 			w = "may free"
 		}
-		parts = append(parts, w+" "+e.Path+" via "+e.Via)
+		w += " " + e.Path + " via " + e.Via
+		if e.Guard != nil {
+			w += " if " + e.Guard.Path + " is " + signsText(signs(e.Guard.Signs))
+		}
+		if e.Cond != nil {
+			w += " if $ret" + partText(e.Cond.Part) + " is " + signsText(signs(e.Cond.Signs))
+		}
+		parts = append(parts, w)
 	}
 	for _, e := range f.Keeps {
 		parts = append(parts, "keeps "+e.Path+" via "+e.Via)
 	}
 	for _, e := range f.Uses {
-		parts = append(parts, "uses "+e.Path)
+		w := "uses " + e.Path
+		if e.Guard != nil {
+			w += " if " + e.Guard.Path + " is " + signsText(signs(e.Guard.Signs))
+		}
+		parts = append(parts, w)
 	}
 	if f.Returns != nil {
 		parts = append(parts, "returns C memory from "+f.Returns.Via)
@@ -158,11 +180,14 @@ func (f *FuncFact) String() string {
 	for _, p := range f.Clears {
 		parts = append(parts, "clears "+p)
 	}
+	for _, v := range f.Sets {
+		parts = append(parts, "sets "+v.Path+" "+signsText(signs(v.Signs)))
+	}
 	return strings.Join(parts, "; ")
 }
 
 func (f *FuncFact) empty() bool {
-	return len(f.Frees) == 0 && len(f.Keeps) == 0 && len(f.Uses) == 0 && f.Returns == nil && len(f.Clears) == 0
+	return len(f.Frees) == 0 && len(f.Keeps) == 0 && len(f.Uses) == 0 && f.Returns == nil && len(f.Clears) == 0 && len(f.Sets) == 0
 }
 
 // FinalizerFact says which fields of a type's values a finalizer or cleanup
@@ -340,7 +365,7 @@ func (c *checker) summarize(fn *ssa.Function) bool {
 			tk := c.toks[t]
 			if _, seen := first[path]; !seen {
 				storage := n.at.t != 0 && n.at == loc{tk.base, tk.sel}
-				first[path] = Effect{Path: path, Maybe: n.maybe, Via: n.by, At: c.at(n.pos), Cite: n.src, Storage: storage}
+				first[path] = Effect{Path: path, Maybe: n.maybe, Weak: n.weak, Via: n.by, At: c.at(n.pos), Cite: n.src, Storage: storage}
 				paths = append(paths, path)
 			}
 			count[path]++
@@ -365,13 +390,15 @@ func (c *checker) summarize(fn *ssa.Function) bool {
 	sort.Strings(paths)
 	for _, p := range paths {
 		e := first[p]
-		if count[p] < len(exits) {
-			e.Maybe = true
+		if count[p] < len(exits) && !c.freeCondition(&e, exits, p) {
+			e.Maybe, e.Weak = true, true
 		}
 		e.Cleared = cleared[p] == count[p]
 		f.Frees = append(f.Frees, e)
 	}
+	c.guardUses(f)
 	f.Clears = c.clearedFields(exits)
+	f.Sets = c.setFields(exits)
 	c.summaries[fn] = f
 	return x.steps >= MaxSteps
 }

@@ -76,11 +76,17 @@ func (x *explorer) callWith(s *state, fn *ssa.Function, callee aval, args []aval
 		}
 		return x.inline(s, fn, binds, args, in, pos)
 	}
-	if f := c.funcFact(fn); f != nil {
-		x.goCall(s, fn, f, args, in, pos)
+	f := c.funcFact(fn)
+	if f == nil {
+		x.opaqueResult(s, in, pos, funcDesc(fn, c.pass.Pkg))
+		return []*state{s}
 	}
-	x.opaqueResult(s, in, pos, funcDesc(fn, c.pass.Pkg))
-	return []*state{s}
+	paths := x.splitOnGuards(s, f, args)
+	for _, p := range paths {
+		x.goCall(p, fn, f, args, in, pos)
+		x.opaqueResult(p, in, pos, funcDesc(fn, c.pass.Pkg))
+	}
+	return paths
 }
 
 // opaqueResult gives the pointer result of a call nothing describes a token
@@ -360,28 +366,22 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 	// finalizer frees.
 	x.keepAliveCandidates(s, f, args, pos, desc)
 	// keeps
-	for _, e := range effects {
+	for i, e := range effects {
 		if e.Effect != cfacts.Keeps {
 			continue
 		}
-		p, ok := cfacts.ParsePath(e.Path)
-		if !ok || p.Arg == 0 || p.Arg > len(args) {
-			continue
+		if p, ok := cfacts.ParsePath(e.Path); ok && p.IsArg() && p.Arg <= len(args) && !handleArgs[p.Arg] {
+			x.keepCaller(name, p.Arg, args[p.Arg-1], in, pos)
 		}
-		kept := args[p.Arg-1]
-		var at []loc
-		if wp, ok := cfacts.ParsePath(e.Where); ok && wp.Arg > 0 && wp.Arg <= len(args) {
-			at = x.storePath(s, wp, args, kept)
-		}
-		if p.IsArg() && !handleArgs[p.Arg] {
-			x.keptByC(s, kept, e, desc, p.Arg, args, at, pos)
-			x.keepCaller(name, p.Arg, kept, in, pos)
+		keep := func(s *state, _, _ bool) { x.cKeep(s, e, args, desc, pos, handleArgs) }
+		if e.Condition == nil || !x.onCondition(s, e, i, in, pos, keep) {
+			keep(s, false, false)
 		}
 	}
 	// until: the end of a keeping
 	for t, k := range s.keptByC {
-		for _, u := range k.until {
-			if u.Name == name && (u.Arg == 0 || (u.Arg <= len(args) && intersects(args[u.Arg-1].tokens(), k.anchor))) {
+		for i, u := range k.until {
+			if u.Matches(name) && (u.Arg == 0 || (u.Arg <= len(args) && intersects(args[u.Arg-1].tokens(), k.untilAnchor(i)))) {
 				delete(s.keptByC, t)
 			}
 		}
@@ -390,37 +390,23 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 	// its paths (frees $1->list on one, moves it on another), so one call
 	// frees one block once however many of its effects reach it
 	byCall := map[tokID]bool{}
-	for _, e := range effects {
+	for i, e := range effects {
 		if e.Effect != cfacts.Frees && e.Effect != cfacts.Moves {
 			continue
 		}
-		p, ok := cfacts.ParsePath(e.Path)
-		if !ok || p.Arg == 0 || p.Arg > len(args) {
+		if x.onCondition(s, e, i, in, pos, func(s *state, maybe, weak bool) {
+			x.cFree(s, e, args, desc, pos, map[tokID]bool{}, maybe, weak)
+		}) {
 			continue
 		}
-		how := "freed"
-		if e.Effect == cfacts.Moves {
-			how = "moved"
-		}
-		note := freeNote{pos: pos, by: desc, how: how, src: e.Source.String(), maybe: e.When == "maybe"}
-		// $1->user: the C function reads the pointer from its argument's
-		// storage itself
-		through := len(p.Sels) > 0 || p.Derefs > 0
-		var blocks aval
-		for _, el := range x.resolvePath(s, p, args) {
-			if !byCall[el.t] {
-				byCall[el.t] = true
-				blocks = append(blocks, el)
-			}
-		}
-		x.free(s, blocks, note, pos, through)
+		x.cFree(s, e, args, desc, pos, byCall, false, false)
 	}
 	// invalidated_by: a borrowed pointer C returned on this path ends with
 	// this call
 	for _, t := range x.c.borrowed {
 		bt := c.toks[t]
 		for _, inv := range bt.invalBy {
-			if inv.Name != name {
+			if !inv.Matches(name) {
 				continue
 			}
 			if inv.Arg == 0 || (inv.Arg <= len(args) && intersects(args[inv.Arg-1].tokens(), bt.owner)) {
@@ -432,6 +418,7 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 	}
 	// the result
 	if in == nil {
+		x.bindPending(s, nil)
 		return
 	}
 	var res aval
@@ -455,6 +442,52 @@ func (x *explorer) cCall(s *state, name string, fn *ssa.Function, args []aval, i
 		res = aval{{t: t}}
 	}
 	x.set(s, in, res)
+	x.anchorResult(s, pos, res)
+	x.bindPending(s, in)
+}
+
+// cKeep applies one keeps effect of a C call.
+func (x *explorer) cKeep(s *state, e cfacts.Effect, args []aval, desc string, pos token.Pos, handleArgs map[int]bool) {
+	p, ok := cfacts.ParsePath(e.Path)
+	if !ok || p.Arg == 0 || p.Arg > len(args) {
+		return
+	}
+	kept := args[p.Arg-1]
+	var at []loc
+	if wp, ok := cfacts.ParsePath(e.Where); ok && wp.Arg > 0 && wp.Arg <= len(args) {
+		at = x.storePath(s, wp, args, kept)
+	}
+	if p.IsArg() && !handleArgs[p.Arg] {
+		x.keptByC(s, kept, e, desc, p.Arg, args, at, pos)
+	}
+}
+
+// cFree applies one frees or moves effect of a C call (byCall: the blocks
+// the call freed already); maybe and weak say it happens on some paths only.
+func (x *explorer) cFree(s *state, e cfacts.Effect, args []aval, desc string, pos token.Pos, byCall map[tokID]bool, maybe, weak bool) {
+	p, ok := cfacts.ParsePath(e.Path)
+	if !ok || p.Arg == 0 || p.Arg > len(args) {
+		return
+	}
+	how := "freed"
+	if e.Effect == cfacts.Moves {
+		how = "moved"
+	}
+	note := freeNote{pos: pos, by: desc, how: how, src: e.Source.String(), maybe: maybe || e.When == "maybe", weak: weak}
+	if e.Condition != nil {
+		note.src += ", " + e.Condition.String()
+	}
+	// $1->user: the C function reads the pointer from its argument's
+	// storage itself
+	through := len(p.Sels) > 0 || p.Derefs > 0
+	var blocks aval
+	for _, el := range x.resolvePath(s, p, args) {
+		if !byCall[el.t] {
+			byCall[el.t] = true
+			blocks = append(blocks, el)
+		}
+	}
+	x.free(s, blocks, note, pos, through)
 }
 
 // cResult builds the value a C call returns, per one 'returns' effect.
@@ -551,7 +584,8 @@ func (x *explorer) keptByC(s *state, kept aval, e cfacts.Effect, by string, argI
 			x.goPointerKept(el, by, argIndex, e, pos)
 		case t.kind == tkC || t.kind == tkLoaded || t.kind == tkParam || t.kind == tkOpaque:
 			if _, ok := s.keptByC[el.t]; !ok {
-				s.keptByC[el.t] = cKeepNote{pos: pos, by: by, src: e.Source.String(), until: e.Until, anchor: anchorToks, at: at}
+				s.keptByC[el.t] = cKeepNote{pos: pos, by: by, src: e.Source.String(), until: e.Until, anchor: anchorToks, at: at,
+					sameAs: untilAnchors(e.Until, args)}
 			}
 			if path, ok := c.paramPath(el.t); ok {
 				x.c.summaryKeeps(x.top, path, by, e.Source.String(), pos)
@@ -622,6 +656,7 @@ func (x *explorer) clearField(s *state, p cfacts.Path, args []aval) {
 		return
 	}
 	s.heap[loc{e.t, sel}] = aval{}
+	s.cond.set(subject{l: loc{e.t, sel}}, sZero)
 }
 
 func selText(sel string) string {
@@ -740,7 +775,7 @@ func (x *explorer) goCall(s *state, fn *ssa.Function, f *FuncFact, args []aval, 
 	desc := funcDesc(fn, c.pass.Pkg)
 	for _, u := range f.Uses {
 		p, ok := cfacts.ParsePath(u.Path)
-		if !ok {
+		if holds, _ := x.guardHolds(s, u.Guard, args); !ok || !holds {
 			continue
 		}
 		x.checkAccess(s, x.resolvePath(s, p, args), pos, desc+" uses it ("+u.Via+" at "+u.At+")")
@@ -754,23 +789,24 @@ func (x *explorer) goCall(s *state, fn *ssa.Function, f *FuncFact, args []aval, 
 			Source: cfacts.Source{Kind: "go", Cite: k.Via + " at " + k.At + ", " + k.Cite}}
 		x.keptByC(s, args[p.Arg-1], e, desc, p.Arg, args, nil, pos)
 	}
-	for _, fr := range f.Frees {
+	x.goFrees(s, f, args, in, pos, func(s *state, fr Effect) {
 		p, ok := cfacts.ParsePath(fr.Path)
 		if !ok {
-			continue
+			return
 		}
-		note := freeNote{pos: pos, by: desc, how: "freed", maybe: fr.Maybe,
+		note := freeNote{pos: pos, by: desc, how: "freed", maybe: fr.Maybe, weak: fr.Weak,
 			src: "it calls " + fr.Via + " at " + fr.At + " (" + fr.Cite + ")"}
 		x.free(s, x.resolvePath(s, p, args), note, pos, fr.Storage)
 		if fr.Cleared {
 			x.clearField(s, p, args)
 		}
-	}
+	})
 	for _, cl := range f.Clears {
 		if p, ok := cfacts.ParsePath(cl); ok {
 			x.clearField(s, p, args)
 		}
 	}
+	x.applySets(s, f, args)
 	if in != nil && f.Returns != nil {
 		t := c.instrTok(in.(ssa.Instruction), tkC, pos, desc)
 		x.fresh(s, t)
@@ -778,6 +814,9 @@ func (x *explorer) goCall(s *state, fn *ssa.Function, f *FuncFact, args []aval, 
 		ct.cfunc = f.Returns.Via
 		ct.own = cfacts.Fresh
 		x.set(s, in, aval{{t: t}})
+	}
+	if in != nil {
+		x.bindPending(s, in)
 	}
 }
 

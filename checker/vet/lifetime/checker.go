@@ -42,6 +42,10 @@ type checker struct {
 	elems    elemTable
 	notes    map[keptNote]*keptNote
 
+	results map[resultKey]tokID // tokens of call results that conditions wait on
+	// per summary being built and path used, the fields every use so far
+	// was guarded by (conditions.go)
+	useGuards  map[*FuncFact]map[string]map[loc]signs
 	summaries  map[*ssa.Function]*FuncFact
 	building   map[*ssa.Function]*FuncFact
 	finalizers map[*types.TypeName]map[string]*finalizer

@@ -44,6 +44,7 @@ func (x *explorer) checkAccess(s *state, a aval, pos token.Pos, how string) {
 		}
 		if path, ok := c.paramPath(e.t); ok && e.sel == "" {
 			c.summaryUses(x.top, path, how, pos)
+			x.noteUseGuard(s, path)
 		}
 	}
 }
@@ -132,7 +133,7 @@ func (x *explorer) atExit(s *state) {
 	}
 	for t, n := range s.freed {
 		tk := c.toks[t]
-		if tk.kind != tkLoaded || n.how != "freed" {
+		if tk.kind != tkLoaded || n.how != "freed" || n.weak {
 			continue
 		}
 		owner := c.toks[tk.base]
@@ -143,8 +144,8 @@ func (x *explorer) atExit(s *state) {
 		if fin == nil || fin.fn == x.top || c.isFinalizerFunc(x.top) {
 			continue
 		}
-		if s.replaced(t, tk) {
-			continue // the field was cleared or set again
+		if s.replaced(t, tk) || x.finalizerSkips(s, tk.base, fin, field) {
+			continue // the field was cleared or set again, or a guard is off
 		}
 		msg := fmt.Sprintf("%s.%s is freed by %s but left set, and the finalizer of %s frees it again; set %s.%s = nil (or call runtime.SetFinalizer(%s, nil)) after freeing it",
 			owner.desc, field, n.by, owner.desc, owner.desc, field, owner.desc)
@@ -156,6 +157,9 @@ func (x *explorer) atExit(s *state) {
 
 // reportUse reports a use of freed memory.
 func (x *explorer) reportUse(e elem, n freeNote, pos token.Pos, how string) {
+	if n.weak {
+		return // possible only: "may have freed it" is no certain bug
+	}
 	c := x.c
 	t := c.toks[e.t]
 	by := n.by
@@ -213,12 +217,30 @@ func (x *explorer) allocNote(f *Finding, t *tok) {
 
 // reportTwice reports a second free of one block.
 func (x *explorer) reportTwice(s *state, t tokID, prev, now freeNote, pos token.Pos) {
+	if prev.weak || now.weak {
+		if prev.weak && !now.weak {
+			s.freed[t] = now // freed for certain from here on
+		}
+		return // possible only
+	}
 	c := x.c
 	tk := c.toks[t]
-	msg := fmt.Sprintf("C memory %s is freed twice: %s frees it again after %s %s it", c.display(t), now.by, prev.by, prev.how)
+	// a fact that frees on some paths only makes the report possible, and
+	// it says so
+	twice, again, prevHow := "is freed twice", "frees it again", prev.how
+	if prev.maybe || now.maybe {
+		twice = "may be freed twice"
+	}
+	if now.maybe {
+		again = "may free it again"
+	}
+	if prev.maybe {
+		prevHow = "may have " + prev.how
+	}
+	msg := fmt.Sprintf("C memory %s %s: %s %s after %s %s it", c.display(t), twice, now.by, again, prev.by, prevHow)
 	if n := len(x.deferring); n > 0 {
-		msg = fmt.Sprintf("C memory %s is freed twice: the deferred %s frees it again when %s returns, after %s %s it",
-			c.display(t), now.by, x.deferring[n-1].Name(), prev.by, prev.how)
+		msg = fmt.Sprintf("C memory %s %s: the deferred %s %s when %s returns, after %s %s it",
+			c.display(t), twice, now.by, again, x.deferring[n-1].Name(), prev.by, prevHow)
 	}
 	f := &Finding{Checker: GoFreesTwice, Pos: pos, Message: msg}
 	x.allocNote(f, tk)

@@ -43,6 +43,8 @@ type explorer struct {
 	kaPending map[kaKey]kaCheck
 	kaUsed    map[kaKey]bool
 	kaOrder   []kaKey
+	// effects of the current call that wait on its result (conditions.go)
+	newPending []pending
 }
 
 type workItem struct {
@@ -73,6 +75,7 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 			st.visits[b]++
 			entry := x.entryLive(fn, b, live[b])
 			prune(st, fn, entry)
+			x.settle(st)
 			fp := st.fingerprint(b, entry)
 			if seen[fp] {
 				continue
@@ -84,18 +87,9 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 			x.steps++
 			switch in := b.Instrs[i].(type) {
 			case *ssa.If:
-				if c, ok := in.Cond.(*ssa.Const); ok && c.Value != nil {
-					next := b.Succs[1]
-					if c.Value.String() == "true" {
-						next = b.Succs[0]
-					}
-					st.pred = b
-					work = append(work, workItem{st, next, 0})
-					break instrs
+				for _, br := range x.branch(st, in) {
+					work = append(work, workItem{br.s, br.b, 0})
 				}
-				other := st.clone()
-				other.pred, st.pred = b, b
-				work = append(work, workItem{other, b.Succs[1], 0}, workItem{st, b.Succs[0], 0})
 				break instrs
 			case *ssa.Jump:
 				st.pred = b
@@ -111,13 +105,18 @@ func (x *explorer) run(fn *ssa.Function, s *state) []*state {
 					ret = union(ret, v)
 				}
 				st.retval = ret
-				x.use(st, ret, nil)
-				exits = append(exits, st)
+				for _, o := range x.atReturn(st, in) {
+					x.use(o, ret, nil)
+					exits = append(exits, o)
+				}
 				break instrs
 			case *ssa.Panic:
 				break instrs
 			case *ssa.Call:
 				outs := x.call(st, in.Common(), in, in.Pos())
+				for _, o := range outs {
+					x.dropped(o, in)
+				}
 				if len(outs) == 1 {
 					st = outs[0]
 					continue
@@ -433,6 +432,7 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 		x.use(s, val, in)
 		x.checkAccess(s, addr, in.Pos(), "writes to it")
 		x.checkGoPtrInC(s, addr, val, in)
+		x.noteStore(s, addr, in.Val)
 		x.store(s, addr, val, c.storeNote(in))
 	case *ssa.MapUpdate:
 		m, k, v := x.eval(s, in.Map), x.eval(s, in.Key), x.eval(s, in.Value)
@@ -508,6 +508,7 @@ func (x *explorer) fresh(s *state, t tokID) {
 	delete(s.finOff, t)
 	delete(s.finSet, t)
 	delete(s.lent, t)
+	s.cond.forget(t)
 	for l := range s.heap {
 		if l.t == t {
 			delete(s.heap, l)

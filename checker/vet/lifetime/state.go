@@ -19,6 +19,10 @@ type freeNote struct {
 	how   string // "freed", "moved", "invalidated"
 	src   string // the fact's citation
 	maybe bool   // freed on some paths through the callee only
+	// possible only, never reported: a Go helper frees on some of its own
+	// paths, by tests its caller cannot see (a reference count), or a
+	// shape rule's guess whose result is tested (a retry)
+	weak bool
 	// where the C function that freed it read the pointer, when it freed
 	// it through its argument's storage ($1->name): C freeing what its own
 	// struct holds
@@ -31,8 +35,9 @@ type cKeepNote struct {
 	by     string
 	src    string
 	until  []cfacts.Call
-	anchor []tokID // the tokens of the argument that 'until' compares with
-	at     []loc   // where the keeper stored it ('where': $1->user)
+	anchor []tokID   // the tokens of the argument that 'until' compares with
+	sameAs [][]tokID // per 'until' entry with a same_as: what it compares with instead (sameas.go)
+	at     []loc     // where the keeper stored it ('where': $1->user)
 }
 
 // storedAt reports whether the keeper stored the pointer at l: a C function
@@ -104,6 +109,7 @@ type state struct {
 	// C function read each from ($1->name; none for a result of its own)
 	lent   map[tokID]loc
 	retval aval
+	cond   condPart // what branches know (conditions.go)
 }
 
 func newState() *state {
@@ -137,6 +143,7 @@ func (s *state) clone() *state {
 		uses:        make(map[tokID]token.Pos, len(s.uses)),
 		lent:        make(map[tokID]loc, len(s.lent)),
 		retval:      s.retval,
+		cond:        s.cond.clone(),
 	}
 	for k, v := range s.env {
 		c.env[k] = v
@@ -192,7 +199,7 @@ func (s *state) fingerprint(b *ssa.BasicBlock, live map[ssa.Value]bool) uint64 {
 		entry(2, uint64(l.t), strHash(l.sel), avalHash(a))
 	}
 	for t, n := range s.freed {
-		entry(3, uint64(t), uint64(n.pos), boolBit(n.maybe), uint64(n.at.t), strHash(n.at.sel))
+		entry(3, uint64(t), uint64(n.pos), boolBit(n.maybe)|boolBit(n.weak)<<1, uint64(n.at.t), strHash(n.at.sel))
 	}
 	for t, n := range s.keptByC {
 		entry(4, uint64(t), uint64(n.pos))
@@ -209,7 +216,7 @@ func (s *state) fingerprint(b *ssa.BasicBlock, live map[ssa.Value]bool) uint64 {
 	for t, l := range s.lent {
 		entry(8, uint64(t), uint64(l.t), strHash(l.sel))
 	}
-	h.add(set)
+	h.add(set + s.cond.hash())
 	// The deferred calls and the checks, in order.
 	deferHash := func(d deferred) {
 		h.add(ptrID(d.instr))

@@ -26,6 +26,7 @@ const (
 	tkLoaded                     // the value read from a location nobody wrote in this function
 	tkClosure                    // a function value with its bindings
 	tkOpaque                     // what a Go call nothing describes returned
+	tkResult                     // a call's result that a condition is pending on (conditions.go)
 )
 
 type tok struct {

@@ -185,6 +185,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		unitchecker.Main(analyzers...)
 		return 0
 	}
+	if len(args) > 0 && args[0] == "-dump-facts" {
+		return dumpFacts(args[1:], stdout, stderr)
+	}
 	return standalone(args, stdout, stderr)
 }
 

@@ -27,7 +27,7 @@ import (
 //   - A Go function's summary says which field on entry guards a free
 //     (frees $1->h when $1->valid is true), which condition on its result
 //     (frees $1 when $ret is non-nil), and which fields it leaves set to a
-//     constant; a caller applies them on its own path.
+//     constant; a caller applies them on its own path (guards.go).
 
 // signs is the set of signs a scalar, pointer or boolean value may have:
 // negative, zero (false, nil) or positive (true); non-nil is negative or

@@ -117,41 +117,8 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fatalf(stderr, "%v", err)
 	}
-	var diags []diagnostic
-	var results []*lifetime.Result
-	var fset = pkgs[0].Fset
-	failed := false
-	seen := map[string]bool{}
-	roots := map[*packages.Package]bool{}
-	for _, p := range pkgs {
-		roots[p] = true
-	}
-	for act := range graph.All() {
-		if act.Err != nil && !strings.HasPrefix(act.Err.Error(), "failed prerequisites") {
-			msg := act.Err.Error()
-			if !seen[msg] {
-				seen[msg] = true
-				fatalf(stderr, "%s", strings.TrimPrefix(msg, "cgolifetime: "))
-			}
-			failed = true
-			continue
-		}
-		if act.Analyzer == lifetime.Analyzer && roots[act.Package] {
-			if r, ok := act.Result.(*lifetime.Result); ok {
-				results = append(results, r)
-			}
-			continue
-		}
-		if !act.IsRoot {
-			continue
-		}
-		for _, d := range act.Diagnostics {
-			if !enabled[d.Category] {
-				continue
-			}
-			diags = append(diags, toDiagnostic(fset, d))
-		}
-	}
+	fset := pkgs[0].Fset
+	diags, results, failed := collect(graph, pkgs, enabled, stderr)
 	if failed {
 		return 2
 	}
@@ -242,6 +209,44 @@ func goMinor(v string) (int, bool) {
 	}
 	n, err := strconv.Atoi(minor)
 	return n, err == nil
+}
+
+// collect gathers the enabled checkers' diagnostics of the root packages and
+// the lifetime analysis's results (their fixes and keeps); an analysis error
+// is printed once, and failed says there was one.
+func collect(graph *checker.Graph, pkgs []*packages.Package, enabled map[string]bool, stderr io.Writer) (diags []diagnostic, results []*lifetime.Result, failed bool) {
+	fset := pkgs[0].Fset
+	seen := map[string]bool{}
+	roots := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		roots[p] = true
+	}
+	for act := range graph.All() {
+		if act.Err != nil && !strings.HasPrefix(act.Err.Error(), "failed prerequisites") {
+			msg := act.Err.Error()
+			if !seen[msg] {
+				seen[msg] = true
+				fatalf(stderr, "%s", strings.TrimPrefix(msg, "cgolifetime: "))
+			}
+			failed = true
+			continue
+		}
+		if act.Analyzer == lifetime.Analyzer && roots[act.Package] {
+			if r, ok := act.Result.(*lifetime.Result); ok {
+				results = append(results, r)
+			}
+			continue
+		}
+		if !act.IsRoot {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			if enabled[d.Category] {
+				diags = append(diags, toDiagnostic(fset, d))
+			}
+		}
+	}
+	return diags, results, failed
 }
 
 // missingDir returns the first pattern that names a directory the way the go

@@ -376,6 +376,18 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 			}
 		}
 		x.set(s, in, out)
+	default:
+		if !x.stepMemory(s, instr) {
+			x.stepOther(s, instr)
+		}
+	}
+}
+
+// stepMemory is the transfer function of the instructions that address,
+// load and store memory; it reports whether instr is one of them.
+func (x *explorer) stepMemory(s *state, instr ssa.Instruction) bool {
+	c := x.c
+	switch in := instr.(type) {
 	case *ssa.FieldAddr:
 		a := x.eval(s, in.X)
 		x.use(s, a, in)
@@ -422,10 +434,9 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 	case *ssa.Slice:
 		a := x.eval(s, in.X)
 		x.use(s, a, in)
-		if isString(in.Type()) {
-			return
+		if !isString(in.Type()) {
+			x.set(s, in, a)
 		}
-		x.set(s, in, a)
 	case *ssa.Store:
 		addr, val := x.eval(s, in.Addr), x.eval(s, in.Val)
 		x.use(s, addr, in)
@@ -434,6 +445,17 @@ func (x *explorer) step(s *state, instr ssa.Instruction) {
 		x.checkGoPtrInC(s, addr, val, in)
 		x.noteStore(s, addr, in.Val)
 		x.store(s, addr, val, c.storeNote(in))
+	default:
+		return false
+	}
+	return true
+}
+
+// stepOther is the transfer function of maps, closures, defers and the
+// instructions that only use their operands.
+func (x *explorer) stepOther(s *state, instr ssa.Instruction) {
+	c := x.c
+	switch in := instr.(type) {
 	case *ssa.MapUpdate:
 		m, k, v := x.eval(s, in.Map), x.eval(s, in.Key), x.eval(s, in.Value)
 		x.use(s, m, in)

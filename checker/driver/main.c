@@ -990,8 +990,9 @@ static void cache_key(const options *o, const char *cwd, const char *exe_dir, co
   char *models = models_list(o, exe_dir, &shipped, &user);
   const char *env_go = getenv("GO");
   const char *go = o->go ? o->go : env_go && *env_go ? env_go : "go";
-  const char *tools[] = {"/proc/self/exe", plugin, vet, companion,
-                         o->clang ? o->clang : CGO_CLANG_PATH, strchr(go, '/') ? go : NULL};
+  const char *clang = o->clang ? o->clang : CGO_CLANG_PATH;
+  const char *go_file = strchr(go, '/') ? go : NULL; /* else go env's GOVERSION */
+  const char *tools[] = {"/proc/self/exe", plugin, vet, companion, clang, go_file};
   cl_rc_inputs in = {
       .tools = tools,
       .ntools = sizeof tools / sizeof *tools,

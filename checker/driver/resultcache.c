@@ -7,10 +7,13 @@
 #include "sha256.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 /*---- The key ---------------------------------------------------------------*/
 
@@ -294,6 +297,8 @@ bool cl_rc_load(const char *cache_dir, const char *key, cl_rc_entry *e) {
   size_t len = 0;
   cs_error err = {{0}};
   bool ok = cs_file_exists(path) && cs_read_file(path, &text, &len, &err);
+  if (ok) /* used now: kept by trim_entries */
+    utimensat(AT_FDCWD, path, NULL, 0);
   free(path);
   if (!ok)
     return false;
@@ -314,6 +319,34 @@ bool cl_rc_load(const char *cache_dir, const char *key, cl_rc_entry *e) {
   return ok;
 }
 
+/* As go's own cache does: at most once a day (by the time of dir/trim.txt),
+ * removes the entries not used for five days. Best effort. */
+static void trim_entries(const char *dir) {
+  enum { DAY = 24 * 60 * 60, UNUSED = 5 * DAY };
+  time_t now = time(NULL);
+  char *stamp = cs_path_join(dir, "trim.txt");
+  struct stat st;
+  bool due = stat(stamp, &st) != 0 || st.st_mtime + DAY < now;
+  cs_error err = {{0}};
+  if (due && cs_write_file(stamp, "", 0, &err)) {
+    cs_strlist names = {0};
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+      if (strlen(e->d_name) == 64 && strspn(e->d_name, "0123456789abcdef") == 64)
+        cs_strlist_push(&names, e->d_name);
+    if (d)
+      closedir(d);
+    for (size_t i = 0; i < names.len; i++) {
+      char *path = cs_path_join(dir, names.items[i]);
+      if (stat(path, &st) == 0 && st.st_mtime + UNUSED < now)
+        unlink(path);
+      free(path);
+    }
+    cs_strlist_free(&names);
+  }
+  free(stamp);
+}
+
 bool cl_rc_store(const char *cache_dir, const char *key, int status, const char *notes,
                  const char *report, size_t report_len, cs_error *err) {
   char *dir = cs_path_join(cache_dir, "results");
@@ -323,6 +356,8 @@ bool cl_rc_store(const char *cache_dir, const char *key, int status, const char 
   cs_buf_printf(&b, "report %zu\n", report_len);
   cs_buf_append(&b, report, report_len);
   bool ok = cs_mkdir_p(dir, err) && cs_write_file(path, b.data, b.len, err);
+  if (ok)
+    trim_entries(dir);
   cs_buf_free(&b);
   free(path);
   free(dir);

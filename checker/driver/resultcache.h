@@ -54,7 +54,8 @@ typedef struct cl_rc_entry {
  * false on a miss (or an entry that does not parse). */
 bool cl_rc_load(const char *cache_dir, const char *key, cl_rc_entry *e);
 /* Writes the entry of key atomically: the exit status, the warnings (notes)
- * and the rendered report. */
+ * and the rendered report. At most once a day, it also removes the entries
+ * no run has used for five days (as go's own cache does). */
 bool cl_rc_store(const char *cache_dir, const char *key, int status, const char *notes,
                  const char *report, size_t report_len, cs_error *err);
 void cl_rc_entry_free(cl_rc_entry *e);

@@ -1017,41 +1017,6 @@ static void cache_key(const options *o, const char *cwd, const char *exe_dir, co
   free(settings);
 }
 
-/* The result of an earlier run with this key, when there is one: its
- * warnings on stderr, its report where -o says, its exit status in *status. */
-static bool serve_cached(const options *o, const char *key, int *status) {
-  char *cache = cs_cache_dir(o->cache_dir);
-  cl_rc_entry e;
-  bool hit = key[0] && cl_rc_load(cache, key, &e);
-  free(cache);
-  if (!hit)
-    return false;
-  cs_error err = {{0}};
-  fputs(e.notes, stderr);
-  *status = e.status;
-  if (!cs_write_file(o->output ? o->output : "-", e.report, e.report_len, &err)) {
-    cs_say_error("%s", err.msg);
-    *status = EXIT_ERROR;
-  } else if (o->verbose) {
-    cs_say("results from the cache (key %s)", key);
-  }
-  cl_rc_entry_free(&e);
-  return true;
-}
-
-/* Stores a complete run's result (exit 0 or 1, nothing left unanalysed);
- * a failure to store is said with -v, and the run's result stands. */
-static void store_result(const options *o, const char *key, int status, const char *report,
-                         size_t ngaps) {
-  if (!key[0] || !report || ngaps > 0 || (status != EXIT_CLEAN && status != EXIT_FINDINGS))
-    return;
-  char *cache = cs_cache_dir(o->cache_dir);
-  cs_error err = {{0}};
-  if (!cl_rc_store(cache, key, status, cl_rc_notes(), report, strlen(report), &err) && o->verbose)
-    cs_say("results not cached: %s", err.msg);
-  free(cache);
-}
-
 static int run(const options *o) {
   cs_error err = {{0}};
   char cwd_buf[PATH_MAX];
@@ -1074,7 +1039,7 @@ static int run(const options *o) {
   char key[65] = "";
   if (cacheable(o)) {
     cache_key(o, cwd, exe_dir, plugin, key);
-    if (serve_cached(o, key, &status))
+    if (key[0] && cl_rc_serve(o->cache_dir, key, o->output, o->verbose, &status))
       goto done;
   }
   if (go_side) {
@@ -1172,7 +1137,9 @@ done:
   report_gaps(&gaps, allowed);
   if (gaps.len > 0 && !allowed && status != EXIT_ERROR)
     status = EXIT_INCOMPLETE;
-  store_result(o, key, status, rendered, gaps.len);
+  /* A complete run's result: exit 0 or 1, nothing left unanalysed. */
+  if (key[0] && rendered && gaps.len == 0 && (status == EXIT_CLEAN || status == EXIT_FINDINGS))
+    cl_rc_save(o->cache_dir, key, status, rendered, o->verbose);
   remove_workdir(workdir, o->keep_temps);
   free(rendered);
   cl_findings_free(&all);

@@ -370,6 +370,38 @@ void cl_rc_entry_free(cl_rc_entry *e) {
   memset(e, 0, sizeof *e);
 }
 
+/*---- The run's side ---------------------------------------------------------*/
+
+bool cl_rc_serve(const char *cache_dir, const char *key, const char *output, bool verbose,
+                 int *status) {
+  char *cache = cs_cache_dir(cache_dir);
+  cl_rc_entry e;
+  bool hit = cl_rc_load(cache, key, &e);
+  free(cache);
+  if (!hit)
+    return false;
+  cs_error err = {{0}};
+  fputs(e.notes, stderr);
+  *status = e.status;
+  if (!cs_write_file(output ? output : "-", e.report, e.report_len, &err)) {
+    cs_say_error("%s", err.msg);
+    *status = 2;
+  } else if (verbose) {
+    cs_say("results from the cache (key %s)", key);
+  }
+  cl_rc_entry_free(&e);
+  return true;
+}
+
+void cl_rc_save(const char *cache_dir, const char *key, int status, const char *report,
+                bool verbose) {
+  char *cache = cs_cache_dir(cache_dir);
+  cs_error err = {{0}};
+  if (!cl_rc_store(cache, key, status, cl_rc_notes(), report, strlen(report), &err) && verbose)
+    cs_say("results not cached: %s", err.msg);
+  free(cache);
+}
+
 /*---- The warnings of a run --------------------------------------------------*/
 
 static cs_buf notes;

@@ -60,6 +60,18 @@ bool cl_rc_store(const char *cache_dir, const char *key, int status, const char 
                  const char *report, size_t report_len, cs_error *err);
 void cl_rc_entry_free(cl_rc_entry *e);
 
+/* The run's side of the cache, cache_dir as --cache-dir gives it (NULL: the
+ * default). cl_rc_serve: the entry of key, when there is one, served as the
+ * run that stored it ended: its warnings on stderr, its report to output (a
+ * file, or standard output for NULL and "-"), its exit status in *status (2
+ * when the report cannot be written); -v says so. False on a miss. */
+bool cl_rc_serve(const char *cache_dir, const char *key, const char *output, bool verbose,
+                 int *status);
+/* Stores a run's result with the warnings relayed so far (cl_rc_notes); a
+ * failure is said with -v, and the run's result stands. */
+void cl_rc_save(const char *cache_dir, const char *key, int status, const char *report,
+                bool verbose);
+
 /* The warnings of a run, for the entry: prints one line (n bytes, no
  * newline) on stderr, and keeps it when it is a warning ("warning: " in
  * it; -v's lines are not kept). */

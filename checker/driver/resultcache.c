@@ -188,7 +188,8 @@ static void put_include_flag(cl_sha256 *s, const char *dir, const char *flag) {
   const char *path = flag + 2;
   char *abs = path[0] == '/' ? cs_xstrdup(path) : cs_path_join(dir, path);
   char *real = realpath(abs, NULL);
-  if (real && !cs_starts_with(real, "/usr/") && !cs_path_inside(real, dir)) {
+  bool walked = real && (strcmp(real, dir) == 0 || cs_path_inside(real, dir)); /* as "T" */
+  if (real && !walked && !cs_starts_with(real, "/usr/")) {
     put(s, "include");
     put_c_tree(s, real);
   }

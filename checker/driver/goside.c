@@ -4,6 +4,7 @@
 
 #include "file.h"
 #include "proc.h"
+#include "resultcache.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,7 +106,7 @@ static void relay_warnings(const char *err_text, const char *arg, cs_strlist *ga
       cs_strlist_push_owned(gaps, cs_xasprintf("the Go code of %s was not analysed in full: %.*s",
                                                arg, (int)(n - (size_t)(text - p)), text));
     else
-      fprintf(stderr, "%.*s\n", (int)n, p);
+      cl_rc_relay_line(p, n);
   }
 }
 

@@ -27,6 +27,7 @@
 #include "options.h"
 #include "proc.h"
 #include "render.h"
+#include "resultcache.h"
 #include "summaries.h"
 #include "toolchain.h"
 #include "util.h"
@@ -99,6 +100,7 @@ typedef struct options {
   bool verbose;
   bool keep_temps;
   bool allow_incomplete;       /* --allow-incomplete */
+  bool no_cache;               /* --no-cache: no results from the cache, none stored */
   const char *summaries;       /* --summaries FILE: the merged summaries */
   bool summaries_only;         /* --summaries-only: no findings, no second pass */
   bool no_summaries;           /* --no-summaries: one pass, no summaries */
@@ -120,6 +122,7 @@ enum {
   OPT_PLUGIN,
   OPT_KEEP_TEMPS,
   OPT_ALLOW_INCOMPLETE,
+  OPT_NO_CACHE,
   OPT_MODELS,
   OPT_SUMMARIES,
   OPT_SUMMARIES_ONLY,
@@ -148,7 +151,11 @@ static const cs_option option_table[] = {
      "cgo.GoUsesFreed...); only findings of cgo.* checkers are reported"},
     {OPT_ROOT, "root", "DIR", "SARIF paths are relative to DIR (default: current directory)"},
     {OPT_CACHE_DIR, "cache-dir", "DIR",
-     "cgo-boundary's cache (default: $XDG_CACHE_HOME/cgo-lifetime)"},
+     "the cache of cgo-boundary and of results\n"
+     "(default: $XDG_CACHE_HOME/cgo-lifetime)"},
+    {OPT_NO_CACHE, "no-cache", NULL,
+     "analyse even when the inputs have not changed since a\n"
+     "run whose results are cached, and store no results"},
     {OPT_GO, "go", "PATH", "the go command (default: $GO, else go on PATH)"},
     {OPT_CLANG, "clang", "PATH",
      "the clang that loads the plugin, of release " CGO_CLANG_VERSION "\n"
@@ -270,6 +277,7 @@ static int set_option(options *o, int id, const char *value) {
   case OPT_PLUGIN: o->plugin = value; return GO_ON;
   case OPT_KEEP_TEMPS: o->keep_temps = true; return GO_ON;
   case OPT_ALLOW_INCOMPLETE: o->allow_incomplete = true; return GO_ON;
+  case OPT_NO_CACHE: o->no_cache = true; return GO_ON;
   case OPT_MODELS: cs_strlist_push(&o->models, value); return GO_ON;
   case OPT_SUMMARIES: o->summaries = value; return GO_ON;
   case OPT_SUMMARIES_ONLY: o->summaries_only = true; return GO_ON;
@@ -522,7 +530,7 @@ static void relay_companion_stderr(const char *text, cs_strlist *gaps) {
     if (in_gap)
       cs_buf_append(&gap, p + strlen(marker), n - strlen(marker));
     else
-      fprintf(stderr, "%.*s\n", (int)n, p);
+      cl_rc_relay_line(p, n);
   }
   if (in_gap)
     cs_strlist_push_owned(gaps, cs_buf_take(&gap));
@@ -608,22 +616,25 @@ static bool collect(const cs_strlist *sarif_paths, const cl_filter *filter, cl_f
   return true;
 }
 
+/* Writes the report; the text or SARIF written is *rendered (new string, for
+ * the results cache; NULL for HTML). */
 static int emit(const options *o, const cl_findings *all, const cs_strlist *html_dirs,
-                const char *cwd, const char *exe_dir, bool go_side, cs_error *err) {
+                const char *cwd, const char *exe_dir, bool go_side, char **rendered,
+                cs_error *err) {
   bool ok = true;
+  *rendered = NULL;
   if (o->format == FORMAT_TEXT) {
     cs_buf b = {0};
     FILE *mem = open_memstream(&b.data, &b.len);
     cl_render_text(all, cwd, mem);
     fclose(mem);
-    ok = write_output(o->output, b.data ? b.data : "", err);
-    free(b.data);
+    *rendered = b.data ? b.data : cs_xstrdup("");
+    ok = write_output(o->output, *rendered, err);
   } else if (o->format == FORMAT_SARIF) {
     char *root = cs_absolute_path(o->root ? o->root : cwd);
     char *docs = docs_base_url(exe_dir);
-    char *text = cl_render_sarif(all, root, CGO_LIFETIME_VERSION, docs, go_side);
-    ok = write_output(o->output, text, err);
-    free(text);
+    *rendered = cl_render_sarif(all, root, CGO_LIFETIME_VERSION, docs, go_side);
+    ok = write_output(o->output, *rendered, err);
     free(docs);
     free(root);
   } else {
@@ -931,6 +942,81 @@ static bool run_go_side(const options *o, const char *exe_dir, const char *manif
   return ok;
 }
 
+/*---- The results cache (resultcache.h) ------------------------------------*/
+
+/* Is this run's result cached? Not with --no-cache, nor for the HTML
+ * directory, --summaries (a file written besides the report) or
+ * --keep-temps (scratch files the user wants to see). */
+static bool cacheable(const options *o) {
+  return !o->no_cache && o->format != FORMAT_HTML && !o->summaries && !o->keep_temps;
+}
+
+/* The options and environment that change the findings or their rendering,
+ * for the key (new string): everything parse_options reads but -j, -v,
+ * --cache-dir and -o; the current directory (text paths are relative to
+ * it); $PATH and $GO (which clang and go are found); $CGO_LIFETIME_*. */
+static char *cache_settings(const options *o, const char *cwd, const char *exe_dir) {
+  extern char **environ;
+  cs_buf b = {0};
+  cs_buf_printf(&b, "version %s clang %s\ncwd %s\nexe %s\n", CGO_LIFETIME_VERSION,
+                CGO_CLANG_VERSION, cwd, exe_dir);
+  cs_buf_printf(&b, "format %d\nroot %s\ncheckers %s\n", (int)o->format, o->root ? o->root : "",
+                o->checkers);
+  cs_buf_printf(&b, "ctu %d allow-incomplete %d no-summaries %d no-go-side %d shape %d %d\n",
+                o->ctu, o->allow_incomplete, o->no_summaries, o->no_go_side,
+                o->shape_callback_userdata, o->shape_destructor_name);
+  cs_buf_printf(&b, "go %s\nclang %s\nplugin %s\n", o->go ? o->go : "", o->clang ? o->clang : "",
+                o->plugin ? o->plugin : "");
+  for (size_t i = 0; i < o->models.len; i++)
+    cs_buf_printf(&b, "models %s\n", o->models.items[i]);
+  for (size_t i = 0; i < o->packages.len; i++)
+    cs_buf_printf(&b, "package %s\n", o->packages.items[i]);
+  for (char **e = environ; *e; e++)
+    if (cs_starts_with(*e, "CGO_LIFETIME_") || cs_starts_with(*e, "PATH=") ||
+        cs_starts_with(*e, "GO="))
+      cs_buf_printf(&b, "env %s\n", *e);
+  return cs_buf_take(&b);
+}
+
+/* The key of this run into key ("" when it cannot be computed: then the run
+ * goes on without the cache, and -v says why). */
+static void cache_key(const options *o, const char *cwd, const char *exe_dir, const char *plugin,
+                      char key[65]) {
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  char *settings = cache_settings(o, cwd, exe_dir);
+  char *vet = find_vet(exe_dir), *companion = companion_path(exe_dir);
+  bool shipped = false, user = false;
+  char *models = models_list(o, exe_dir, &shipped, &user);
+  const char *env_go = getenv("GO");
+  const char *go = o->go ? o->go : env_go && *env_go ? env_go : "go";
+  const char *clang = o->clang ? o->clang : CGO_CLANG_PATH;
+  const char *go_file = strchr(go, '/') ? go : NULL; /* else go env's GOVERSION */
+  const char *tools[] = {"/proc/self/exe", plugin, vet, companion, clang, go_file};
+  cl_rc_inputs in = {
+      .tools = tools,
+      .ntools = sizeof tools / sizeof *tools,
+      .settings = settings,
+      .models = models,
+      .packages = &o->packages,
+      .go = go,
+  };
+  cs_error err = {{0}};
+  if (!cl_rc_key(&in, key, &err)) {
+    key[0] = 0;
+    if (o->verbose)
+      cs_say("no results cache for this run: %s", err.msg);
+  } else if (o->verbose) {
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    cs_say("results cache key %s (computed in %ld ms)", key,
+           (long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000));
+  }
+  free(models);
+  free(companion);
+  free(vet);
+  free(settings);
+}
+
 static int run(const options *o) {
   cs_error err = {{0}};
   char cwd_buf[PATH_MAX];
@@ -949,7 +1035,13 @@ static int run(const options *o) {
   bool go_all = false;
   char *c_checkers = split_checkers(o->checkers, &go_checks, &go_all);
   bool go_side = !o->no_go_side && !o->summaries_only && (go_all || go_checks.len > 0);
-  char *merged = NULL, *manifest = NULL;
+  char *merged = NULL, *manifest = NULL, *rendered = NULL;
+  char key[65] = "";
+  if (cacheable(o)) {
+    cache_key(o, cwd, exe_dir, plugin, key);
+    if (key[0] && cl_rc_serve(o->cache_dir, key, o->output, o->verbose, &status))
+      goto done;
+  }
   if (go_side) {
     char *with_model = cs_xasprintf("%s%s%s", c_checkers, c_checkers[0] ? "," : "", model_checker);
     free(c_checkers);
@@ -1029,7 +1121,7 @@ static int run(const options *o) {
     cl_findings_merge_keeps(&all, gaps.len == gaps_before, o->verbose, cwd);
     cl_findings_sort(&all);
   }
-  status = emit(o, &all, &html_dirs, cwd, exe_dir, go_side, &err);
+  status = emit(o, &all, &html_dirs, cwd, exe_dir, go_side, &rendered, &err);
   if (status == EXIT_CLEAN && all.len > 0)
     status = EXIT_FINDINGS;
   if (o->verbose)
@@ -1045,7 +1137,11 @@ done:
   report_gaps(&gaps, allowed);
   if (gaps.len > 0 && !allowed && status != EXIT_ERROR)
     status = EXIT_INCOMPLETE;
+  /* A complete run's result: exit 0 or 1, nothing left unanalysed. */
+  if (key[0] && rendered && gaps.len == 0 && (status == EXIT_CLEAN || status == EXIT_FINDINGS))
+    cl_rc_save(o->cache_dir, key, status, rendered, o->verbose);
   remove_workdir(workdir, o->keep_temps);
+  free(rendered);
   cl_findings_free(&all);
   cl_units_free(&units);
   cs_strlist_free(&package_dirs);

@@ -1,0 +1,3 @@
+module example.com/resultcache
+
+go 1.19

@@ -62,7 +62,7 @@ struct job { char *in; int n; };
 void close_held(sqlite3 *db) {
   GoRegister(db); // shipped-note{{'GoRegister' keeps its 1st argument 'p': named in checker option 'cgo:RetainingParams'}}
   sqlite3_close(db); // shipped-warning{{Memory is freed while Go still holds it: Go export 'GoRegister' kept its 1st argument 'p'}}
-                     // shipped-note-re@-1{{Memory is released by 'sqlite3_close' (model sqlite3.json:{{[0-9]+}}, https://www.sqlite.org/c3ref/close.html)}}
+                     // shipped-note-re@-1{{Memory is released by 'sqlite3_close' (model sqlite3.json:{{[0-9]+}}, https://www.sqlite.org/c3ref/close.html, where its result is 0)}}
                      // shipped-note@-2{{Memory is freed while Go still holds it}}
 }
 // No-warning: Go let go first.

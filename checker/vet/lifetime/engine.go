@@ -525,17 +525,32 @@ func (x *explorer) stepOther(s *state, instr ssa.Instruction) {
 // (again, on the next round of a loop).
 func (x *explorer) fresh(s *state, t tokID) {
 	x.keepDeferred(s, t)
+	x.forgetBlock(s, t)
+	for l := range s.heap {
+		if l.t == t {
+			delete(s.heap, l)
+		}
+	}
+	// The values read from the earlier block's locations are not the new
+	// block's: a variable declared in a loop (var s *C.char, captured by
+	// cgo's wrapper) that one round freed reads as an unknown value in the
+	// next, not as the freed one (the loaded token of a location is one per
+	// location).
+	for u := range s.freed {
+		if tk := x.c.toks[u]; tk.kind == tkLoaded && tk.base == t {
+			x.forgetBlock(s, u)
+		}
+	}
+}
+
+// forgetBlock drops what the path knew about the block of t.
+func (x *explorer) forgetBlock(s *state, t tokID) {
 	delete(s.freed, t)
 	delete(s.keptByC, t)
 	delete(s.finOff, t)
 	delete(s.finSet, t)
 	delete(s.lent, t)
 	s.cond.forget(t)
-	for l := range s.heap {
-		if l.t == t {
-			delete(s.heap, l)
-		}
-	}
 }
 
 // keepDeferred runs before the block of an instruction's token t is made

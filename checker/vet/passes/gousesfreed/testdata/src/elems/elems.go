@@ -63,3 +63,31 @@ func freeEntryThenUseAll(kv map[string]string) {
 		C.work(v) // want `used after C.free freed it`
 	}
 }
+
+// A variable declared in the loop (captured by cgo's wrapper, so a block of
+// its own each round) that a round sets only on some paths: the next round's
+// variable is not the one the earlier round freed (godror's setTraceTag).
+func declaredInLoop(vals []string) {
+	for _, v := range vals {
+		var s *C.char
+		if v != "" {
+			s = C.CString(v)
+		}
+		C.work(s) // no-warning
+		if s != nil {
+			C.free(unsafe.Pointer(s))
+		}
+	}
+}
+
+// The buggy look-alike: freed, then used in the same round.
+func declaredInLoopUsedAfterFree(vals []string) {
+	for _, v := range vals {
+		var s *C.char
+		if v != "" {
+			s = C.CString(v)
+		}
+		C.free(unsafe.Pointer(s))
+		C.work(s) // want `used after C.free freed it`
+	}
+}

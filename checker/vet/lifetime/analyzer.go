@@ -144,6 +144,10 @@ type FuncFact struct {
 	// Sets are the fields of parameters that the function leaves set to a
 	// constant on every path (f.valid = false)
 	Sets []FieldValue
+	// Results are, per result, the signs it has on some exit (a helper
+	// that always returns errors.New(...) returns a non-nil error), or nil
+	// when unknown
+	Results []uint8
 }
 
 func (*FuncFact) AFact() {}
@@ -187,7 +191,37 @@ func (f *FuncFact) String() string {
 }
 
 func (f *FuncFact) empty() bool {
-	return len(f.Frees) == 0 && len(f.Keeps) == 0 && len(f.Uses) == 0 && f.Returns == nil && len(f.Clears) == 0 && len(f.Sets) == 0
+	return len(f.Frees) == 0 && len(f.Keeps) == 0 && len(f.Uses) == 0 && f.Returns == nil && len(f.Clears) == 0 &&
+		len(f.Sets) == 0 && !f.knownResults()
+}
+
+// knownResults reports whether some result's signs are known (not all).
+func (f *FuncFact) knownResults() bool {
+	for _, r := range f.Results {
+		if signs(r) != sAll {
+			return true
+		}
+	}
+	return false
+}
+
+// resultSignsOf returns, per result, the union of its signs over the exits
+// (each exit's cond.ret, computed while the summary is built), or nil.
+func resultSignsOf(exits []*state) []uint8 {
+	if len(exits) == 0 {
+		return nil
+	}
+	n := len(exits[0].cond.ret)
+	out := make([]uint8, n)
+	for _, e := range exits {
+		if len(e.cond.ret) != n {
+			return nil
+		}
+		for k, r := range e.cond.ret {
+			out[k] |= uint8(r)
+		}
+	}
+	return out
 }
 
 // FinalizerFact says which fields of a type's values a finalizer or cleanup
@@ -399,6 +433,7 @@ func (c *checker) summarize(fn *ssa.Function) bool {
 	c.guardUses(f)
 	f.Clears = c.clearedFields(exits)
 	f.Sets = c.setFields(exits)
+	f.Results = resultSignsOf(exits)
 	c.summaries[fn] = f
 	return x.steps >= MaxSteps
 }

@@ -654,6 +654,10 @@ func (x *explorer) resultSigns(s *state, r ssa.Value, at ssa.Instruction) signs 
 			case "errors.New", "fmt.Errorf":
 				return sNonzero
 			}
+			// a Go function whose summary knows its only result's signs
+			if f := x.c.funcFact(fn); f != nil && len(f.Results) == 1 && f.Results[0] != 0 {
+				return signs(f.Results[0])
+			}
 		}
 	}
 	if subj, ok := x.subjectOf(s, r, at); ok {

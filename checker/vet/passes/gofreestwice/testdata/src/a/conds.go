@@ -263,3 +263,36 @@ func retryDBRelease() {
 	for C.db_release(d) != 0 { // no-warning
 	}
 }
+
+// A helper that frees its argument on its error path through another helper
+// whose every return is a non-nil error (govips's vipsDrawRect and
+// handleImageError): the free waits on drawErr's result, and the caller's
+// error branch returns with the field left set, which the finalizer frees
+// again.
+type Img struct{ p *C.res }
+
+func NewImg() *Img {
+	m := &Img{p: C.res_new()}
+	runtime.SetFinalizer(m, func(m *Img) { C.res_destroy(m.p) })
+	return m
+}
+
+func imgError(in *C.res) error {
+	C.res_destroy(in)
+	return errors.New("failed")
+}
+
+func drawErr(in *C.res) error {
+	if C.res_check(in) != 0 {
+		return imgError(in)
+	}
+	return nil
+}
+
+func (m *Img) Draw() error {
+	err := drawErr(m.p) // want `m.p is freed by drawErr but left set, and the finalizer of m frees it again`
+	if err != nil {
+		return err
+	}
+	return nil
+}

@@ -195,6 +195,19 @@ func (f *FuncFact) empty() bool {
 		len(f.Sets) == 0 && !f.knownResults()
 }
 
+// nilExits counts the exits that do not free a block but know its pointer is
+// nil there: they free it vacuously (if out != nil { free(out) } frees $1 on
+// every exit, as the C side's summaries count it).
+func nilExits(exits []*state, t tokID, frees func(*state) bool) int {
+	n := 0
+	for _, s := range exits {
+		if !frees(s) && s.cond.known[subject{t: t}] == sZero {
+			n++
+		}
+	}
+	return n
+}
+
 // knownResults reports whether some result's signs are known (not all).
 func (f *FuncFact) knownResults() bool {
 	for _, r := range f.Results {
@@ -388,6 +401,7 @@ func (c *checker) summarize(fn *ssa.Function) bool {
 	delete(c.building, fn)
 	count := map[string]int{}
 	cleared := map[string]int{}
+	tokOf := map[string]tokID{}
 	first := map[string]Effect{}
 	var paths []string
 	for _, e := range exits {
@@ -398,6 +412,7 @@ func (c *checker) summarize(fn *ssa.Function) bool {
 			}
 			tk := c.toks[t]
 			if _, seen := first[path]; !seen {
+				tokOf[path] = t
 				storage := n.at.t != 0 && n.at == loc{tk.base, tk.sel}
 				first[path] = Effect{Path: path, Maybe: n.maybe, Weak: n.weak, Via: n.by, At: c.at(n.pos), Cite: n.src, Storage: storage}
 				paths = append(paths, path)
@@ -423,6 +438,10 @@ func (c *checker) summarize(fn *ssa.Function) bool {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
+		if c.toks[tokOf[p]].kind == tkParam {
+			// a parameter's own nil check; a field's is a guard (guards.go)
+			count[p] += nilExits(exits, tokOf[p], func(s *state) bool { return c.freesPath(s, p) })
+		}
 		e := first[p]
 		if count[p] < len(exits) && !c.freeCondition(&e, exits, p) {
 			e.Maybe, e.Weak = true, true

@@ -296,3 +296,28 @@ func (m *Img) Draw() error {
 	}
 	return nil
 }
+
+// The same with the release guarded by a nil check (govips's
+// handleImageError): an exit where the pointer is nil frees it vacuously, so
+// the helper frees its argument on every exit, as the C side counts it.
+func imgErrorNil(in *C.res) error {
+	if in != nil {
+		C.res_destroy(in)
+	}
+	return errors.New("failed")
+}
+
+func drawErrNil(in *C.res) error {
+	if C.res_check(in) != 0 {
+		return imgErrorNil(in)
+	}
+	return nil
+}
+
+func (m *Img) DrawNil() error {
+	err := drawErrNil(m.p) // want `m.p is freed by drawErrNil but left set, and the finalizer of m frees it again`
+	if err != nil {
+		return err
+	}
+	return nil
+}
